@@ -1,1 +1,138 @@
-"""pytest plugin (registered through the ``pytest11`` entry point). Fixtures come with the sandbox."""
+"""pytest plugin for code that talks to Nitrobox (registered through the ``pytest11`` entry point).
+
+Fixtures:
+
+``nitrobox_sandbox``
+    A :class:`nitrobox_auth.sandbox.Sandbox` served on 127.0.0.1. One server per test session
+    (started on first use); every test gets it freshly reset (no resources, zeroed stats, no
+    faults), so tests stay independent and can assert on ``stats()``. Sandbox-only: skipped
+    in live mode.
+``nitrobox_settings``
+    :class:`nitrobox_auth.NitroboxSettings` for the sandbox above, or in live mode
+    ``NitroboxSettings.from_env()``.
+``nitrobox_client``
+    The generated ``nitrobox_client.Client`` from :func:`nitrobox_auth.create_client` for those
+    settings, closed after the test.
+
+Live mode (opt-in): ``pytest --nitrobox-live`` or ``NITROBOX_LIVE=1``. It needs the
+``NITROBOX_*`` variables; a test that uses the fixtures then fails with a message naming what
+is missing.
+
+pytest loads this module in every run of every project that installs the package, so it imports
+nothing heavy at import time: the sandbox (Starlette, uvicorn, openapi-core) and the generated
+client are imported inside the fixtures. Without the ``sandbox`` extra, the sandbox-backed
+fixtures skip and say how to install it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from nitrobox_client import Client
+
+    from nitrobox_auth._settings import NitroboxSettings
+    from nitrobox_auth.sandbox import Sandbox
+
+LIVE_OPTION = "--nitrobox-live"
+LIVE_VARIABLE = "NITROBOX_LIVE"
+SANDBOX_EXTRA_HINT = "pip install 'nitrobox-client[sandbox]'"
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"", "0", "false", "no", "off"})
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("nitrobox", "Nitrobox fixtures")
+    group.addoption(
+        LIVE_OPTION,
+        action="store_true",
+        default=False,
+        help=(
+            "run the nitrobox_settings/nitrobox_client fixtures against the environment in "
+            f"the NITROBOX_* variables instead of the sandbox (also: {LIVE_VARIABLE}=1)"
+        ),
+    )
+
+
+def live_mode(config: pytest.Config) -> bool:
+    """True when the user opted in to the live environment by option or variable."""
+    if config.getoption(LIVE_OPTION):
+        return True
+    raw = os.environ.get(LIVE_VARIABLE, "").strip().lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise pytest.UsageError(
+        f"{LIVE_VARIABLE}={os.environ[LIVE_VARIABLE]!r} is not understood; "
+        f"use {LIVE_VARIABLE}=1 to run against the live environment, or unset it"
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if live_mode(config):
+        return "nitrobox: live mode, fixtures use the NITROBOX_* environment (sandbox tests skip)"
+    return None
+
+
+def _import_sandbox() -> type[Sandbox]:
+    try:
+        from nitrobox_auth.sandbox import Sandbox
+    except ImportError as exc:
+        pytest.skip(
+            f"the Nitrobox sandbox needs the 'sandbox' extra ({exc.name or exc} is missing): "
+            f"{SANDBOX_EXTRA_HINT}"
+        )
+    return Sandbox
+
+
+@pytest.fixture(scope="session")
+def _nitrobox_sandbox_server(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
+    """One sandbox server for the session: starting uvicorn once keeps suites fast."""
+    if live_mode(request.config):
+        pytest.skip(f"sandbox-only test: skipped in live mode ({LIVE_OPTION} / {LIVE_VARIABLE})")
+    sandbox = _import_sandbox()()
+    with sandbox.serve():
+        yield sandbox
+
+
+@pytest.fixture
+def nitrobox_sandbox(_nitrobox_sandbox_server: Sandbox) -> Sandbox:
+    """The session's sandbox, reset for this test (empty state, zero stats, no faults)."""
+    _nitrobox_sandbox_server.reset()
+    return _nitrobox_sandbox_server
+
+
+@pytest.fixture
+def nitrobox_settings(request: pytest.FixtureRequest) -> NitroboxSettings:
+    """Settings for the sandbox, or from the ``NITROBOX_*`` variables in live mode."""
+    if not live_mode(request.config):
+        sandbox: Sandbox = request.getfixturevalue("nitrobox_sandbox")
+        return sandbox.settings()
+
+    from nitrobox_auth._settings import NitroboxSettings
+
+    try:
+        return NitroboxSettings.from_env()
+    except ValueError as exc:  # SettingsError names the missing or invalid variable
+        pytest.fail(
+            f"Nitrobox live mode ({LIVE_OPTION} / {LIVE_VARIABLE}=1) needs the NITROBOX_* "
+            f"variables: {exc}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def nitrobox_client(nitrobox_settings: NitroboxSettings) -> Iterator[Client]:
+    """The generated client, authenticated for ``nitrobox_settings``; closed after the test."""
+    from nitrobox_auth import create_client
+
+    client = create_client(nitrobox_settings)
+    try:
+        yield client
+    finally:
+        client.get_httpx_client().close()

@@ -1,0 +1,223 @@
+"""Operations of an OpenAPI document and the HTTP request one call of them needs.
+
+Pure functions: no I/O, so ``nitrobox call`` can be tested on a small spec without a server.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+from urllib.parse import quote
+
+from nitrobox_auth.cli._errors import CommandError, UnknownOperationError
+
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+_SENDABLE_LOCATIONS = ("path", "query", "header")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str
+    required: bool
+    is_array: bool
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str
+    path: str
+    summary: str
+    parameters: tuple[Parameter, ...]
+    has_body: bool
+    body_required: bool
+
+
+@dataclass(frozen=True)
+class PreparedRequest:
+    method: str
+    path: str
+    query: list[tuple[str, str]] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    json_body: Any = None
+    has_body: bool = False
+
+
+def load_bundled_spec() -> dict[str, Any]:
+    """The spec the generated client was built from (written by ``scripts/regenerate.py``)."""
+    try:
+        text = (resources.files("nitrobox_client") / "openapi.json").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise CommandError(
+            "the bundled spec nitrobox_client/openapi.json is missing; "
+            "reinstall the package or run scripts/regenerate.py"
+        ) from exc
+    spec: dict[str, Any] = json.loads(text)
+    return spec
+
+
+def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
+    """Follow local ``$ref`` pointers (``#/components/...``) until a real node comes out."""
+    seen: set[str] = set()
+    while isinstance(node, Mapping) and "$ref" in node:
+        ref = node["$ref"]
+        if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen:
+            raise CommandError(f"the spec has a $ref this command cannot follow: {ref!r}")
+        seen.add(ref)
+        target: Any = spec
+        for part in ref[2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            if not isinstance(target, Mapping) or part not in target:
+                raise CommandError(f"the spec has a dangling $ref: {ref!r}")
+            target = target[part]
+        node = target
+    return node
+
+
+def _parameter(spec: Mapping[str, Any], raw: Any) -> Parameter:
+    node = _resolve(spec, raw)
+    schema = _resolve(spec, node.get("schema", {}))
+    location = str(node["in"])
+    return Parameter(
+        name=str(node["name"]),
+        location=location,
+        required=bool(node.get("required", location == "path")),
+        is_array=isinstance(schema, Mapping) and schema.get("type") == "array",
+    )
+
+
+def operations(spec: Mapping[str, Any]) -> dict[str, Operation]:
+    """Every operation that has an ``operationId``, keyed by it."""
+    found: dict[str, Operation] = {}
+    for path, raw_item in spec.get("paths", {}).items():
+        item = _resolve(spec, raw_item)
+        shared = [_parameter(spec, p) for p in item.get("parameters", [])]
+        for method in _METHODS:
+            raw_op = item.get(method)
+            if not isinstance(raw_op, Mapping) or "operationId" not in raw_op:
+                continue
+            # Operation-level parameters override path-level ones with the same name and place.
+            merged = {(p.name, p.location): p for p in shared}
+            for raw in raw_op.get("parameters", []):
+                param = _parameter(spec, raw)
+                merged[(param.name, param.location)] = param
+            body = _resolve(spec, raw_op["requestBody"]) if "requestBody" in raw_op else None
+            op_id = str(raw_op["operationId"])
+            found[op_id] = Operation(
+                operation_id=op_id,
+                method=method.upper(),
+                path=str(path),
+                summary=str(raw_op.get("summary", "")),
+                parameters=tuple(merged.values()),
+                has_body=body is not None,
+                body_required=bool(body and body.get("required", False)),
+            )
+    return found
+
+
+def find_operation(ops: Mapping[str, Operation], operation_id: str) -> Operation:
+    """Look up an operation; a case-insensitive match is accepted when it is unambiguous."""
+    if operation_id in ops:
+        return ops[operation_id]
+    folded = [name for name in ops if name.lower() == operation_id.lower()]
+    if len(folded) == 1:
+        return ops[folded[0]]
+    raise UnknownOperationError(operation_id, suggest(ops, operation_id))
+
+
+def suggest(ops: Mapping[str, Operation], operation_id: str, limit: int = 5) -> list[str]:
+    """Close spellings first, then IDs that contain what was typed."""
+    by_lower = {name.lower(): name for name in ops}
+    close = difflib.get_close_matches(operation_id.lower(), list(by_lower), n=limit, cutoff=0.6)
+    picked = [by_lower[name] for name in close]
+    needle = operation_id.lower()
+    for name in sorted(ops):
+        if len(picked) >= limit:
+            break
+        if needle and needle in name.lower() and name not in picked:
+            picked.append(name)
+    return picked
+
+
+def parse_params(items: Sequence[str]) -> list[tuple[str, str]]:
+    """``["a=1", "b=x=y"]`` -> ``[("a", "1"), ("b", "x=y")]``; the first ``=`` splits."""
+    pairs: list[tuple[str, str]] = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise CommandError(f"--param expects NAME=VALUE, got {item!r}")
+        pairs.append((name, value))
+    return pairs
+
+
+def parse_json_body(text: str, *, source: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CommandError(
+            f"{source} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from exc
+
+
+def build_request(
+    op: Operation,
+    params: Sequence[tuple[str, str]],
+    *,
+    body: Any = None,
+    has_body: bool = False,
+) -> PreparedRequest:
+    """Place each ``NAME=VALUE`` where the spec says it goes; refuse what the spec lacks."""
+    by_name: dict[str, Parameter] = {}
+    for p in op.parameters:
+        # A name used in two places (rare) is taken for the path, then the query.
+        by_name.setdefault(p.name, p)
+    given: dict[str, list[str]] = {}
+    for name, value in params:
+        if name not in by_name:
+            known = ", ".join(sorted(by_name)) or "none"
+            raise CommandError(
+                f"{op.operation_id} has no parameter {name!r} (its parameters: {known})"
+            )
+        given.setdefault(name, []).append(value)
+
+    missing = [p.name for p in op.parameters if p.required and p.name not in given]
+    if missing:
+        raise CommandError(
+            f"{op.operation_id} needs " + ", ".join(f"--param {m}=..." for m in missing)
+        )
+
+    path = op.path
+    query: list[tuple[str, str]] = []
+    headers: dict[str, str] = {}
+    for name, values in given.items():
+        param = by_name[name]
+        if param.location not in _SENDABLE_LOCATIONS:
+            raise CommandError(
+                f"{op.operation_id}: {param.location} parameter {name!r} is not supported"
+            )
+        if len(values) > 1 and not (param.location == "query" and param.is_array):
+            raise CommandError(f"{op.operation_id}: parameter {name!r} takes one value")
+        if param.location == "path":
+            path = path.replace("{" + name + "}", quote(values[0], safe=""))
+        elif param.location == "query":
+            query.extend((name, value) for value in values)
+        else:
+            headers[name] = values[0]
+
+    if has_body and not op.has_body:
+        raise CommandError(f"{op.operation_id} ({op.method} {op.path}) takes no request body")
+    if op.body_required and not has_body:
+        raise CommandError(f"{op.operation_id} needs a JSON body: --json '{{...}}' or --json @FILE")
+    return PreparedRequest(
+        method=op.method,
+        path=path,
+        query=query,
+        headers=headers,
+        json_body=body,
+        has_body=has_body,
+    )

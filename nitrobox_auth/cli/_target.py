@@ -1,0 +1,74 @@
+"""Where a command talks to: the configured Nitrobox environment, or an embedded sandbox.
+
+The rule users see: with any ``NITROBOX_*`` credential variable set, the command uses
+``NitroboxSettings.from_env()`` (which names a missing variable); with none set, or with
+``--sandbox``, it starts a sandbox on 127.0.0.1 for the length of the command.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nitrobox_auth.cli._errors import CommandError
+from nitrobox_auth.cli._output import Output
+
+if TYPE_CHECKING:
+    from nitrobox_auth._settings import NitroboxSettings
+    from nitrobox_auth.sandbox import Sandbox
+
+# Any of these set means the user meant to configure a real environment.
+CREDENTIAL_VARIABLES = ("NITROBOX_TENANT", "NITROBOX_CLIENT_ID", "NITROBOX_CLIENT_SECRET")
+SANDBOX_EXTRA_HINT = "pip install 'nitrobox-client[sandbox]'"
+
+
+@dataclass(frozen=True)
+class Target:
+    settings: NitroboxSettings
+    sandbox: Sandbox | None
+    description: str
+
+
+def credentials_configured(environ: Mapping[str, str]) -> bool:
+    return any(environ.get(name) for name in CREDENTIAL_VARIABLES)
+
+
+def import_sandbox() -> type[Sandbox]:
+    """Import the sandbox only when needed: its extra (Starlette, uvicorn) is optional."""
+    try:
+        from nitrobox_auth.sandbox import Sandbox
+    except ImportError as exc:
+        raise CommandError(
+            f"the embedded sandbox needs the 'sandbox' extra ({exc.name or exc} is missing): "
+            f"{SANDBOX_EXTRA_HINT}; or set NITROBOX_TENANT, NITROBOX_CLIENT_ID and "
+            "NITROBOX_CLIENT_SECRET to use a real environment"
+        ) from exc
+    return Sandbox
+
+
+@contextmanager
+def open_target(
+    output: Output,
+    *,
+    force_sandbox: bool = False,
+    environ: Mapping[str, str] | None = None,
+) -> Iterator[Target]:
+    env = os.environ if environ is None else environ
+    if force_sandbox or not credentials_configured(env):
+        sandbox_cls = import_sandbox()
+        sandbox = sandbox_cls()
+        with sandbox.serve():
+            why = "--sandbox given" if force_sandbox else "no NITROBOX_* credentials set"
+            output.note(f"{why}: using an embedded sandbox at {sandbox.base_url}")
+            yield Target(sandbox.settings(), sandbox, f"embedded sandbox {sandbox.base_url}")
+        return
+
+    from nitrobox_auth._settings import NitroboxSettings
+
+    settings = NitroboxSettings.from_env()
+    description = f"{settings.api_base_url} (tenant {settings.tenant})"
+    output.note(f"using NITROBOX_* settings: {description}")
+    yield Target(settings, None, description)

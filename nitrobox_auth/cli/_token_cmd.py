@@ -1,0 +1,41 @@
+"""``nitrobox token``: fetch one access token and show it masked, with its expiry."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, timedelta
+
+from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._target import open_target
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "token",
+        help="fetch an access token and print it masked, with its expiry",
+        description=(
+            "Fetch an access token with the NITROBOX_* settings (or from an embedded sandbox "
+            "when none are set) and print it masked: the token itself is never shown."
+        ),
+    )
+    parser.add_argument(
+        "--sandbox", action="store_true", help="use an embedded sandbox even if credentials are set"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, output: Output) -> int:
+    from nitrobox_auth._redact import mask_secret
+    from nitrobox_auth._token_provider import TokenProvider
+
+    with open_target(output, force_sandbox=args.sandbox) as target:
+        provider = TokenProvider.from_settings(target.settings)
+        with output.step(f"token from {target.settings.token_url}") as step:
+            token = provider.get_token()
+            step.detail = "1 token request"
+    lifetime = token.expires_in
+    expires_at = datetime.now(UTC) + timedelta(seconds=lifetime)
+    output.line(f"access token: {mask_secret(token.value)}")
+    output.line(f"token type:   {token.token_type}")
+    output.line(f"expires in:   {lifetime:.0f} s (about {expires_at:%Y-%m-%d %H:%M:%S} UTC)")
+    return 0
