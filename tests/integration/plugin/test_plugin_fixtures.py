@@ -1,0 +1,137 @@
+"""The pytest plugin as users meet it: fixtures against the sandbox, live opt-in, cheap import."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+NITROBOX_VARIABLES = (
+    "NITROBOX_TENANT",
+    "NITROBOX_CLIENT_ID",
+    "NITROBOX_CLIENT_SECRET",
+    "NITROBOX_ENVIRONMENT",
+    "NITROBOX_BASE_URL",
+    "NITROBOX_LIVE",
+)
+
+SANDBOX_SUITE = '''
+def test_client_is_authenticated_against_the_sandbox(nitrobox_client, nitrobox_sandbox):
+    """A call through the fixture client succeeds and costs exactly one token request."""
+    http = nitrobox_client.get_httpx_client()
+    for _ in range(3):
+        assert http.get("/v2/customers").status_code == 200
+    stats = nitrobox_sandbox.stats()
+    assert stats["token_requests"] == 1
+    assert stats["api_requests"] == 3
+
+
+def test_each_test_starts_from_a_reset_sandbox(nitrobox_sandbox, nitrobox_settings):
+    """The previous test's requests are not counted here; settings point at the sandbox."""
+    assert nitrobox_sandbox.stats()["api_requests"] == 0
+    assert nitrobox_settings.api_base_url == nitrobox_sandbox.base_url
+'''
+
+
+@pytest.fixture(autouse=True)
+def _clean_nitrobox_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The inner pytest runs must not see the outer environment's NITROBOX_* variables."""
+    for name in NITROBOX_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_importing_the_plugin_loads_no_heavy_module() -> None:
+    """pytest imports the plugin in every run: it must not pull in the sandbox or the client."""
+    probe = (
+        "import sys, json, nitrobox_auth.pytest_plugin; "
+        "heavy = ('starlette', 'uvicorn', 'openapi_core', 'nitrobox_client', "
+        "'nitrobox_auth.sandbox'); "
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in heavy "
+        "or m.startswith('nitrobox_auth.sandbox'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert json.loads(result.stdout) == []
+
+
+@pytest.mark.integration
+def test_fixtures_run_against_the_sandbox_by_default(pytester: pytest.Pytester) -> None:
+    """Without opt-in, nitrobox_client talks to a reset sandbox on loopback."""
+    pytester.makepyfile(SANDBOX_SUITE)
+    result = pytester.runpytest_subprocess("-W", "error")
+    result.assert_outcomes(passed=2)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("opt_in", ["option", "variable"])
+def test_live_opt_in_without_variables_names_them(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, opt_in: str
+) -> None:
+    """Opting in (option or variable) without settings fails with a message naming them."""
+    pytester.makepyfile(
+        '''
+        def test_uses_live(nitrobox_client):
+            """Never runs: the settings are missing."""
+        '''
+    )
+    if opt_in == "variable":
+        monkeypatch.setenv("NITROBOX_LIVE", "1")
+        result = pytester.runpytest_subprocess()
+    else:
+        result = pytester.runpytest_subprocess("--nitrobox-live")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*Nitrobox live mode (--nitrobox-live / NITROBOX_LIVE=1) needs*"])
+    assert "NITROBOX_" in result.stdout.str().split("needs", 1)[1]
+
+
+@pytest.mark.integration
+def test_sandbox_only_tests_skip_in_live_mode(pytester: pytest.Pytester) -> None:
+    """A test that asks for nitrobox_sandbox is skipped in live mode, with the reason shown."""
+    pytester.makepyfile(
+        '''
+        def test_sandbox_stats(nitrobox_sandbox):
+            """Sandbox-only."""
+        '''
+    )
+    result = pytester.runpytest_subprocess("--nitrobox-live", "-rs")
+    result.assert_outcomes(skipped=1)
+    result.stdout.fnmatch_lines(["*sandbox-only test: skipped in live mode*"])
+
+
+@pytest.mark.integration
+def test_unknown_live_value_is_a_usage_error(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NITROBOX_LIVE=maybe is refused instead of being read as yes or no."""
+    pytester.makepyfile("def test_nothing():\n    pass\n")
+    monkeypatch.setenv("NITROBOX_LIVE", "maybe")
+    result = pytester.runpytest_subprocess()
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*NITROBOX_LIVE='maybe' is not understood*"])
+
+
+@pytest.mark.integration
+def test_missing_sandbox_extra_skips_with_install_hint(pytester: pytest.Pytester) -> None:
+    """Without Starlette (the sandbox extra), sandbox fixtures skip and name the pip command."""
+    pytester.makeconftest(
+        """
+        import sys
+        # Simulate an install without the extra: importing these now raises ImportError.
+        for name in ("starlette", "uvicorn"):
+            sys.modules[name] = None
+        """
+    )
+    pytester.makepyfile(
+        '''
+        def test_uses_sandbox(nitrobox_client):
+            """Skipped: no sandbox without its extra."""
+        '''
+    )
+    result = pytester.runpytest_subprocess("-rs")
+    result.assert_outcomes(skipped=1)
+    assert "(starlette is missing): pip install 'nitrobox-client[sandbox]'" in result.stdout.str()
