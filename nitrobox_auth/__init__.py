@@ -5,8 +5,31 @@ the pytest plugin and the ``nitrobox`` command. The typed endpoint functions liv
 generated package ``nitrobox_client``.
 """
 
-from nitrobox_auth._errors import NitroboxError
+from nitrobox_auth._auth import NitroboxAuth
+from nitrobox_auth._errors import (
+    InvalidClientError,
+    NitroboxAuthError,
+    NitroboxError,
+    OAuthError,
+    SettingsError,
+    TokenRequestError,
+    TokenResponseError,
+)
+from nitrobox_auth._settings import NitroboxSettings
+from nitrobox_auth._token_provider import TokenProvider
+from nitrobox_auth._token_rules import AccessToken, TokenRetryPolicy
 
 __all__ = [
+    "AccessToken",
+    "InvalidClientError",
+    "NitroboxAuth",
+    "NitroboxAuthError",
     "NitroboxError",
+    "NitroboxSettings",
+    "OAuthError",
+    "SettingsError",
+    "TokenProvider",
+    "TokenRequestError",
+    "TokenResponseError",
+    "TokenRetryPolicy",
 ]

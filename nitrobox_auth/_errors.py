@@ -21,3 +21,66 @@ from __future__ import annotations
 
 class NitroboxError(Exception):
     """Root of every error raised by the Nitrobox client."""
+
+
+class SettingsError(NitroboxError, ValueError):
+    """The configuration is missing or invalid; the message names what to fix."""
+
+
+class NitroboxAuthError(NitroboxError):
+    """Getting or using an access token failed."""
+
+
+class TokenRequestError(NitroboxAuthError):
+    """The token endpoint could not be reached, or kept failing after the allowed retries.
+
+    ``attempts`` is how many token requests were sent; ``status`` is the HTTP status of the
+    last answer (``None`` when the last attempt got no answer at all).
+    """
+
+    def __init__(self, message: str, *, attempts: int, status: int | None = None) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+        self.status = status
+
+
+class TokenResponseError(NitroboxAuthError):
+    """The token endpoint answered 2xx, but the answer is not a valid bearer token.
+
+    The evidence kept is safe to log: the status, the content type and the names (never
+    the values) of the JSON fields that were present.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        content_type: str | None = None,
+        fields: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.content_type = content_type
+        self.fields = fields
+
+
+class OAuthError(NitroboxAuthError):
+    """The token endpoint sent an RFC 6749 error answer (``error``, ``error_description``)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        error: str | None,
+        error_description: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.error = error
+        self.error_description = error_description
+
+
+class InvalidClientError(OAuthError):
+    """The token endpoint rejected the client id or secret; retrying will not help."""

@@ -1,0 +1,59 @@
+"""Redaction helpers: how secrets are shown (masked) and scrubbed from text we did not write.
+
+Everything the client shows to a user or a log goes through these, so a client secret,
+a Basic header or an access token never leaves the process in readable form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+# Header names whose values are credentials. Compared lower-case.
+SENSITIVE_HEADERS: frozenset[str] = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"}
+)
+
+# Below this length a prefix would give away too large a share of the secret.
+_MIN_LENGTH_FOR_PREFIX = 16
+_PREFIX_LENGTH = 4
+
+
+def mask_secret(value: str | None) -> str:
+    """Show a secret as its first characters and its length, e.g. ``'eyJh…(32 chars)'``.
+
+    Short secrets show no characters at all: ``'…(8 chars)'``. ``None`` shows as
+    ``'<unset>'``.
+    """
+    if value is None:
+        return "<unset>"
+    if len(value) >= _MIN_LENGTH_FOR_PREFIX:
+        return f"{value[:_PREFIX_LENGTH]}…({len(value)} chars)"
+    return f"…({len(value)} chars)"
+
+
+def redact_headers(headers: Iterable[tuple[str, str]] | Mapping[str, str]) -> dict[str, str]:
+    """Copy headers for display, with every credential-bearing value masked."""
+    items = headers.items() if isinstance(headers, Mapping) else headers
+    shown: dict[str, str] = {}
+    for name, value in items:
+        if name.lower() in SENSITIVE_HEADERS:
+            scheme, _, credential = value.partition(" ")
+            shown[name] = (
+                f"{scheme} {mask_secret(credential)}" if credential else mask_secret(value)
+            )
+        else:
+            shown[name] = value
+    return shown
+
+
+def scrub(text: str, secrets: Iterable[str | None]) -> str:
+    """Replace every occurrence of the given secrets in ``text`` by their mask.
+
+    For text from outside (a server's ``error_description``, an exception message) that
+    might echo a credential back. Empty and ``None`` secrets are ignored; longer secrets are
+    replaced first so a secret that contains another is masked whole.
+    """
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, mask_secret(secret))
+    return text

@@ -1,0 +1,319 @@
+"""The I/O-free rules of the token exchange, shared by the sync and the async paths.
+
+Building the token request, reading the answer, deciding when a token must be refreshed
+and how long to wait before a retry: pure functions of their arguments, no clock, no
+network. :mod:`nitrobox_auth._token_provider` drives them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import random
+import re
+from email.utils import parsedate_to_datetime
+from typing import Final
+
+import attrs
+import httpx
+
+from nitrobox_auth._errors import (
+    InvalidClientError,
+    OAuthError,
+    SettingsError,
+    TokenRequestError,
+    TokenResponseError,
+)
+from nitrobox_auth._redact import mask_secret, scrub
+
+# Nitrobox tokens live about five minutes (the documented example says 269 s). 30 s
+# covers a slow request plus the resilience layer's retries on the API side, and still
+# uses a 269 s token for 239 s (one token request every four minutes).
+DEFAULT_REFRESH_MARGIN: Final = 30.0
+
+# RFC 6749 makes expires_in optional. When it is missing we assume a short life rather
+# than the tenant default of five minutes: a token request a minute costs nothing, and an
+# unexpectedly short-lived tenant configuration then never sends stale tokens.
+DEFAULT_EXPIRES_IN: Final = 60.0
+
+GRANT_BODY: Final = b"grant_type=client_credentials"
+
+# RFC 6750 allows b64token characters; we accept any visible ASCII so that opaque tokens
+# from a differently configured server still work, but nothing that could break a header.
+_TOKEN_PATTERN = re.compile(r"[\x21-\x7e]+")
+_DECIMAL_PATTERN = re.compile(r"\d+(\.\d+)?")
+_RETRY_STATUSES: Final = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+@attrs.frozen(kw_only=True)
+class AccessToken:
+    """A bearer token and when it stops being usable, on the monotonic clock.
+
+    ``issued_at`` is the clock reading taken when the token request was *sent*, so our idea
+    of the expiry is never later than the server's. ``refresh_at`` is ``refresh_margin``
+    before ``expires_at``; from then on the token is no longer handed out.
+    """
+
+    value: str = attrs.field(repr=mask_secret)
+    token_type: str = "bearer"
+    expires_in: float
+    issued_at: float
+    refresh_margin: float
+
+    @property
+    def expires_at(self) -> float:
+        """Monotonic time at which the server stops accepting the token."""
+        return self.issued_at + self.expires_in
+
+    @property
+    def refresh_at(self) -> float:
+        """Monotonic time from which the token is replaced before use."""
+        return self.expires_at - self.refresh_margin
+
+    def needs_refresh(self, now: float) -> bool:
+        """True once less than the refresh margin is left (``now`` on the same clock)."""
+        return now >= self.refresh_at
+
+    def remaining(self, now: float) -> float:
+        """Seconds until the token expires (negative once it has)."""
+        return self.expires_at - now
+
+
+def effective_margin(refresh_margin: float, expires_in: float) -> float:
+    """The margin actually used: the configured one, capped at half the token's life."""
+    return min(refresh_margin, expires_in / 2)
+
+
+def basic_authorization(client_id: str, client_secret: str) -> str:
+    """The ``Authorization`` value for the token request, as Nitrobox documents it."""
+    raw = f"{client_id}:{client_secret}".encode()
+    return "Basic " + base64.b64encode(raw).decode("ascii")
+
+
+def build_token_request(*, token_url: str, client_id: str, client_secret: str) -> httpx.Request:
+    """The documented token request: POST, Basic client auth, form body."""
+    return httpx.Request(
+        "POST",
+        token_url,
+        headers={
+            "Authorization": basic_authorization(client_id, client_secret),
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/json",
+        },
+        content=GRANT_BODY,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class RetryableFailure:
+    """A token attempt that failed in a way worth retrying."""
+
+    reason: str
+    status: int | None = None
+    retry_after: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TokenRetryPolicy:
+    """How hard to try the token endpoint before giving up.
+
+    ``max_attempts`` counts every request, the first included. Waits grow from
+    ``initial_backoff`` doubling up to ``max_backoff``, each drawn uniformly from its upper
+    half (jitter, so many clients do not retry in step). A ``Retry-After`` is honoured when
+    it asks for at most ``max_retry_after`` seconds; a longer one ends the retries at once.
+    """
+
+    max_attempts: int = attrs.field(default=4)
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    max_retry_after: float = 30.0
+
+    @max_attempts.validator
+    def _check_attempts(self, _: attrs.Attribute[int], value: int) -> None:
+        if value < 1:
+            raise SettingsError(f"max_attempts must be at least 1, not {value!r}")
+
+    def delay(self, attempt: int, retry_after: float | None, rng: random.Random) -> float | None:
+        """Seconds to wait after failed attempt number ``attempt`` (1-based), or ``None``
+        when no further attempt should be made."""
+        if attempt >= self.max_attempts:
+            return None
+        if retry_after is not None and retry_after > self.max_retry_after:
+            return None
+        ceiling = min(self.max_backoff, self.initial_backoff * 2.0 ** (attempt - 1))
+        jittered = ceiling / 2 + rng.random() * ceiling / 2
+        return max(jittered, retry_after or 0.0)
+
+
+def parse_retry_after(value: str | None, *, now: float) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value: delay-seconds or an HTTP date.
+
+    ``now`` is the wall clock (epoch seconds) for HTTP dates. Unreadable values give
+    ``None``; a date in the past gives ``0.0``.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if _DECIMAL_PATTERN.fullmatch(text):
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def failure_from_exception(exc: httpx.RequestError) -> RetryableFailure | None:
+    """A transport error worth retrying, or ``None`` when retrying cannot help."""
+    if isinstance(exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError):
+        return RetryableFailure(reason=f"{type(exc).__name__}: {exc}")
+    return None
+
+
+def interpret_token_response(
+    response: httpx.Response,
+    *,
+    issued_at: float,
+    refresh_margin: float,
+    default_expires_in: float,
+    attempt: int,
+    now: float,
+    secrets: tuple[str, ...],
+) -> AccessToken | RetryableFailure:
+    """Turn the token endpoint's answer into a token, a retryable failure, or an error.
+
+    Raises :class:`InvalidClientError` when the credentials were rejected,
+    :class:`OAuthError` for other RFC 6749 error answers, :class:`TokenResponseError`
+    for a 2xx answer that is not a valid bearer token and :class:`TokenRequestError` for
+    any other answer that retrying cannot fix. ``now`` is the wall clock, for
+    ``Retry-After`` dates; ``secrets`` are scrubbed from any server text we quote.
+    """
+    status = response.status_code
+    if 200 <= status < 300:
+        return _parse_token(
+            response,
+            issued_at=issued_at,
+            refresh_margin=refresh_margin,
+            default_expires_in=default_expires_in,
+        )
+    if status in _RETRY_STATUSES:
+        return RetryableFailure(
+            reason=f"HTTP {status}",
+            status=status,
+            retry_after=parse_retry_after(response.headers.get("Retry-After"), now=now),
+        )
+    error, description = _oauth_error_fields(response, secrets)
+    if status == 401 or error == "invalid_client":
+        raise InvalidClientError(
+            f"the token endpoint rejected the client credentials (HTTP {status}"
+            + (f", {error}" if error else "")
+            + (f": {description}" if description else "")
+            + "); check client_id and client_secret for this tenant and environment",
+            status=status,
+            error=error or "invalid_client",
+            error_description=description,
+        )
+    if error is not None:
+        raise OAuthError(
+            f"the token endpoint refused the request (HTTP {status}, {error}"
+            + (f": {description}" if description else "")
+            + ")",
+            status=status,
+            error=error,
+            error_description=description,
+        )
+    hint = " (is the tenant or base_url right?)" if status == 404 else ""
+    raise TokenRequestError(
+        f"the token endpoint answered HTTP {status}{hint}", attempts=attempt, status=status
+    )
+
+
+def _oauth_error_fields(
+    response: httpx.Response, secrets: tuple[str, ...]
+) -> tuple[str | None, str | None]:
+    """``error`` and ``error_description`` of an RFC 6749 error body, if it is one."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return None, None
+    if not isinstance(body, dict):
+        return None, None
+    error = body.get("error")
+    description = body.get("error_description")
+    if not isinstance(error, str) or not error:
+        return None, None
+    # Server text is quoted in messages, so make sure it cannot echo a credential back.
+    error = scrub(error, secrets)
+    if not isinstance(description, str):
+        description = None
+    elif description:
+        description = scrub(description, secrets)
+    return error, description
+
+
+def _parse_token(
+    response: httpx.Response,
+    *,
+    issued_at: float,
+    refresh_margin: float,
+    default_expires_in: float,
+) -> AccessToken:
+    status = response.status_code
+    content_type = response.headers.get("Content-Type")
+
+    def invalid(problem: str, fields: tuple[str, ...] = ()) -> TokenResponseError:
+        return TokenResponseError(
+            f"the token endpoint answered HTTP {status} but {problem}",
+            status=status,
+            content_type=content_type,
+            fields=fields,
+        )
+
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        # Not chained: the decoder error keeps the whole body, which may hold a token.
+        raise invalid(f"the body is not JSON (Content-Type {content_type!r})") from None
+    if not isinstance(body, dict):
+        raise invalid(f"the body is a JSON {type(body).__name__}, not an object")
+    fields = tuple(sorted(str(key) for key in body))
+    value = body.get("access_token")
+    if not isinstance(value, str) or not value:
+        raise invalid("access_token is missing or empty", fields)
+    if not _TOKEN_PATTERN.fullmatch(value):
+        raise invalid("access_token contains characters not allowed in a header", fields)
+    token_type = body.get("token_type")
+    if not isinstance(token_type, str) or token_type.lower() != "bearer":
+        shown = token_type if isinstance(token_type, str) and len(token_type) <= 20 else "…"
+        raise invalid(f"token_type is {shown!r}, expected 'bearer'", fields)
+    expires_in = _expires_in(body.get("expires_in", None), default_expires_in)
+    if expires_in is None:
+        raise invalid("expires_in is not a positive finite number of seconds", fields)
+    return AccessToken(
+        value=value,
+        token_type="bearer",
+        expires_in=expires_in,
+        issued_at=issued_at,
+        refresh_margin=effective_margin(refresh_margin, expires_in),
+    )
+
+
+def _expires_in(raw: object, default: float) -> float | None:
+    """Seconds of life from ``expires_in``; ``None`` when the value is unusable."""
+    if raw is None:
+        return default
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        seconds = float(raw)
+    elif isinstance(raw, str) and _DECIMAL_PATTERN.fullmatch(raw.strip()):
+        # Some servers send the number as a string; accept it when it is plainly one.
+        seconds = float(raw)
+    else:
+        return None
+    if not math.isfinite(seconds) or seconds <= 0:
+        return None
+    return seconds
