@@ -125,11 +125,12 @@ def nitrobox_settings(request: pytest.FixtureRequest) -> NitroboxSettings:
         sandbox: Sandbox = request.getfixturevalue("nitrobox_sandbox")
         return sandbox.settings()
 
+    from nitrobox_auth._errors import SettingsError
     from nitrobox_auth._settings import NitroboxSettings
 
     try:
         return NitroboxSettings.from_env()
-    except ValueError as exc:  # SettingsError names the missing or invalid variable
+    except SettingsError as exc:  # it names the missing or invalid variable
         pytest.fail(
             f"Nitrobox live mode ({LIVE_OPTION} / {LIVE_VARIABLE}=1) needs the NITROBOX_* "
             f"variables: {exc}",

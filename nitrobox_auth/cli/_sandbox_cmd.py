@@ -3,14 +3,109 @@
 from __future__ import annotations
 
 import argparse
+import threading
+from typing import Any
 
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._target import import_sandbox
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("sandbox", help="serve a local Nitrobox sandbox until Ctrl-C")
+    parser = subparsers.add_parser(
+        "sandbox",
+        help="serve a local Nitrobox sandbox on 127.0.0.1 until Ctrl-C",
+        description=(
+            "Serve the Nitrobox sandbox (token endpoint, every operation of the bundled spec, "
+            "stateful core resources) on 127.0.0.1 and print the URL and credentials to use."
+        ),
+    )
+    parser.add_argument("--port", type=int, default=0, help="TCP port (default: a free one)")
+    parser.add_argument("--tenant", default="sandbox", help="tenant in the token URL")
+    parser.add_argument("--client-id", default="sandbox-client", help="accepted client ID")
+    parser.add_argument("--client-secret", default="sandbox-secret", help="accepted client secret")
+    parser.add_argument(
+        "--token-lifetime",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="lifetime of issued tokens (default 300)",
+    )
+    faults = parser.add_argument_group("fault injection")
+    faults.add_argument(
+        "--rate-limit",
+        type=int,
+        metavar="N",
+        help="allow N API requests per window, answer 429 with Retry-After beyond",
+    )
+    faults.add_argument(
+        "--rate-limit-window",
+        type=float,
+        metavar="SECONDS",
+        help="length of the rate-limit window (default 1)",
+    )
+    faults.add_argument(
+        "--error-rate",
+        type=float,
+        metavar="SHARE",
+        help="share of API requests answered with a 5xx, 0.0 to 1.0",
+    )
+    faults.add_argument("--error-status", type=int, metavar="STATUS", help="that 5xx (default 503)")
+    faults.add_argument(
+        "--latency", type=float, metavar="SECONDS", help="delay added to every API request"
+    )
+    faults.add_argument("--seed", type=int, help="seed of the 5xx draw (same faults every run)")
+    faults.add_argument(
+        "--faults-on-token-endpoint",
+        action="store_true",
+        help="let the token endpoint suffer the same faults",
+    )
     parser.set_defaults(handler=run)
 
 
+def fault_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Only the fault options given; the sandbox validates them and names a bad one."""
+    names = ("rate_limit", "rate_limit_window", "error_rate", "error_status", "latency", "seed")
+    chosen: dict[str, Any] = {name: getattr(args, name) for name in names}
+    chosen = {name: value for name, value in chosen.items() if value is not None}
+    if args.faults_on_token_endpoint:
+        chosen["token_endpoint"] = True
+    return chosen
+
+
 def run(args: argparse.Namespace, output: Output) -> int:
-    raise NotImplementedError
+    sandbox_cls = import_sandbox()
+    sandbox = sandbox_cls(
+        tenant=args.tenant,
+        client_id=args.client_id,
+        client_secret=args.client_secret,
+        token_lifetime=args.token_lifetime,
+    )
+    faults = fault_settings(args)
+    if faults:
+        sandbox.configure_faults(**faults)
+    sandbox.start(port=args.port)
+    try:
+        settings = sandbox.settings()
+        output.line(f"Nitrobox sandbox listening on {sandbox.base_url}")
+        output.line(f"  token URL      {settings.token_url}")
+        output.line(f"  tenant         {settings.tenant}")
+        output.line(f"  client ID      {settings.client_id}")
+        # These are the sandbox's own credentials, which the user needs to type; no real secret.
+        output.line(f"  client secret  {settings.client_secret}")
+        output.line(f"  token lifetime {args.token_lifetime:g} s")
+        if faults:
+            output.line("  faults         " + ", ".join(f"{k}={v}" for k, v in faults.items()))
+        output.line(f"  stats          {sandbox.base_url}/_sandbox/stats")
+        output.line("Point the client or the nitrobox command at it:")
+        output.line(
+            f"  export NITROBOX_BASE_URL={sandbox.base_url} NITROBOX_TENANT={settings.tenant} "
+            f"NITROBOX_CLIENT_ID={settings.client_id} "
+            f"NITROBOX_CLIENT_SECRET={settings.client_secret}"
+        )
+        output.line("Press Ctrl-C to stop.")
+        threading.Event().wait()  # until Ctrl-C raises KeyboardInterrupt here
+    except KeyboardInterrupt:
+        output.note("stopping the sandbox")
+    finally:
+        sandbox.stop()
+    return 0

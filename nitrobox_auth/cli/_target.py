@@ -13,15 +13,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from nitrobox_auth._settings import ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_TENANT, NitroboxSettings
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
 
 if TYPE_CHECKING:
-    from nitrobox_auth._settings import NitroboxSettings
     from nitrobox_auth.sandbox import Sandbox
 
 # Any of these set means the user meant to configure a real environment.
-CREDENTIAL_VARIABLES = ("NITROBOX_TENANT", "NITROBOX_CLIENT_ID", "NITROBOX_CLIENT_SECRET")
+CREDENTIAL_VARIABLES = (ENV_TENANT, ENV_CLIENT_ID, ENV_CLIENT_SECRET)
 SANDBOX_EXTRA_HINT = "pip install 'nitrobox-client[sandbox]'"
 
 
@@ -66,9 +66,7 @@ def open_target(
             yield Target(sandbox.settings(), sandbox, f"embedded sandbox {sandbox.base_url}")
         return
 
-    from nitrobox_auth._settings import NitroboxSettings
-
-    settings = NitroboxSettings.from_env()
+    settings = NitroboxSettings.from_env(env)
     description = f"{settings.api_base_url} (tenant {settings.tenant})"
     output.note(f"using NITROBOX_* settings: {description}")
     yield Target(settings, None, description)

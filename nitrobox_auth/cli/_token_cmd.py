@@ -28,11 +28,13 @@ def run(args: argparse.Namespace, output: Output) -> int:
     from nitrobox_auth._redact import mask_secret
     from nitrobox_auth._token_provider import TokenProvider
 
-    with open_target(output, force_sandbox=args.sandbox) as target:
-        provider = TokenProvider.from_settings(target.settings)
-        with output.step(f"token from {target.settings.token_url}") as step:
-            token = provider.get_token()
-            step.detail = "1 token request"
+    with (
+        open_target(output, force_sandbox=args.sandbox) as target,
+        TokenProvider.from_settings(target.settings) as provider,
+        output.step(f"POST {target.settings.token_url}") as step,
+    ):
+        token = provider.get_token()
+        step.detail = "1 token request"
     lifetime = token.expires_in
     expires_at = datetime.now(UTC) + timedelta(seconds=lifetime)
     output.line(f"access token: {mask_secret(token.value)}")
