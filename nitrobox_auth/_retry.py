@@ -1,0 +1,379 @@
+"""Retries with jittered exponential backoff that honour ``Retry-After``.
+
+Two layers share one :class:`RetryPolicy`, whose methods hold every rule:
+
+* :class:`RetryAuth` wraps the client's auth (``NitroboxAuth``) and retries on retryable
+  *statuses*. It re-runs the wrapped auth flow for every attempt, so the
+  ``Authorization`` header is computed afresh each time (a transport-level retry would
+  resend the header of the first attempt).
+* :class:`RetryTransport` wraps the transport and retries on *connection errors*, which
+  httpx raises past the auth flow. Before resending it asks the :class:`RetryAuth` of the
+  same request (found in ``request.extensions``) to authorize the request again, and it
+  counts attempts in the same budget. It also writes the request/response log lines.
+
+The sync and async paths differ only in how they sleep and read.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import random
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+
+import anyio
+import attrs
+import httpx
+
+from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
+
+_EXTENSION_KEY = "nitrobox_retry"
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+NON_IDEMPOTENT_RETRY_STATUSES = frozenset({429})
+
+# Errors raised before a single byte of the request left this process: safe to retry for
+# any method, POST included.
+NOT_SENT_ERRORS: tuple[type[BaseException], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
+# Errors after which the server may or may not have processed the request: retried only
+# for idempotent methods.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+)
+
+
+def _non_negative(name: str, value: float) -> None:
+    if not math.isfinite(value) or value < 0:
+        raise SettingsError(f"RetryPolicy.{name} must be a finite number >= 0, got {value!r}")
+
+
+def parse_retry_after(value: str | None, *, now: float) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delay-seconds or an HTTP date).
+
+    ``now`` is the current wall-clock time (``time.time()``) for the date form. Returns
+    ``None`` for a missing or unreadable value; a date in the past gives ``0.0``.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            return None  # RFC 9110 dates are always GMT; an offset-less date is not one
+        seconds = when.timestamp() - now
+    if not math.isfinite(seconds):
+        return None
+    return max(seconds, 0.0)
+
+
+@attrs.frozen(kw_only=True)
+class RetryPolicy:
+    """When to retry a request and how long to wait first. All limits are options.
+
+    ``max_attempts`` counts the first attempt (3 = at most two retries). The backoff
+    before retry *n* is ``min(max_delay, initial_delay * 2**(n-1))``, reduced by a random
+    share of up to ``jitter``. A ``Retry-After`` header replaces the backoff, but is never
+    waited out for longer than ``retry_after_cap`` seconds.
+
+    ``sleep``, ``async_sleep``, ``random`` and ``clock`` (wall-clock seconds, for HTTP-date
+    ``Retry-After`` values) are injectable so tests run without sleeping.
+    """
+
+    max_attempts: int = 3
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    jitter: float = 0.25
+    retry_after_cap: float = 60.0
+    retry_statuses: frozenset[int] = RETRY_STATUSES
+    idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
+    non_idempotent_statuses: frozenset[int] = NON_IDEMPOTENT_RETRY_STATUSES
+    sleep: Callable[[float], None] = attrs.field(default=time.sleep, repr=False, eq=False)
+    async_sleep: Callable[[float], Awaitable[None]] = attrs.field(
+        default=anyio.sleep, repr=False, eq=False
+    )
+    random: Callable[[], float] = attrs.field(default=random.random, repr=False, eq=False)
+    clock: Callable[[], float] = attrs.field(default=time.time, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.max_attempts, int) or self.max_attempts < 1:
+            raise SettingsError(
+                f"RetryPolicy.max_attempts must be an int >= 1 (1 disables retries), "
+                f"got {self.max_attempts!r}"
+            )
+        _non_negative("initial_delay", self.initial_delay)
+        _non_negative("max_delay", self.max_delay)
+        _non_negative("retry_after_cap", self.retry_after_cap)
+        if not 0.0 <= self.jitter <= 1.0:
+            raise SettingsError(f"RetryPolicy.jitter must be between 0 and 1, got {self.jitter!r}")
+
+    def should_retry(self, method: str, outcome: int | BaseException, attempt: int) -> bool:
+        """Whether to retry after ``attempt`` attempts ended with a status or an exception."""
+        if attempt >= self.max_attempts:
+            return False
+        idempotent = method.upper() in self.idempotent_methods
+        if isinstance(outcome, BaseException):
+            if isinstance(outcome, NOT_SENT_ERRORS):
+                return True
+            return idempotent and isinstance(outcome, TRANSIENT_ERRORS)
+        if idempotent:
+            return outcome in self.retry_statuses
+        return outcome in self.non_idempotent_statuses
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before the attempt after ``attempt``.
+
+        ``retry_after`` is the server's ``Retry-After`` in seconds (see
+        :func:`parse_retry_after`); it wins over the backoff, capped at ``retry_after_cap``.
+        """
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.retry_after_cap)
+        backoff = min(self.max_delay, self.initial_delay * 2.0 ** max(attempt - 1, 0))
+        return backoff * (1.0 - self.jitter * self.random())
+
+    def delay_after(self, attempt: int, response: httpx.Response | None) -> float:
+        """:meth:`delay` for a response (its ``Retry-After``) or for an exception (``None``)."""
+        retry_after = None
+        if response is not None:
+            retry_after = parse_retry_after(response.headers.get("Retry-After"), now=self.clock())
+        return self.delay(attempt, retry_after)
+
+
+def _replayable(request: httpx.Request) -> bool:
+    # A streamed upload (a generator body) can be read only once: never resend it.
+    try:
+        request.content  # noqa: B018
+    except httpx.RequestNotRead:
+        return False
+    return True
+
+
+@attrs.define(eq=False)
+class _Attempts:
+    """Per-request state both layers share through ``request.extensions``."""
+
+    auth: RetryAuth
+    number: int = 1
+
+
+def _state(request: httpx.Request) -> _Attempts | None:
+    state = request.extensions.get(_EXTENSION_KEY)
+    return state if isinstance(state, _Attempts) else None
+
+
+class RetryAuth(httpx.Auth):
+    """An ``httpx.Auth`` that retries on retryable statuses around another auth.
+
+    The wrapped auth (``NitroboxAuth``, or ``None`` for none) runs again from its start for
+    every attempt, so every attempt carries the token that is current at that moment.
+    """
+
+    def __init__(self, auth: httpx.Auth | None, policy: RetryPolicy) -> None:
+        self._auth = auth if auth is not None else httpx.Auth()
+        self.policy = policy
+
+    def __repr__(self) -> str:
+        return f"RetryAuth({self._auth!r}, {self.policy!r})"
+
+    def reauthorize(self, request: httpx.Request) -> httpx.Request:
+        """The request as the wrapped auth would send it now (fresh credentials)."""
+        flow = self._auth.sync_auth_flow(request)
+        try:
+            return next(flow)
+        finally:
+            flow.close()
+
+    async def areauthorize(self, request: httpx.Request) -> httpx.Request:
+        """Async mirror of :meth:`reauthorize`."""
+        flow = self._auth.async_auth_flow(request)
+        try:
+            return await flow.__anext__()
+        finally:
+            await flow.aclose()
+
+    def _start(self, request: httpx.Request) -> _Attempts:
+        state = _Attempts(self)
+        request.extensions = {**request.extensions, _EXTENSION_KEY: state}
+        return state
+
+    def _retry_delay(self, state: _Attempts, response: httpx.Response) -> float | None:
+        request = response.request
+        if not self.policy.should_retry(request.method, response.status_code, state.number):
+            return None
+        if not _replayable(request):
+            return None
+        delay = self.policy.delay_after(state.number, response)
+        state.number += 1
+        log_retry(request, f"status {response.status_code}", delay, state.number)
+        return delay
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        state = self._start(request)
+        while True:
+            flow = self._auth.sync_auth_flow(request)
+            try:
+                outgoing = next(flow)
+                while True:
+                    response = yield outgoing
+                    try:
+                        outgoing = flow.send(response)
+                    except StopIteration:
+                        break
+            finally:
+                flow.close()
+            delay = self._retry_delay(state, response)
+            if delay is None:
+                return
+            # Read now so the connection goes back to the pool before we wait.
+            response.read()
+            self.policy.sleep(delay)
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        state = self._start(request)
+        while True:
+            flow = self._auth.async_auth_flow(request)
+            try:
+                outgoing = await flow.__anext__()
+                while True:
+                    response = yield outgoing
+                    try:
+                        outgoing = await flow.asend(response)
+                    except StopAsyncIteration:
+                        break
+            finally:
+                await flow.aclose()
+            delay = self._retry_delay(state, response)
+            if delay is None:
+                return
+            await response.aread()
+            await self.policy.async_sleep(delay)
+
+
+class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A transport wrapper that retries connection errors and logs every attempt.
+
+    With ``policy=None`` it only logs. Give it a sync transport, an async one, or both.
+    """
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        policy: RetryPolicy | None,
+    ) -> None:
+        if transport is None and async_transport is None:
+            raise SettingsError("RetryTransport needs a transport or an async_transport to wrap")
+        self._transport = transport
+        self._async_transport = async_transport
+        self.policy = policy
+
+    def __repr__(self) -> str:
+        inner = self._transport if self._transport is not None else self._async_transport
+        return f"RetryTransport({inner!r}, policy={self.policy!r})"
+
+    def _retry_delay(self, request: httpx.Request, error: Exception, attempt: int) -> float | None:
+        if self.policy is None or not self.policy.should_retry(request.method, error, attempt):
+            return None
+        if not _replayable(request):
+            return None
+        delay = self.policy.delay_after(attempt, None)
+        log_retry(request, type(error).__name__, delay, attempt + 1)
+        return delay
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._transport is None:
+            raise RuntimeError("this RetryTransport wraps no sync transport")
+        state = _state(request)
+        attempt = state.number if state is not None else 1
+        while True:
+            log_request(request, attempt)
+            started = time.perf_counter()
+            try:
+                response = self._transport.handle_request(request)
+            except Exception as error:
+                log_failure(request, error, time.perf_counter() - started, attempt)
+                delay = self._retry_delay(request, error, attempt)
+                if delay is None or self.policy is None:
+                    raise
+                self.policy.sleep(delay)
+                attempt = self._advance(state, attempt)
+                if state is not None:
+                    request = state.auth.reauthorize(request)
+                continue
+            log_response(request, response.status_code, time.perf_counter() - started, attempt)
+            return response
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._async_transport is None:
+            raise RuntimeError("this RetryTransport wraps no async transport")
+        state = _state(request)
+        attempt = state.number if state is not None else 1
+        while True:
+            log_request(request, attempt)
+            started = time.perf_counter()
+            try:
+                response = await self._async_transport.handle_async_request(request)
+            except Exception as error:
+                log_failure(request, error, time.perf_counter() - started, attempt)
+                delay = self._retry_delay(request, error, attempt)
+                if delay is None or self.policy is None:
+                    raise
+                await self.policy.async_sleep(delay)
+                attempt = self._advance(state, attempt)
+                if state is not None:
+                    request = await state.auth.areauthorize(request)
+                continue
+            log_response(request, response.status_code, time.perf_counter() - started, attempt)
+            return response
+
+    @staticmethod
+    def _advance(state: _Attempts | None, attempt: int) -> int:
+        if state is not None:
+            state.number = attempt + 1
+        return attempt + 1
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+    async def aclose(self) -> None:
+        if self._async_transport is not None:
+            await self._async_transport.aclose()
+
+
+def install_retries(
+    auth: httpx.Auth | None,
+    transport: httpx.BaseTransport,
+    async_transport: httpx.AsyncBaseTransport,
+    policy: RetryPolicy | None,
+) -> tuple[httpx.Auth | None, RetryTransport, RetryTransport]:
+    """Wrap a client's auth and transports: ``(auth, transport, async_transport)``.
+
+    ``policy=None`` disables retries but keeps the request/response log lines.
+    """
+    wrapped_auth = auth if policy is None else RetryAuth(auth, policy)
+    return (
+        wrapped_auth,
+        RetryTransport(transport, policy=policy),
+        RetryTransport(async_transport=async_transport, policy=policy),
+    )
