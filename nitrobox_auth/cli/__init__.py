@@ -10,7 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from nitrobox_auth._errors import NitroboxError
+import httpx
+
+from nitrobox_auth._errors import NitroboxError, SettingsError
 from nitrobox_auth.cli import _call, _demo, _sandbox_cmd, _token_cmd
 from nitrobox_auth.cli._errors import CommandError, UnknownOperationError
 from nitrobox_auth.cli._output import Output
@@ -48,13 +50,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         code: int = args.handler(args, output)
-    except CommandError as exc:
+    except (CommandError, SettingsError) as exc:
         output.error(str(exc))
         return EXIT_USAGE
     except NitroboxError as exc:
         output.error(f"{type(exc).__name__}: {exc}")
         return EXIT_FAILURE
+    except httpx.TransportError as exc:
+        where = exc.request.url.copy_with(query=None) if _has_request(exc) else "the server"
+        output.error(f"cannot reach {where}: {type(exc).__name__}: {exc}")
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         output.error("interrupted")
         return EXIT_INTERRUPTED
     return code
+
+
+def _has_request(exc: httpx.TransportError) -> bool:
+    try:
+        exc.request  # noqa: B018 - raises RuntimeError when the error has no request
+    except RuntimeError:
+        return False
+    return True
