@@ -1,0 +1,43 @@
+"""Shared helpers for the `nitrobox` command tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from nitrobox_auth.sandbox import Sandbox
+
+NITROBOX_VARIABLES = (
+    "NITROBOX_TENANT",
+    "NITROBOX_CLIENT_ID",
+    "NITROBOX_CLIENT_SECRET",
+    "NITROBOX_ENVIRONMENT",
+    "NITROBOX_BASE_URL",
+    "NITROBOX_LIVE",
+)
+
+PointAt = Callable[..., None]
+
+
+@pytest.fixture
+def no_nitrobox_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No NITROBOX_* variable: the command falls back to an embedded sandbox."""
+    for name in NITROBOX_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def point_env_at(monkeypatch: pytest.MonkeyPatch, no_nitrobox_env: None) -> PointAt:
+    """Set NITROBOX_* to a served sandbox, as a user of `nitrobox sandbox` would."""
+
+    def point_at(sandbox: Sandbox, *, client_secret: str | None = None) -> None:
+        settings = sandbox.settings()
+        monkeypatch.setenv("NITROBOX_BASE_URL", settings.api_base_url)
+        monkeypatch.setenv("NITROBOX_TENANT", settings.tenant)
+        monkeypatch.setenv("NITROBOX_CLIENT_ID", settings.client_id)
+        monkeypatch.setenv("NITROBOX_CLIENT_SECRET", client_secret or settings.client_secret)
+
+    return point_at

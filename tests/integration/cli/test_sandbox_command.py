@@ -1,0 +1,82 @@
+"""`nitrobox sandbox`: a real server process that serves tokens until Ctrl-C."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from nitrobox_auth.cli import main
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def sandbox_process() -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
+    """`nitrobox sandbox` in a child process, with the banner lines it printed before serving."""
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "nitrobox_auth.cli",
+            "sandbox",
+            "--token-lifetime",
+            "42",
+            "--client-secret",
+            "s3cret-for-this-test",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    banner: list[str] = []
+    try:
+        for line in process.stdout:
+            banner.append(line.rstrip("\n"))
+            if line.startswith("Press Ctrl-C"):
+                break
+        yield process, banner
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=30)
+
+
+def test_serves_tokens_with_printed_credentials_and_stops_on_ctrl_c(
+    sandbox_process: tuple[subprocess.Popen[str], list[str]],
+) -> None:
+    """The printed URL and credentials work; the lifetime option applies; SIGINT exits 0."""
+    process, banner = sandbox_process
+    text = "\n".join(banner)
+    url = re.search(r"listening on (http://127\.0\.0\.1:\d+)", text)
+    token_url = re.search(r"token URL\s+(\S+)", text)
+    client_id = re.search(r"client ID\s+(\S+)", text)
+    assert url, text
+    assert token_url, text
+    assert client_id, text
+    assert token_url.group(1) == f"{url.group(1)}/sandbox/oauth2/token"
+    assert f"NITROBOX_BASE_URL={url.group(1)}" in text
+
+    response = httpx.post(
+        token_url.group(1),
+        auth=(client_id.group(1), "s3cret-for-this-test"),
+        data={"grant_type": "client_credentials"},
+    )
+    assert response.status_code == 200
+    assert response.json()["expires_in"] == 42
+
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 0
+
+
+def test_invalid_fault_option_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """An error rate above 1 is refused with a message naming the setting, before serving."""
+    assert main(["sandbox", "--error-rate", "1.5"]) != 0
+    _, err = capsys.readouterr()
+    assert "error_rate" in err

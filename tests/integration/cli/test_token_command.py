@@ -1,0 +1,87 @@
+"""`nitrobox token`: a real token from a real server, shown masked, never in full."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from nitrobox_auth._redact import mask_secret
+from nitrobox_auth._token_provider import TokenProvider
+from nitrobox_auth._token_rules import AccessToken
+from nitrobox_auth.cli import main
+
+if TYPE_CHECKING:
+    from nitrobox_auth.sandbox import Sandbox
+
+    from .conftest import PointAt
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def issued(monkeypatch: pytest.MonkeyPatch) -> list[AccessToken]:
+    """Record the tokens the command receives (the real provider still fetches them)."""
+    tokens: list[AccessToken] = []
+    real_get_token = TokenProvider.get_token
+
+    def recording_get_token(self: TokenProvider) -> AccessToken:
+        token = real_get_token(self)
+        tokens.append(token)
+        return token
+
+    monkeypatch.setattr(TokenProvider, "get_token", recording_get_token)
+    return tokens
+
+
+def test_token_from_configured_server_is_masked(
+    nitrobox_sandbox: Sandbox,
+    point_env_at: PointAt,
+    issued: list[AccessToken],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With NITROBOX_* set, one token request is made and only its mask is printed."""
+    point_env_at(nitrobox_sandbox)
+    assert main(["token"]) == 0
+    out, err = capsys.readouterr()
+    assert len(issued) == 1
+    token = issued[0]
+    assert f"access token: {mask_secret(token.value)}" in out
+    assert token.value not in out + err
+    assert "expires in:   300 s" in out
+    assert nitrobox_sandbox.stats()["token_requests"] == 1
+    assert "using NITROBOX_* settings" in err
+
+
+def test_token_without_settings_uses_an_embedded_sandbox_and_says_so(
+    no_nitrobox_env: None, issued: list[AccessToken], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No credentials: the token comes from an embedded sandbox, and the output says so."""
+    assert main(["token"]) == 0
+    out, err = capsys.readouterr()
+    assert "no NITROBOX_* credentials set: using an embedded sandbox at http://127.0.0.1:" in err
+    assert issued[0].value not in out + err
+    assert mask_secret(issued[0].value) in out
+
+
+def test_rejected_credentials_fail_without_echoing_the_secret(
+    nitrobox_sandbox: Sandbox, point_env_at: PointAt, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wrong secret gives exit code 1 and an invalid-client message; the secret never shows."""
+    wrong_secret = "wrong-secret-that-must-not-leak"
+    point_env_at(nitrobox_sandbox, client_secret=wrong_secret)
+    assert main(["token"]) == 1
+    out, err = capsys.readouterr()
+    assert "InvalidClientError" in err
+    assert wrong_secret not in out + err
+
+
+def test_incomplete_settings_name_the_missing_variable(
+    no_nitrobox_env: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only some NITROBOX_* set: exit code 2 and the missing variables are named."""
+    monkeypatch.setenv("NITROBOX_TENANT", "acme")
+    assert main(["token"]) == 2
+    _, err = capsys.readouterr()
+    assert "NITROBOX_CLIENT_ID" in err
+    assert "NITROBOX_CLIENT_SECRET" in err
