@@ -1,0 +1,100 @@
+"""`nitrobox call`: spec-driven requests sent with the authenticated client to a sandbox."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from nitrobox_auth.cli import main
+
+if TYPE_CHECKING:
+    from nitrobox_auth.sandbox import Sandbox
+
+    from .conftest import PointAt
+
+pytestmark = pytest.mark.integration
+
+CUSTOMER = {
+    "customerIdent": "cli-call-1",
+    "customerType": "B2B",
+    "language": "de",
+    "addresses": [
+        {
+            "addressType": "INVOICE",
+            "addressIdent": "cli-call-1-inv",
+            "company": "Example GmbH",
+            "city": "Hamburg",
+            "country": "DE",
+        }
+    ],
+}
+
+
+def test_create_then_retrieve_shows_the_stored_customer(
+    nitrobox_sandbox: Sandbox,
+    point_env_at: PointAt,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A body from @FILE creates a customer; a path parameter retrieves it as JSON on stdout."""
+    point_env_at(nitrobox_sandbox)
+    body_file = tmp_path / "customer.json"
+    body_file.write_text(json.dumps(CUSTOMER), encoding="utf-8")
+
+    assert main(["call", "createCustomer", "--json", f"@{body_file}"]) == 0
+    capsys.readouterr()
+    assert main(["call", "retrieveCustomer", "--param", "ident=cli-call-1"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["customerIdent"] == "cli-call-1"
+    assert "retrieveCustomer: GET /v2/customers/cli-call-1 -> 200" in err
+    stats = nitrobox_sandbox.stats()
+    assert stats["api_requests"] == 2
+
+
+def test_query_parameters_reach_the_server(
+    nitrobox_sandbox: Sandbox, point_env_at: PointAt, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Paging parameters given with -p are sent as query parameters and honoured."""
+    point_env_at(nitrobox_sandbox)
+    for n in range(3):
+        customer = {**CUSTOMER, "customerIdent": f"cli-page-{n}"}
+        assert main(["call", "createCustomer", "--json", json.dumps(customer)]) == 0
+    capsys.readouterr()
+    assert main(["call", "queryCustomers", "-p", "page=0", "-p", "size=2"]) == 0
+    out, _ = capsys.readouterr()
+    page = json.loads(out)
+    assert len(page["content"]) == 2
+
+
+def test_error_answer_is_printed_and_exits_1(
+    nitrobox_sandbox: Sandbox, point_env_at: PointAt, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 404 prints the error body on stdout, names the status on stderr, exit code 1."""
+    point_env_at(nitrobox_sandbox)
+    assert main(["call", "retrieveCustomer", "-p", "ident=nobody"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)
+    assert "retrieveCustomer answered HTTP 404" in err
+
+
+def test_unknown_operation_suggests_and_sends_nothing(
+    nitrobox_sandbox: Sandbox, point_env_at: PointAt, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo gets close operation IDs and exit code 2, before any request is made."""
+    point_env_at(nitrobox_sandbox)
+    assert main(["call", "createCustomr"]) == 2
+    _, err = capsys.readouterr()
+    assert "unknown operation ID 'createCustomr'; did you mean: createCustomer" in err
+    assert nitrobox_sandbox.stats()["token_requests"] == 0
+
+
+def test_list_shows_every_bundled_operation(capsys: pytest.CaptureFixture[str]) -> None:
+    """--list prints one line per operation, with method and path."""
+    assert main(["call", "--list"]) == 0
+    out, _ = capsys.readouterr()
+    assert any(
+        line.split()[:3] == ["createCustomer", "POST", "/v2/customers"] for line in out.splitlines()
+    )
