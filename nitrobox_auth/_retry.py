@@ -155,12 +155,10 @@ class RetryPolicy:
 
 
 def _replayable(request: httpx.Request) -> bool:
-    # A streamed upload (a generator body) can be read only once: never resend it.
-    try:
-        request.content  # noqa: B018
-    except httpx.RequestNotRead:
-        return False
-    return True
+    # Judged before the first send: a body that was in memory then can be sent again; a
+    # streamed upload (a generator) can be read only once. (A transport that buffers the
+    # stream while sending does not make it replayable for the next request.)
+    return isinstance(request.stream, httpx.ByteStream)
 
 
 @attrs.define(eq=False)
@@ -168,6 +166,7 @@ class _Attempts:
     """Per-request state both layers share through ``request.extensions``."""
 
     auth: RetryAuth
+    replayable: bool
     number: int = 1
 
 
@@ -207,7 +206,7 @@ class RetryAuth(httpx.Auth):
             await flow.aclose()
 
     def _start(self, request: httpx.Request) -> _Attempts:
-        state = _Attempts(self)
+        state = _Attempts(self, _replayable(request))
         request.extensions = {**request.extensions, _EXTENSION_KEY: state}
         return state
 
@@ -215,7 +214,7 @@ class RetryAuth(httpx.Auth):
         request = response.request
         if not self.policy.should_retry(request.method, response.status_code, state.number):
             return None
-        if not _replayable(request):
+        if not state.replayable:
             return None
         delay = self.policy.delay_after(state.number, response)
         state.number += 1
@@ -291,19 +290,35 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         inner = self._transport if self._transport is not None else self._async_transport
         return f"RetryTransport({inner!r}, policy={self.policy!r})"
 
-    def _retry_delay(self, request: httpx.Request, error: Exception, attempt: int) -> float | None:
-        if self.policy is None or not self.policy.should_retry(request.method, error, attempt):
+    def _retry_delay(
+        self, request: httpx.Request, error: Exception, attempt: int, replayable: bool
+    ) -> float | None:
+        policy = self.policy
+        if (
+            policy is None
+            or not replayable
+            or not policy.should_retry(request.method, error, attempt)
+        ):
             return None
-        if not _replayable(request):
-            return None
-        delay = self.policy.delay_after(attempt, None)
+        delay = policy.delay_after(attempt, None)
         log_retry(request, type(error).__name__, delay, attempt + 1)
         return delay
+
+    @staticmethod
+    def _begin(request: httpx.Request) -> tuple[_Attempts | None, bool]:
+        state = _state(request)
+        return state, state.replayable if state is not None else _replayable(request)
+
+    @staticmethod
+    def _advance(state: _Attempts | None, attempt: int) -> int:
+        if state is not None:
+            state.number = attempt + 1
+        return attempt + 1
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._transport is None:
             raise RuntimeError("this RetryTransport wraps no sync transport")
-        state = _state(request)
+        state, replayable = self._begin(request)
         attempt = state.number if state is not None else 1
         while True:
             log_request(request, attempt)
@@ -312,7 +327,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 response = self._transport.handle_request(request)
             except Exception as error:
                 log_failure(request, error, time.perf_counter() - started, attempt)
-                delay = self._retry_delay(request, error, attempt)
+                delay = self._retry_delay(request, error, attempt, replayable)
                 if delay is None or self.policy is None:
                     raise
                 self.policy.sleep(delay)
@@ -326,7 +341,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._async_transport is None:
             raise RuntimeError("this RetryTransport wraps no async transport")
-        state = _state(request)
+        state, replayable = self._begin(request)
         attempt = state.number if state is not None else 1
         while True:
             log_request(request, attempt)
@@ -335,7 +350,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 response = await self._async_transport.handle_async_request(request)
             except Exception as error:
                 log_failure(request, error, time.perf_counter() - started, attempt)
-                delay = self._retry_delay(request, error, attempt)
+                delay = self._retry_delay(request, error, attempt, replayable)
                 if delay is None or self.policy is None:
                     raise
                 await self.policy.async_sleep(delay)
@@ -345,12 +360,6 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 continue
             log_response(request, response.status_code, time.perf_counter() - started, attempt)
             return response
-
-    @staticmethod
-    def _advance(state: _Attempts | None, attempt: int) -> int:
-        if state is not None:
-            state.number = attempt + 1
-        return attempt + 1
 
     def close(self) -> None:
         if self._transport is not None:
