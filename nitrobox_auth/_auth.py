@@ -86,10 +86,12 @@ class NitroboxAuth(httpx.Auth):
             return
         token = self._provider.get_token()
         with_bearer(request, token)
+        # Decided before sending: some transports swap a consumed stream for its bytes.
+        replayable = can_replay(request)
         response = yield request
         if response.status_code == 401:
             self._provider.invalidate(token)
-            if can_replay(request):
+            if replayable:
                 self._log_replay(request)
                 with_bearer(request, self._provider.get_token())
                 yield request
@@ -102,10 +104,12 @@ class NitroboxAuth(httpx.Auth):
             return
         token = await self._provider.aget_token()
         with_bearer(request, token)
+        # Decided before sending: some transports swap a consumed stream for its bytes.
+        replayable = can_replay(request)
         response = yield request
         if response.status_code == 401:
             self._provider.invalidate(token)
-            if can_replay(request):
+            if replayable:
                 self._log_replay(request)
                 with_bearer(request, await self._provider.aget_token())
                 yield request

@@ -287,8 +287,10 @@ def _parse_token(
         raise invalid("access_token contains characters not allowed in a header", fields)
     token_type = body.get("token_type")
     if not isinstance(token_type, str) or token_type.lower() != "bearer":
-        shown = token_type if isinstance(token_type, str) and len(token_type) <= 20 else "…"
-        raise invalid(f"token_type is {shown!r}, expected 'bearer'", fields)
+        if token_type is None:
+            raise invalid("token_type is missing, expected 'bearer'", fields)
+        shown = repr(token_type) if isinstance(token_type, str) and len(token_type) <= 20 else "…"
+        raise invalid(f"token_type is {shown}, expected 'bearer'", fields)
     expires_in = _expires_in(body.get("expires_in", None), default_expires_in)
     if expires_in is None:
         raise invalid("expires_in is not a positive finite number of seconds", fields)

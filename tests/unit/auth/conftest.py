@@ -1,0 +1,157 @@
+"""Shared fixtures for the auth tests: a scripted token endpoint, a fake clock, and a
+runner that calls a provider the sync way, on asyncio or on trio."""
+
+from __future__ import annotations
+
+import collections
+import random
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+
+from nitrobox_auth import AccessToken, TokenProvider
+
+TENANT = "acme-test"
+CLIENT_ID = "my_client_id"
+CLIENT_SECRET = "my_client_secret"
+# base64("my_client_id:my_client_secret"), the documented example.
+BASIC = "bXlfY2xpZW50X2lkOm15X2NsaWVudF9zZWNyZXQ="
+API = "https://api.nbx-stage-westeurope.nitrobox.io"
+TOKEN_URL = f"{API}/{TENANT}/oauth2/token"
+WALL_NOW = 1_800_000_000.0
+
+
+def token_value(n: int) -> str:
+    """A recognisable token value: the secrets scan looks for these."""
+    return f"eyJtok{n:03d}" + "Zq9" * 10
+
+
+class FakeClock:
+    """A monotonic clock that only moves when told to (or when something sleeps on it)."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+        await anyio.lowlevel.checkpoint()
+
+
+Scripted = httpx.Response | Exception | Callable[[httpx.Request], Any]
+
+
+class TokenEndpoint:
+    """A token endpoint for MockTransport: plays scripted answers, then grants tokens."""
+
+    def __init__(self, expires_in: float | None = 269) -> None:
+        self.expires_in = expires_in
+        self.script: collections.deque[Scripted] = collections.deque()
+        self.requests: list[httpx.Request] = []
+        self.granted: list[str] = []
+
+    def then(self, *answers: Scripted) -> TokenEndpoint:
+        self.script.extend(answers)
+        return self
+
+    def grant(self) -> httpx.Response:
+        value = token_value(len(self.granted) + 1)
+        self.granted.append(value)
+        body: dict[str, Any] = {"access_token": value, "token_type": "bearer"}
+        if self.expires_in is not None:
+            body["expires_in"] = self.expires_in
+        return httpx.Response(200, json=body)
+
+    def __call__(self, request: httpx.Request) -> Any:
+        self.requests.append(request)
+        if self.script:
+            answer = self.script.popleft()
+            if isinstance(answer, Exception):
+                raise answer
+            if isinstance(answer, httpx.Response):
+                # A fresh copy: httpx rewires a response's stream when it is sent, so one
+                # scripted object must not be sent twice (or by sync and async clients).
+                return httpx.Response(
+                    answer.status_code, headers=answer.headers, content=answer.content
+                )
+            return answer(request)
+        return self.grant()
+
+    @property
+    def count(self) -> int:
+        return len(self.requests)
+
+
+class Runner:
+    """Calls one provider method the sync way or from an event loop (asyncio or trio)."""
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+
+    @property
+    def is_async(self) -> bool:
+        return self.mode != "sync"
+
+    def get_token(self, provider: TokenProvider) -> AccessToken:
+        if self.mode == "sync":
+            return provider.get_token()
+        return anyio.run(provider.aget_token, backend=self.mode)
+
+
+@pytest.fixture(params=["sync", "asyncio", "trio"])
+def runner(request: pytest.FixtureRequest) -> Runner:
+    """The same test once per path: sync, async on asyncio, async on trio."""
+    return Runner(request.param)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fake monotonic clock that also serves as the sleeper."""
+    return FakeClock()
+
+
+@pytest.fixture
+def endpoint() -> TokenEndpoint:
+    """A scripted token endpoint granting 269 s tokens."""
+    return TokenEndpoint()
+
+
+@pytest.fixture
+def make_provider(
+    clock: FakeClock, endpoint: TokenEndpoint
+) -> Iterator[Callable[..., TokenProvider]]:
+    """Build providers wired to the scripted endpoint and the fake clock."""
+    made: list[TokenProvider] = []
+
+    def make(**options: Any) -> TokenProvider:
+        handler = options.pop("handler", endpoint)
+        options.setdefault("transport", httpx.MockTransport(handler))
+        options.setdefault("async_transport", httpx.MockTransport(handler))
+        options.setdefault("clock", clock)
+        options.setdefault("sleep", clock.sleep)
+        options.setdefault("async_sleep", clock.async_sleep)
+        options.setdefault("wall_clock", lambda: WALL_NOW)
+        options.setdefault("rng", random.Random(1))
+        provider = TokenProvider(
+            token_url=TOKEN_URL, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, **options
+        )
+        made.append(provider)
+        return provider
+
+    yield make
+    for provider in made:
+        provider.close()
