@@ -6,6 +6,7 @@ generated package ``nitrobox_client``.
 """
 
 from nitrobox_auth._auth import NitroboxAuth
+from nitrobox_auth._client_factory import create_client
 from nitrobox_auth._errors import (
     InvalidClientError,
     NitroboxAuthError,
@@ -32,4 +33,5 @@ __all__ = [
     "TokenRequestError",
     "TokenResponseError",
     "TokenRetryPolicy",
+    "create_client",
 ]

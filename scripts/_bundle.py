@@ -272,7 +272,8 @@ def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleR
     tags: dict[str, Json] = {}
     servers: list[Json] = []
     extensions: dict[str, Json] = {}
-    ext_origin: dict[str, str] = {}
+    ext_origin: dict[str, dict[str, str]] = {}
+    ext_plain: dict[str, str] = {}
     sources: list[dict[str, str]] = []
     operation_ids: dict[str, str] = {}
 
@@ -317,9 +318,20 @@ def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleR
             if server not in servers:
                 servers.append(server)
         for key, value in doc.items():
-            if key.startswith("x-"):
+            if key.startswith("x-") and isinstance(value, dict):
+                # e.g. x-webhooks: one entry per event, merged entry by entry like paths.
+                for name, entry in value.items():
+                    _merge_named(
+                        extensions.setdefault(key, {}),
+                        name,
+                        entry,
+                        key,
+                        ext_origin.setdefault(key, {}),
+                        spec.filename,
+                    )
+            elif key.startswith("x-"):
                 _merge_named(
-                    extensions, key, value, "top-level extension", ext_origin, spec.filename
+                    extensions, key, value, "top-level extension", ext_plain, spec.filename
                 )
         if doc.get("externalDocs") is not None:
             extensions.setdefault("externalDocs", doc["externalDocs"])

@@ -1,0 +1,229 @@
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.credit_billable_item_request import CreditBillableItemRequest
+from ...models.global_error_response import GlobalErrorResponse
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "POST"
+PATH_TEMPLATE = "/v2/contracts/{id}/creditbillableitems"
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: CreditBillableItemRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/contracts/{id}/creditbillableitems".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | GlobalErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = cast(Any, None)
+        return response_201
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | GlobalErrorResponse]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError):
+        # An error answer whose body is not the documented error model (a gateway's HTML
+        # page, an empty 502) keeps its status and raw content instead of crashing here.
+        if response.is_success:
+            raise
+        parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreditBillableItemRequest,
+) -> Response[Any | GlobalErrorResponse]:
+    """Create credit billable item (deprecated)
+
+     Deprecated since 2024-12-19, sunset at the latest 2026-01-01, replaced by addLineItem (line items
+    with debitCreditIndicator = CREDIT). A later notice on the same page says deprecated since
+    2025-07-15, sunset 2026-07-14, without replacement.
+
+    Args:
+        id (int):
+        body (CreditBillableItemRequest): Deprecated credit billable item. Visible fields only;
+            the required item ident (1..100), an action type, the business segment, contract,
+            currency, delivery date and description have hidden names and pass through as extra
+            properties.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreditBillableItemRequest,
+) -> Any | GlobalErrorResponse | None:
+    """Create credit billable item (deprecated)
+
+     Deprecated since 2024-12-19, sunset at the latest 2026-01-01, replaced by addLineItem (line items
+    with debitCreditIndicator = CREDIT). A later notice on the same page says deprecated since
+    2025-07-15, sunset 2026-07-14, without replacement.
+
+    Args:
+        id (int):
+        body (CreditBillableItemRequest): Deprecated credit billable item. Visible fields only;
+            the required item ident (1..100), an action type, the business segment, contract,
+            currency, delivery date and description have hidden names and pass through as extra
+            properties.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | GlobalErrorResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreditBillableItemRequest,
+) -> Response[Any | GlobalErrorResponse]:
+    """Create credit billable item (deprecated)
+
+     Deprecated since 2024-12-19, sunset at the latest 2026-01-01, replaced by addLineItem (line items
+    with debitCreditIndicator = CREDIT). A later notice on the same page says deprecated since
+    2025-07-15, sunset 2026-07-14, without replacement.
+
+    Args:
+        id (int):
+        body (CreditBillableItemRequest): Deprecated credit billable item. Visible fields only;
+            the required item ident (1..100), an action type, the business segment, contract,
+            currency, delivery date and description have hidden names and pass through as extra
+            properties.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreditBillableItemRequest,
+) -> Any | GlobalErrorResponse | None:
+    """Create credit billable item (deprecated)
+
+     Deprecated since 2024-12-19, sunset at the latest 2026-01-01, replaced by addLineItem (line items
+    with debitCreditIndicator = CREDIT). A later notice on the same page says deprecated since
+    2025-07-15, sunset 2026-07-14, without replacement.
+
+    Args:
+        id (int):
+        body (CreditBillableItemRequest): Deprecated credit billable item. Visible fields only;
+            the required item ident (1..100), an action type, the business segment, contract,
+            currency, delivery date and description have hidden names and pass through as extra
+            properties.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | GlobalErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,191 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.global_error_response import GlobalErrorResponse
+from ...models.legacy_debtor_address import LegacyDebtorAddress
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "GET"
+PATH_TEMPLATE = "/api/debtors/{debtor_id}/addresses"
+
+
+def _get_kwargs(
+    debtor_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/debtors/{debtor_id}/addresses".format(
+            debtor_id=quote(str(debtor_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GlobalErrorResponse | list[LegacyDebtorAddress] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = LegacyDebtorAddress.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GlobalErrorResponse | list[LegacyDebtorAddress]]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError):
+        # An error answer whose body is not the documented error model (a gateway's HTML
+        # page, an empty 502) keeps its status and raw content instead of crashing here.
+        if response.is_success:
+            raise
+        parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    debtor_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[GlobalErrorResponse | list[LegacyDebtorAddress]]:
+    """Deprecated: Query addresses
+
+     Deprecated v1 endpoint; use queryCustomerAddresses.
+
+    Args:
+        debtor_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | list[LegacyDebtorAddress]]
+    """
+
+    kwargs = _get_kwargs(
+        debtor_id=debtor_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    debtor_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> GlobalErrorResponse | list[LegacyDebtorAddress] | None:
+    """Deprecated: Query addresses
+
+     Deprecated v1 endpoint; use queryCustomerAddresses.
+
+    Args:
+        debtor_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | list[LegacyDebtorAddress]
+    """
+
+    return sync_detailed(
+        debtor_id=debtor_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    debtor_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[GlobalErrorResponse | list[LegacyDebtorAddress]]:
+    """Deprecated: Query addresses
+
+     Deprecated v1 endpoint; use queryCustomerAddresses.
+
+    Args:
+        debtor_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | list[LegacyDebtorAddress]]
+    """
+
+    kwargs = _get_kwargs(
+        debtor_id=debtor_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    debtor_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> GlobalErrorResponse | list[LegacyDebtorAddress] | None:
+    """Deprecated: Query addresses
+
+     Deprecated v1 endpoint; use queryCustomerAddresses.
+
+    Args:
+        debtor_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | list[LegacyDebtorAddress]
+    """
+
+    return (
+        await asyncio_detailed(
+            debtor_id=debtor_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.customer_type import CustomerType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.property_ import Property
+
+
+T = TypeVar("T", bound="CustomerUpdateRequest")
+
+
+@_attrs_define
+class CustomerUpdateRequest:
+    """Update customer body. The page hid the names of two contractor-reference strings (0..255), the dunning configuration
+    (object) and the tax classifications (array); send them as extra properties under their real names. Unknown
+    properties pass through.
+
+        Attributes:
+            customer_type (CustomerType | Unset): Customer type (the portal also knows OTHER, the API lists these three).
+            language (str | Unset): ISO 639-1 language code, default `de`; must match the business segment. Nitrobox's file
+                lists 185 values as an enum; a pattern is used here to keep generated code small. Example: de.
+            properties (list[Property] | None | Unset): Replaces the customer's whole property set.
+    """
+
+    customer_type: CustomerType | Unset = UNSET
+    language: str | Unset = UNSET
+    properties: list[Property] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        customer_type: str | Unset = UNSET
+        if not isinstance(self.customer_type, Unset):
+            customer_type = self.customer_type.value
+
+        language = self.language
+
+        properties: list[dict[str, Any]] | None | Unset
+        if isinstance(self.properties, Unset):
+            properties = UNSET
+        elif isinstance(self.properties, list):
+            properties = []
+            for properties_type_0_item_data in self.properties:
+                properties_type_0_item = properties_type_0_item_data.to_dict()
+                properties.append(properties_type_0_item)
+
+        else:
+            properties = self.properties
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if customer_type is not UNSET:
+            field_dict["customerType"] = customer_type
+        if language is not UNSET:
+            field_dict["language"] = language
+        if properties is not UNSET:
+            field_dict["properties"] = properties
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.property_ import Property  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _customer_type = d.pop("customerType", UNSET)
+        customer_type: CustomerType | Unset
+        if isinstance(_customer_type, Unset):
+            customer_type = UNSET
+        else:
+            customer_type = CustomerType(_customer_type)
+
+        language = d.pop("language", UNSET)
+
+        def _parse_properties(data: object) -> list[Property] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                properties_type_0 = []
+                _properties_type_0 = data
+                for properties_type_0_item_data in _properties_type_0:
+                    properties_type_0_item = Property.from_dict(properties_type_0_item_data)
+
+                    properties_type_0.append(properties_type_0_item)
+
+                return properties_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Property] | None | Unset, data)
+
+        properties = _parse_properties(d.pop("properties", UNSET))
+
+        customer_update_request = cls(
+            customer_type=customer_type,
+            language=language,
+            properties=properties,
+        )
+
+        customer_update_request.additional_properties = d
+        return customer_update_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

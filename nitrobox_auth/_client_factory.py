@@ -1,0 +1,77 @@
+"""``create_client``: the generated ``nitrobox_client.Client``, wired for Nitrobox.
+
+The generated client has a static-token ``AuthenticatedClient`` and no timeout by default.
+Instead of subclassing either, the factory composes: it builds one ``httpx.Client`` and one
+``httpx.AsyncClient`` with :class:`NitroboxAuth`, the API base URL and a timeout, and hands
+both to a plain generated ``Client``, so the same object serves the ``sync`` and ``asyncio``
+endpoint functions.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import httpx
+from nitrobox_client import Client
+
+from nitrobox_auth._auth import NitroboxAuth
+from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._settings import NitroboxSettings
+from nitrobox_auth._token_provider import TokenProvider
+
+# Connecting should be quick; Nitrobox may take a while to answer a billing run or a report.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+
+# Set by the factory itself; passing them as options would silently undo its wiring.
+_RESERVED_OPTIONS: Final = frozenset({"auth", "base_url", "transport", "timeout", "app"})
+
+
+def create_client(
+    settings: NitroboxSettings | None = None,
+    *,
+    provider: TokenProvider | None = None,
+    timeout: httpx.Timeout | float | None = None,
+    transport: httpx.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+    raise_on_unexpected_status: bool = True,
+    **options: Any,
+) -> Client:
+    """A generated ``Client`` for the Nitrobox API, authenticated with cached OAuth2 tokens.
+
+    - ``settings``: tenant, credentials and environment; default
+      :meth:`NitroboxSettings.from_env` (the base URL always comes from the settings);
+    - ``provider``: the :class:`TokenProvider` to take tokens from; default one built from
+      ``settings`` that sends its token requests through ``transport`` / ``async_transport``;
+    - ``timeout``: default 30 s, 5 s to connect (the generated ``Client`` has none);
+    - ``transport`` / ``async_transport``: httpx transports for the sync and async clients
+      (e.g. ``httpx.MockTransport`` or the sandbox's in-process transports);
+    - ``raise_on_unexpected_status``: raise ``nitrobox_client.errors.UnexpectedStatus`` for
+      a status the spec does not document, instead of returning ``None`` (default True);
+    - ``options``: further keyword arguments for both ``httpx.Client`` and
+      ``httpx.AsyncClient`` (``headers``, ``event_hooks``, ``verify``, ...).
+    """
+    reserved = sorted(_RESERVED_OPTIONS.intersection(options))
+    if reserved:
+        raise SettingsError(
+            f"create_client() sets {', '.join(reserved)} itself; use the settings, "
+            "provider, timeout, transport and async_transport arguments instead"
+        )
+    if settings is None:
+        settings = NitroboxSettings.from_env()
+    if provider is None:
+        provider = TokenProvider.from_settings(
+            settings, transport=transport, async_transport=async_transport
+        )
+    base_url = settings.api_base_url
+    http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+    auth: httpx.Auth = NitroboxAuth(provider, api_base_url=base_url)
+    # Retries (issue 6) wrap `auth` and the transports here, once for both clients.
+    common: dict[str, Any] = {"base_url": base_url, "auth": auth, "timeout": http_timeout}
+    client = Client(
+        base_url=base_url,
+        timeout=http_timeout,
+        raise_on_unexpected_status=raise_on_unexpected_status,
+    )
+    client.set_httpx_client(httpx.Client(transport=transport, **common, **options))
+    client.set_async_httpx_client(httpx.AsyncClient(transport=async_transport, **common, **options))
+    return client
