@@ -117,7 +117,10 @@ class TokenProvider:
         self._wall_clock = wall_clock
         self._rng = rng or random.Random()
         # Anything that could echo a credential back is scrubbed of these.
-        self._secrets = (client_secret, basic_authorization(client_id, client_secret))
+        self._secrets = (
+            client_secret,
+            basic_authorization(client_id, client_secret).removeprefix("Basic "),
+        )
 
         self._http_client = http_client
         self._owns_http_client = http_client is None
