@@ -9,6 +9,11 @@ Every value is quoted and escaped (backslash and single quote get a backslash), 
 quotes, commas, semicolons, parentheses, backslashes and operators inside a value stay
 part of that value. Property names are checked against a strict pattern instead, because
 RSQL has no quoting for them. Dates and datetimes are written in ISO 8601.
+
+``*`` is a wildcard in the equality operators of common RSQL back ends (and in the
+sandbox), and quoting does not turn it off, so ``eq``/``ne``/``in_``/``out`` refuse a value
+containing ``*`` (a hostile ``"*"`` would otherwise match every record); use ``like`` when
+a pattern is meant.
 """
 
 from __future__ import annotations
@@ -69,6 +74,14 @@ def format_value(value: Value) -> str:
         f"cannot use a {type(value).__name__} as an RSQL value; pass a str, number, bool, "
         "date, datetime, time, UUID or Enum"
     )
+
+
+def _refuse_wildcard(operator: str, text: str) -> None:
+    if "*" in text:
+        raise RSQLError(
+            f"{text!r} contains '*', which the server may read as a wildcard in {operator}; "
+            "use where(...).like(pattern) if a pattern is meant"
+        )
 
 
 def quote(value: Value) -> str:
@@ -165,16 +178,19 @@ class Property:
                 "with dots between nested names (e.g. 'customerDetail.customerIdent')"
             )
 
-    def _one(self, operator: str, value: Value) -> Comparison:
-        return Comparison(self.selector, operator, (format_value(value),))
+    def _one(self, operator: str, value: Value, *, exact: bool = False) -> Comparison:
+        text = format_value(value)
+        if exact:
+            _refuse_wildcard(operator, text)
+        return Comparison(self.selector, operator, (text,))
 
     def eq(self, value: Value) -> Comparison:
         """``==``"""
-        return self._one("==", value)
+        return self._one("==", value, exact=True)
 
     def ne(self, value: Value) -> Comparison:
         """``!=``"""
-        return self._one("!=", value)
+        return self._one("!=", value, exact=True)
 
     def gt(self, value: Value) -> Comparison:
         """``=gt=``"""
@@ -192,12 +208,20 @@ class Property:
         """``=le=``"""
         return self._one("=le=", value)
 
+    def like(self, pattern: str) -> Comparison:
+        """``==`` with ``*`` as a wildcard on purpose, e.g. ``like("ACME*")``."""
+        if not isinstance(pattern, str):
+            raise RSQLError(f"like() takes a str pattern, got {type(pattern).__name__}")
+        return Comparison(self.selector, "==", (pattern,))
+
     def _many(self, operator: str, values: Iterable[Value]) -> Comparison:
         if isinstance(values, str | bytes):
             raise RSQLError(f"{operator} takes a list of values, not a single string")
         arguments = tuple(format_value(v) for v in values)
         if not arguments:
             raise RSQLError(f"{operator} needs at least one value")
+        for argument in arguments:
+            _refuse_wildcard(operator, argument)
         return Comparison(self.selector, operator, arguments, multiple=True)
 
     def in_(self, values: Iterable[Value]) -> Comparison:
