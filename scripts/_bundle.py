@@ -156,16 +156,22 @@ def _rewrite(node: Json, renames: Mapping[tuple[str, str], str], spec: SpecFile)
             and isinstance(value, list)
             and all(isinstance(req, dict) for req in value)
         ):
-            out[key] = [
-                {
-                    renames.get(("securitySchemes", name), name): scopes
-                    for name, scopes in req.items()
-                }
-                for req in value
-            ]
+            out[key] = _rename_requirements(value, renames)
         else:
             out[key] = _rewrite(value, renames, spec)
     return out
+
+
+def _rename_requirements(
+    requirements: list[dict[str, Json]] | None, renames: Mapping[tuple[str, str], str]
+) -> list[dict[str, Json]] | None:
+    """Security requirements name their schemes by key, not by $ref."""
+    if requirements is None:
+        return None
+    return [
+        {renames.get(("securitySchemes", name), name): scopes for name, scopes in req.items()}
+        for req in requirements
+    ]
 
 
 def _rewrite_ref(
@@ -227,7 +233,8 @@ def _compute_renames(specs: list[SpecFile]) -> dict[tuple[str, str, str], str]:
             ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].filename))
             for group in ordered[1:]:
                 for spec in group:
-                    new.setdefault((spec.filename, section, name), group[0].prefix + name)
+                    renamed = group[0].prefix + name[:1].upper() + name[1:]
+                    new.setdefault((spec.filename, section, name), renamed)
         if new == renames:
             return renames
         renames = new
@@ -260,7 +267,7 @@ def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleR
             + ", ".join(f"{s.filename}={s.document['openapi']}" for s in specs)
         )
     file_security = [
-        _rewrite(s.document.get("security"), _file_renames(renames, s), s) for s in specs
+        _rename_requirements(s.document.get("security"), _file_renames(renames, s)) for s in specs
     ]
     # Files with different global security: each operation keeps its own file's requirement.
     push_security_down = len({_canonical(sec) for sec in file_security}) > 1

@@ -1,0 +1,95 @@
+"""What the custom templates in openapi/templates change in the generated code."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import inspect
+import json
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import nitrobox_client.models
+from generated_helpers import SETTINGS, MockNitrobox
+from nitrobox_client import Client
+from nitrobox_client.api.customers import retrieve_customer
+from nitrobox_client.models import GlobalErrorResponse
+
+from nitrobox_auth import create_client
+
+ERROR = {"status": "BAD_GATEWAY", "timestamp": "2024-01-02T03:04:05Z", "message": "upstream"}
+
+
+@pytest.mark.parametrize("status", [499, 520, 599])
+def test_non_standard_status_codes_do_not_crash(status: int) -> None:
+    """499 and 520 (unknown to HTTPStatus) come back as ints with the error parsed."""
+    nitrobox = MockNitrobox(status, json=ERROR)
+    client = create_client(SETTINGS, **nitrobox.transports())
+
+    for response in (
+        retrieve_customer.sync_detailed("c-1", client=client),
+        asyncio.run(retrieve_customer.asyncio_detailed("c-1", client=client)),
+    ):
+        assert response.status_code == status
+        assert isinstance(response.parsed, GlobalErrorResponse)
+        assert response.parsed.message == "upstream"
+
+
+def test_error_body_that_is_not_the_error_model_keeps_raw_content() -> None:
+    """A gateway's HTML 502 gives parsed None and the raw body, not a JSONDecodeError."""
+    nitrobox = MockNitrobox(502, text="<html>Bad gateway</html>")
+    client = create_client(SETTINGS, **nitrobox.transports())
+    response = retrieve_customer.sync_detailed("c-1", client=client)
+    assert response.status_code == 502
+    assert response.parsed is None
+    assert response.content == b"<html>Bad gateway</html>"
+    # JSON, but not the documented error model (status/timestamp missing).
+    nitrobox.response = {"json": {"error": "nope"}}
+    assert retrieve_customer.sync_detailed("c-1", client=client).parsed is None
+
+
+def test_success_body_that_does_not_parse_still_raises() -> None:
+    """A 2xx answer that is not JSON is a contract break: it is not hidden as None."""
+    nitrobox = MockNitrobox(200, text="not json")
+    client = create_client(SETTINGS, **nitrobox.transports())
+    with pytest.raises(json.JSONDecodeError):
+        retrieve_customer.sync_detailed("c-1", client=client)
+
+
+def _enum_classes() -> list[type[enum.Enum]]:
+    return [
+        cls
+        for _, cls in inspect.getmembers(nitrobox_client.models, inspect.isclass)
+        if issubclass(cls, enum.Enum)
+    ]
+
+
+def test_unknown_enum_values_are_kept_not_rejected() -> None:
+    """A value Nitrobox adds later parses into a pseudo-member that keeps the value."""
+    classes = _enum_classes()
+    assert classes, "the spec has enums"
+    for cls in classes:
+        known = next(iter(cls))
+        assert cls(known.value) is known
+        sample = "NEW_VALUE_2031" if isinstance(known.value, str) else 2031
+        unknown = cls(sample)
+        assert isinstance(unknown, cls)
+        assert unknown.value == sample
+        assert str(unknown) == str(sample)
+
+
+def test_plain_generated_client_has_a_timeout() -> None:
+    """Even without create_client, the generated Client does not wait forever."""
+    client = Client(base_url="https://nitrobox.test")
+    assert client.get_httpx_client().timeout == httpx.Timeout(30.0, connect=5.0)
+    assert client.get_async_httpx_client().timeout == httpx.Timeout(30.0, connect=5.0)
+
+
+def test_endpoint_modules_name_their_operation() -> None:
+    """Each endpoint module says which method and path it calls."""
+    assert retrieve_customer.HTTP_METHOD == "GET"
+    assert retrieve_customer.PATH_TEMPLATE == "/v2/customers/{ident}"
