@@ -16,6 +16,7 @@ from nitrobox_client import Client
 
 from nitrobox_auth._auth import NitroboxAuth
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._retry import DEFAULT_RETRY_POLICY, RetryPolicy, client_arguments
 from nitrobox_auth._settings import NitroboxSettings
 from nitrobox_auth._token_provider import TokenProvider
 
@@ -34,6 +35,7 @@ def create_client(
     transport: httpx.BaseTransport | None = None,
     async_transport: httpx.AsyncBaseTransport | None = None,
     raise_on_unexpected_status: bool = True,
+    retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
     **options: Any,
 ) -> Client:
     """A generated ``Client`` for the Nitrobox API, authenticated with cached OAuth2 tokens.
@@ -47,6 +49,8 @@ def create_client(
       (e.g. ``httpx.MockTransport`` or the sandbox's in-process transports);
     - ``raise_on_unexpected_status``: raise ``nitrobox_client.errors.UnexpectedStatus`` for
       a status the spec does not document, instead of returning ``None`` (default True);
+    - ``retry``: the :class:`RetryPolicy` for API calls (default: 3 attempts, see
+      docs/resilience.md); ``None`` disables retries;
     - ``options``: further keyword arguments for both ``httpx.Client`` and
       ``httpx.AsyncClient`` (``headers``, ``event_hooks``, ``verify``, ...).
     """
@@ -65,13 +69,20 @@ def create_client(
     base_url = settings.api_base_url
     http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
     auth: httpx.Auth = NitroboxAuth(provider, api_base_url=base_url)
-    # Retries (issue 6) wrap `auth` and the transports here, once for both clients.
-    common: dict[str, Any] = {"base_url": base_url, "auth": auth, "timeout": http_timeout}
+    sync_args, async_args = client_arguments(
+        auth=auth,
+        transport=transport,
+        async_transport=async_transport,
+        policy=retry,
+        base_url=base_url,
+        options=options,
+    )
+    common: dict[str, Any] = {"base_url": base_url, "timeout": http_timeout}
     client = Client(
         base_url=base_url,
         timeout=http_timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
     )
-    client.set_httpx_client(httpx.Client(transport=transport, **common, **options))
-    client.set_async_httpx_client(httpx.AsyncClient(transport=async_transport, **common, **options))
+    client.set_httpx_client(httpx.Client(**common, **sync_args))
+    client.set_async_httpx_client(httpx.AsyncClient(**common, **async_args))
     return client
