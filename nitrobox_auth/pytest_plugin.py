@@ -89,7 +89,7 @@ def _import_sandbox() -> type[Sandbox]:
 
 def _missing_extra(exc: ImportError) -> str:
     return (
-        f"the Nitrobox sandbox needs the 'sandbox' extra ({exc.name or exc} is missing): "
+        f"the Nitrobox sandbox needs the 'sandbox' extra ({_missing_module(exc)} is missing): "
         f"{SANDBOX_EXTRA_HINT}"
     )
 
@@ -141,10 +141,14 @@ def nitrobox_settings(request: pytest.FixtureRequest) -> NitroboxSettings:
 @pytest.fixture
 def nitrobox_client(nitrobox_settings: NitroboxSettings) -> Iterator[Client]:
     """The generated client, authenticated for ``nitrobox_settings``; closed after the test."""
-    from nitrobox_auth import create_client
+    from nitrobox_auth import TokenProvider, create_client
 
-    client = create_client(nitrobox_settings)
-    try:
-        yield client
-    finally:
-        client.get_httpx_client().close()
+    with TokenProvider.from_settings(nitrobox_settings) as provider:
+        client = create_client(nitrobox_settings, provider=provider)
+        with client.get_httpx_client():
+            yield client
+
+
+def _missing_module(exc: ImportError) -> str:
+    """The distribution-level name (``starlette``, not ``starlette.applications``)."""
+    return (exc.name or str(exc)).split(".")[0]

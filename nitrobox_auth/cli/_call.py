@@ -82,13 +82,15 @@ def run(args: argparse.Namespace, output: Output) -> int:
     body, has_body = read_body(args.json)
     prepared = build_request(op, parse_params(args.param), body=body, has_body=has_body)
 
-    from nitrobox_auth import create_client
+    from nitrobox_auth import TokenProvider, create_client
 
-    with open_target(output, force_sandbox=args.sandbox) as target:
-        client = create_client(target.settings)
-        http = client.get_httpx_client()
-        started = time.perf_counter()
-        try:
+    with (
+        open_target(output, force_sandbox=args.sandbox) as target,
+        TokenProvider.from_settings(target.settings) as provider,
+    ):
+        client = create_client(target.settings, provider=provider)
+        with client.get_httpx_client() as http:
+            started = time.perf_counter()
             response = http.request(
                 prepared.method,
                 prepared.path,
@@ -96,9 +98,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
                 headers=prepared.headers,
                 json=prepared.json_body if prepared.has_body else None,
             )
-        finally:
-            http.close()
-        elapsed_ms = (time.perf_counter() - started) * 1000
+            elapsed_ms = (time.perf_counter() - started) * 1000
 
     output.note(
         f"{op.operation_id}: {prepared.method} {prepared.path} -> "

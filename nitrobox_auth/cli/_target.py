@@ -42,7 +42,7 @@ def import_sandbox() -> type[Sandbox]:
         from nitrobox_auth.sandbox import Sandbox
     except ImportError as exc:
         raise CommandError(
-            f"the embedded sandbox needs the 'sandbox' extra ({exc.name or exc} is missing): "
+            f"the embedded sandbox needs the 'sandbox' extra ({_missing_module(exc)} is missing): "
             f"{SANDBOX_EXTRA_HINT}; or set NITROBOX_TENANT, NITROBOX_CLIENT_ID and "
             "NITROBOX_CLIENT_SECRET to use a real environment"
         ) from exc
@@ -70,3 +70,8 @@ def open_target(
     description = f"{settings.api_base_url} (tenant {settings.tenant})"
     output.note(f"using NITROBOX_* settings: {description}")
     yield Target(settings, None, description)
+
+
+def _missing_module(exc: ImportError) -> str:
+    """The distribution-level name (``starlette``, not ``starlette.applications``)."""
+    return (exc.name or str(exc)).split(".")[0]

@@ -60,7 +60,8 @@ def test_query_parameters_reach_the_server(
     """Paging parameters given with -p are sent as query parameters and honoured."""
     point_env_at(nitrobox_sandbox)
     for n in range(3):
-        customer = {**CUSTOMER, "customerIdent": f"cli-page-{n}"}
+        address = {**CUSTOMER["addresses"][0], "addressIdent": f"cli-page-{n}-inv"}
+        customer = {**CUSTOMER, "customerIdent": f"cli-page-{n}", "addresses": [address]}
         assert main(["call", "createCustomer", "--json", json.dumps(customer)]) == 0
     capsys.readouterr()
     assert main(["call", "queryCustomers", "-p", "page=0", "-p", "size=2"]) == 0
