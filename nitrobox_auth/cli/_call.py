@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
             response = http.request(
                 prepared.method,
                 prepared.path,
-                params=prepared.query,
+                params=tuple(prepared.query),
                 headers=prepared.headers,
                 json=prepared.json_body if prepared.has_body else None,
             )
