@@ -1,0 +1,177 @@
+"""Loading and walking the openapi/*-api.yaml files, shared by the spec tests."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema.protocols import Validator
+from openapi_schema_validator import OAS30Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+OPENAPI_DIR = REPO_ROOT / "openapi"
+FACTS_COPY = OPENAPI_DIR / "facts-operations.yaml"
+README = OPENAPI_DIR / "README.md"
+# CI checks out the repository beside a copy of shared/, so the facts file sits one level up.
+FACTS_FILE = REPO_ROOT.parent / "shared" / "nitrobox-api-facts.md"
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+PROVENANCE_KINDS = ("documented", "client-code", "inferred")
+DOMAINS = (
+    "billing",
+    "catalog",
+    "contract",
+    "customer",
+    "document",
+    "order",
+    "payment",
+    "report",
+    "usage",
+)
+_SPEC_URI = "urn:nitrobox:spec"
+
+
+def domain_files() -> list[Path]:
+    """The domain spec files, sorted by name."""
+    return sorted(OPENAPI_DIR.glob("*-api.yaml"))
+
+
+@functools.cache
+def load(path: Path) -> dict[str, Any]:
+    """One spec file as plain data (cached: tests must not mutate it)."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    assert isinstance(data, dict), f"{path.name} is not a YAML mapping"
+    return data
+
+
+@dataclass(frozen=True)
+class Operation:
+    file: str
+    path: str
+    method: str
+    spec: dict[str, Any]
+
+    @property
+    def operation_id(self) -> str:
+        return str(self.spec.get("operationId"))
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.method.upper()} {self.path} ({self.operation_id})"
+
+
+def operations_of(path: Path) -> list[Operation]:
+    """Every operation of one spec file."""
+    found = []
+    for url, item in load(path).get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if method in item:
+                found.append(Operation(path.name, url, method, item[method]))
+    return found
+
+
+def all_operations() -> list[Operation]:
+    """Every operation of every domain file."""
+    return [op for path in domain_files() for op in operations_of(path)]
+
+
+def walk(node: Any, pointer: str = "#") -> Iterator[tuple[str, Any]]:
+    """Every (JSON pointer, value) pair below ``node``, the node itself included."""
+    yield pointer, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            escaped = str(key).replace("~", "~0").replace("/", "~1")
+            yield from walk(value, f"{pointer}/{escaped}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from walk(value, f"{pointer}/{index}")
+
+
+def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
+    """The value a local ``#/...`` reference points at; KeyError when it dangles."""
+    if not ref.startswith("#/"):
+        raise KeyError(f"not a local reference: {ref}")
+    node: Any = document
+    for raw in ref[2:].split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list):
+            node = node[int(part)]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            raise KeyError(ref)
+    return node
+
+
+def deref(document: dict[str, Any], node: Any) -> Any:
+    """Follow ``$ref`` chains until a concrete node."""
+    while isinstance(node, dict) and "$ref" in node:
+        node = resolve_pointer(document, node["$ref"])
+    return node
+
+
+def _absolute_refs(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: (
+                f"{_SPEC_URI}{value}"
+                if key == "$ref" and isinstance(value, str) and value.startswith("#")
+                else _absolute_refs(value)
+            )
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_absolute_refs(item) for item in node]
+    return node
+
+
+def schema_validator(document: dict[str, Any], schema: dict[str, Any]) -> Validator:
+    """An OpenAPI 3.0 schema validator (jsonschema-based, formats checked) for a schema of
+    ``document``, its local references resolved against the whole document."""
+    contents = _absolute_refs(copy.deepcopy(document))
+    registry: Registry[Any] = Registry().with_resource(
+        _SPEC_URI, Resource.from_contents(contents, default_specification=DRAFT4)
+    )
+    return OAS30Validator(  # type: ignore[no-any-return]
+        _absolute_refs(schema), registry=registry, format_checker=OAS30Validator.FORMAT_CHECKER
+    )
+
+
+def path_template(path: str) -> str:
+    """``/v2/a/{x}/b`` -> ``/v2/a/{}/b``: paths compared without parameter names."""
+    return re.sub(r"\{[^}]*\}", "{}", path)
+
+
+def facts_rows_from_markdown(text: str) -> list[dict[str, str]]:
+    """The rows of the operation table (section 2.2) of nitrobox-api-facts.md, cells verbatim."""
+    start = text.index("### 2.2 Operations table")
+    end = text.index("#### Totals", start)
+    columns = ("title", "method", "path", "slug", "status", "source")
+    rows: list[dict[str, str]] = []
+    domain = ""
+    for line in text[start:end].splitlines():
+        if line.startswith("#### "):
+            domain = line[5:].strip()
+        elif line.startswith("|") and not line.startswith("|---"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if cells[0] == "Operation (title)":
+                continue
+            assert len(cells) == len(columns), f"unexpected table row: {line}"
+            rows.append({"domain": domain, **dict(zip(columns, cells, strict=True))})
+    return rows
+
+
+def facts_copy_rows() -> list[dict[str, Any]]:
+    """The committed copy of the operation table, with the operationIds of each row."""
+    with FACTS_COPY.open(encoding="utf-8") as handle:
+        rows = yaml.safe_load(handle)["rows"]
+    assert isinstance(rows, list)
+    return rows

@@ -1,0 +1,137 @@
+"""The spec against the facts file's operation table: nothing documented missing or different."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from spec_helpers import (
+    FACTS_COPY,
+    FACTS_FILE,
+    HTTP_METHODS,
+    Operation,
+    all_operations,
+    facts_copy_rows,
+    facts_rows_from_markdown,
+)
+
+ROWS = facts_copy_rows()
+ROW_IDS = [row["title"] for row in ROWS]
+BY_ID = {op.operation_id: op for op in all_operations()}
+FULL_PATH = re.compile(r"^`(/v2/[^`]+)`")
+PARTIAL_PATH = re.compile(r"^`(/[^`]+)` \(from a deprecation note\)$")
+DATED = re.compile(r"deprecated (\d{4}-\d{2}-\d{2}), sunset (\d{4}-\d{2}-\d{2})")
+PLAIN_SLUGS = re.compile(r"^[a-z0-9_]+( / [a-z0-9_]+)*$")
+VERIFIED_ID = re.compile(r"operationId `([A-Za-z0-9_]+)`")
+
+
+def _ops(row: dict[str, Any]) -> list[Operation]:
+    return [BY_ID[op_id] for op_id in row["operationIds"]]
+
+
+def _methods(cell: str) -> list[str] | None:
+    """`POST`, `PUT (nav)`, `GET / POST / GET / PUT` -> methods; `?`, `not seen` -> None."""
+    words = [part.split(" (")[0].strip().lower() for part in cell.split(" / ")]
+    return words if all(word in HTTP_METHODS for word in words) else None
+
+
+@pytest.mark.skipif(not FACTS_FILE.exists(), reason=f"no facts file at {FACTS_FILE}")
+def test_copy_matches_facts_file() -> None:
+    """openapi/facts-operations.yaml is still a verbatim copy of the facts file's table."""
+    table = facts_rows_from_markdown(FACTS_FILE.read_text(encoding="utf-8"))
+    copied = [{key: value for key, value in row.items() if key != "operationIds"} for row in ROWS]
+    assert copied == table, f"re-copy section 2.2 of {FACTS_FILE} into {FACTS_COPY.name}"
+
+
+def test_markdown_table_parser() -> None:
+    """The table parser reads rows verbatim and keeps the domain heading."""
+    text = (
+        "### 2.2 Operations table\n#### Usage API\n\n"
+        "| Operation (title) | Method | Path | Slug / operationId | Status | Source |\n"
+        "|---|---|---|---|---|---|\n"
+        "| Create usage | POST | `/v2/usages` | createusage | confirmed | IX createusage |\n"
+        "#### Totals\n"
+    )
+    assert facts_rows_from_markdown(text) == [
+        {
+            "domain": "Usage API",
+            "title": "Create usage",
+            "method": "POST",
+            "path": "`/v2/usages`",
+            "slug": "createusage",
+            "status": "confirmed",
+            "source": "IX createusage",
+        }
+    ]
+
+
+def test_every_operation_maps_to_exactly_one_row() -> None:
+    """Each row names existing operations, and each operation belongs to one row."""
+    named = [op_id for row in ROWS for op_id in row["operationIds"]]
+    assert sorted(named) == sorted(BY_ID)
+    assert len(ROWS) == 63
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ROW_IDS)
+def test_documented_method_and_path(row: dict[str, Any]) -> None:
+    """Where the table gives the method or the path, the operation has exactly those."""
+    ops = _ops(row)
+    methods = _methods(row["method"])
+    if methods is not None:
+        assert [op.method for op in ops] == methods
+    full = FULL_PATH.match(row["path"])
+    if full:
+        assert [op.path for op in ops] == [full.group(1)]
+    partial = PARTIAL_PATH.match(row["path"])
+    if partial:
+        assert [op.path for op in ops] == ["/v2" + partial.group(1)]
+
+
+def test_all_documented_paths_are_checked() -> None:
+    """The 16 rows with a full method and path are the ones the test above pins down."""
+    pinned = [row for row in ROWS if FULL_PATH.match(row["path"]) and _methods(row["method"])]
+    assert len(pinned) == 16
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ROW_IDS)
+def test_provenance_follows_status(row: dict[str, Any]) -> None:
+    """`confirmed` rows are documented, client-code rows client-code, the rest inferred."""
+    status = row["status"]
+    if status.startswith("confirmed (client code)"):
+        expected = "client-code"
+    elif status == "confirmed":
+        expected = "documented"
+    else:
+        expected = "inferred"
+    assert [op.spec["x-nitrobox-provenance"] for op in _ops(row)] == [expected] * len(_ops(row))
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ROW_IDS)
+def test_operation_id_follows_slug(row: dict[str, Any]) -> None:
+    """Verified operationIds are used verbatim; a plain slug is the lower-cased operationId."""
+    ops = _ops(row)
+    verified = VERIFIED_ID.search(row["slug"])
+    if verified:
+        assert [op.operation_id for op in ops] == [verified.group(1)]
+    elif PLAIN_SLUGS.match(row["slug"]):
+        slugs = {re.sub(r"_1$", "", slug) for slug in row["slug"].split(" / ")}
+        assert [op.operation_id.lower() in slugs for op in ops] == [True] * len(ops)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ROW_IDS)
+def test_deprecation_follows_table(row: dict[str, Any]) -> None:
+    """Rows marked deprecated are deprecated operations, with the table's dates if it has any."""
+    text = (row["title"] + " " + row["status"]).replace("\u2011", "-")
+    if "deprecated" not in text.lower():
+        return
+    for op in _ops(row):
+        assert op.spec.get("deprecated") is True, str(op)
+        dated = DATED.search(text)
+        if dated:
+            assert op.spec["x-nitrobox-deprecated-since"] == dated.group(1)
+            assert op.spec["x-nitrobox-sunset"] == dated.group(2)
