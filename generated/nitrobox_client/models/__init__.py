@@ -8,6 +8,8 @@ from .address_create_request_gender import AddressCreateRequestGender
 from .address_create_request_preferred_document_delivery import AddressCreateRequestPreferredDocumentDelivery
 from .address_page import AddressPage
 from .address_validation_config import AddressValidationConfig
+from .agreed_deposit_dto import AgreedDepositDto
+from .agreed_deposit_dto_debit_credit_indicator import AgreedDepositDtoDebitCreditIndicator
 from .billing_group import BillingGroup
 from .billing_group_create_request import BillingGroupCreateRequest
 from .billing_group_create_request_business_segments_item import BillingGroupCreateRequestBusinessSegmentsItem
@@ -38,6 +40,8 @@ from .contract_page import ContractPage
 from .contract_renewed_notification import ContractRenewedNotification
 from .contract_terminated_notification import ContractTerminatedNotification
 from .contract_termination_request import ContractTerminationRequest
+from .create_debtor_request import CreateDebtorRequest
+from .create_scheduled_report_request import CreateScheduledReportRequest
 from .credit_billable_item_request import CreditBillableItemRequest
 from .credit_billable_item_request_billable_post_tax_item_extras_type_0_item import (
     CreditBillableItemRequestBillablePostTaxItemExtrasType0Item,
@@ -71,15 +75,69 @@ from .line_item_request import LineItemRequest
 from .location import Location
 from .money import Money
 from .multipart_file_schema import MultipartFileSchema
+from .notification_amount import NotificationAmount
+from .option import Option
+from .option_common_fields import OptionCommonFields
+from .option_common_fields_category import OptionCommonFieldsCategory
+from .order import Order
+from .order_create_request import OrderCreateRequest
+from .order_create_request_allowances_type_0_item import OrderCreateRequestAllowancesType0Item
+from .order_create_request_auto_create_document import OrderCreateRequestAutoCreateDocument
+from .order_create_request_billing_time import OrderCreateRequestBillingTime
+from .order_create_request_line_items_type_0_item import OrderCreateRequestLineItemsType0Item
+from .order_create_request_payment_information_type_0 import OrderCreateRequestPaymentInformationType0
+from .order_create_request_payment_term_type_0 import OrderCreateRequestPaymentTermType0
+from .order_notification import OrderNotification
 from .page_info import PageInfo
+from .payment_assignment_create_request import PaymentAssignmentCreateRequest
+from .payment_assignment_notification import PaymentAssignmentNotification
+from .payment_intent import PaymentIntent
+from .payment_intent_create_request import PaymentIntentCreateRequest
+from .payment_intent_result_notification import PaymentIntentResultNotification
+from .payment_intent_result_notification_payment_intent_response_type_0 import (
+    PaymentIntentResultNotificationPaymentIntentResponseType0,
+)
+from .payment_transaction import PaymentTransaction
+from .payment_transaction_create_request import PaymentTransactionCreateRequest
+from .payment_transaction_create_request_batch_items_type_0_item import (
+    PaymentTransactionCreateRequestBatchItemsType0Item,
+)
+from .payment_transaction_create_request_credit_debit_indicator import (
+    PaymentTransactionCreateRequestCreditDebitIndicator,
+)
+from .plan import Plan
+from .plan_page import PlanPage
+from .plan_phase_request import PlanPhaseRequest
+from .plan_phase_request_billing_config_type_0 import PlanPhaseRequestBillingConfigType0
+from .plan_phase_request_linked_options_type_0_item import PlanPhaseRequestLinkedOptionsType0Item
+from .plan_phase_request_notice_period_type_0 import PlanPhaseRequestNoticePeriodType0
+from .plan_request import PlanRequest
+from .plan_request_pending_contract_terms_type_0 import PlanRequestPendingContractTermsType0
 from .property_ import Property
 from .reissue_document_request import ReissueDocumentRequest
+from .report_config_dto import ReportConfigDto
+from .scheduled_report import ScheduledReport
+from .scheduled_report_config_dto import ScheduledReportConfigDto
+from .settlement_created_notification import SettlementCreatedNotification
+from .settlement_created_notification_batch_items_type_0_item import SettlementCreatedNotificationBatchItemsType0Item
+from .settlement_created_notification_exchange_rate_type_0 import SettlementCreatedNotificationExchangeRateType0
+from .settlement_created_notification_fees_type_0_item import SettlementCreatedNotificationFeesType0Item
+from .settlement_created_notification_merchant_payment_account_type_0 import (
+    SettlementCreatedNotificationMerchantPaymentAccountType0,
+)
+from .settlement_created_notification_payment_category_type_0 import SettlementCreatedNotificationPaymentCategoryType0
+from .settlement_created_notification_payment_transaction_type_0 import (
+    SettlementCreatedNotificationPaymentTransactionType0,
+)
+from .settlement_created_notification_properties_type_0 import SettlementCreatedNotificationPropertiesType0
+from .settlement_created_notification_settlement_report_type_0 import SettlementCreatedNotificationSettlementReportType0
 from .sort_direction import SortDirection
 from .splitting_config import SplittingConfig
 from .termination_adaptation_request import TerminationAdaptationRequest
 from .unit_quantity import UnitQuantity
 from .usage import Usage
 from .usage_create_request import UsageCreateRequest
+from .use_debtor_request import UseDebtorRequest
 
 __all__ = (
     "Address",
@@ -90,6 +148,8 @@ __all__ = (
     "AddressCreateRequestPreferredDocumentDelivery",
     "AddressPage",
     "AddressValidationConfig",
+    "AgreedDepositDto",
+    "AgreedDepositDtoDebitCreditIndicator",
     "BillingGroup",
     "BillingGroupCreateRequest",
     "BillingGroupCreateRequestBusinessSegmentsItem",
@@ -118,6 +178,8 @@ __all__ = (
     "ContractRenewedNotification",
     "ContractTerminatedNotification",
     "ContractTerminationRequest",
+    "CreateDebtorRequest",
+    "CreateScheduledReportRequest",
     "CreditBillableItemRequest",
     "CreditBillableItemRequestBillablePostTaxItemExtrasType0Item",
     "CreditBillableItemRequestDetailedPerformanceLocationType0",
@@ -147,13 +209,57 @@ __all__ = (
     "Location",
     "Money",
     "MultipartFileSchema",
+    "NotificationAmount",
+    "Option",
+    "OptionCommonFields",
+    "OptionCommonFieldsCategory",
+    "Order",
+    "OrderCreateRequest",
+    "OrderCreateRequestAllowancesType0Item",
+    "OrderCreateRequestAutoCreateDocument",
+    "OrderCreateRequestBillingTime",
+    "OrderCreateRequestLineItemsType0Item",
+    "OrderCreateRequestPaymentInformationType0",
+    "OrderCreateRequestPaymentTermType0",
+    "OrderNotification",
     "PageInfo",
+    "PaymentAssignmentCreateRequest",
+    "PaymentAssignmentNotification",
+    "PaymentIntent",
+    "PaymentIntentCreateRequest",
+    "PaymentIntentResultNotification",
+    "PaymentIntentResultNotificationPaymentIntentResponseType0",
+    "PaymentTransaction",
+    "PaymentTransactionCreateRequest",
+    "PaymentTransactionCreateRequestBatchItemsType0Item",
+    "PaymentTransactionCreateRequestCreditDebitIndicator",
+    "Plan",
+    "PlanPage",
+    "PlanPhaseRequest",
+    "PlanPhaseRequestBillingConfigType0",
+    "PlanPhaseRequestLinkedOptionsType0Item",
+    "PlanPhaseRequestNoticePeriodType0",
+    "PlanRequest",
+    "PlanRequestPendingContractTermsType0",
     "Property",
     "ReissueDocumentRequest",
+    "ReportConfigDto",
+    "ScheduledReport",
+    "ScheduledReportConfigDto",
+    "SettlementCreatedNotification",
+    "SettlementCreatedNotificationBatchItemsType0Item",
+    "SettlementCreatedNotificationExchangeRateType0",
+    "SettlementCreatedNotificationFeesType0Item",
+    "SettlementCreatedNotificationMerchantPaymentAccountType0",
+    "SettlementCreatedNotificationPaymentCategoryType0",
+    "SettlementCreatedNotificationPaymentTransactionType0",
+    "SettlementCreatedNotificationPropertiesType0",
+    "SettlementCreatedNotificationSettlementReportType0",
     "SortDirection",
     "SplittingConfig",
     "TerminationAdaptationRequest",
     "UnitQuantity",
     "Usage",
     "UsageCreateRequest",
+    "UseDebtorRequest",
 )

@@ -1,0 +1,200 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.global_error_response import GlobalErrorResponse
+from ...models.order import Order
+from ...models.order_create_request import OrderCreateRequest
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "POST"
+PATH_TEMPLATE = "/v2/orders"
+
+
+def _get_kwargs(
+    *,
+    body: OrderCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/orders",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GlobalErrorResponse | Order | None:
+    if response.status_code == 200:
+        response_200 = Order.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = Order.from_dict(response.json())
+
+        return response_201
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GlobalErrorResponse | Order]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError):
+        # An error answer whose body is not the documented error model (a gateway's HTML
+        # page, an empty 502) keeps its status and raw content instead of crashing here.
+        if response.is_success:
+            raise
+        parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderCreateRequest,
+) -> Response[GlobalErrorResponse | Order]:
+    """Create order
+
+    Args:
+        body (OrderCreateRequest): An order. `language` is an enum of 185 ISO 639-1 values in
+            Nitrobox's files; a pattern is used here. Example: {'orderIdent': 'ORDER-1001',
+            'billingTime': 'IMMEDIATELY', 'language': 'de', 'debtorOrderDetails': {}, 'orderDate':
+            '2025-01-15T10:00:00Z'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | Order]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderCreateRequest,
+) -> GlobalErrorResponse | Order | None:
+    """Create order
+
+    Args:
+        body (OrderCreateRequest): An order. `language` is an enum of 185 ISO 639-1 values in
+            Nitrobox's files; a pattern is used here. Example: {'orderIdent': 'ORDER-1001',
+            'billingTime': 'IMMEDIATELY', 'language': 'de', 'debtorOrderDetails': {}, 'orderDate':
+            '2025-01-15T10:00:00Z'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | Order
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderCreateRequest,
+) -> Response[GlobalErrorResponse | Order]:
+    """Create order
+
+    Args:
+        body (OrderCreateRequest): An order. `language` is an enum of 185 ISO 639-1 values in
+            Nitrobox's files; a pattern is used here. Example: {'orderIdent': 'ORDER-1001',
+            'billingTime': 'IMMEDIATELY', 'language': 'de', 'debtorOrderDetails': {}, 'orderDate':
+            '2025-01-15T10:00:00Z'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | Order]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OrderCreateRequest,
+) -> GlobalErrorResponse | Order | None:
+    """Create order
+
+    Args:
+        body (OrderCreateRequest): An order. `language` is an enum of 185 ISO 639-1 values in
+            Nitrobox's files; a pattern is used here. Example: {'orderIdent': 'ORDER-1001',
+            'billingTime': 'IMMEDIATELY', 'language': 'de', 'debtorOrderDetails': {}, 'orderDate':
+            '2025-01-15T10:00:00Z'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | Order
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

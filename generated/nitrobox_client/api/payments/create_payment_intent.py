@@ -1,0 +1,228 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.global_error_response import GlobalErrorResponse
+from ...models.payment_intent import PaymentIntent
+from ...models.payment_intent_create_request import PaymentIntentCreateRequest
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "POST"
+PATH_TEMPLATE = "/v2/payment-intents"
+
+
+def _get_kwargs(
+    *,
+    body: PaymentIntentCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/payment-intents",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GlobalErrorResponse | PaymentIntent | None:
+    if response.status_code == 200:
+        response_200 = PaymentIntent.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = PaymentIntent.from_dict(response.json())
+
+        return response_201
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GlobalErrorResponse | PaymentIntent]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError):
+        # An error answer whose body is not the documented error model (a gateway's HTML
+        # page, an empty 502) keeps its status and raw content instead of crashing here.
+        if response.is_success:
+            raise
+        parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentIntentCreateRequest,
+) -> Response[GlobalErrorResponse | PaymentIntent]:
+    """Create PaymentIntent
+
+     Charges, refunds or pays out an amount through a customer payment account. Most body field names
+    were hidden (see PaymentIntentCreateRequest).
+
+    Args:
+        body (PaymentIntentCreateRequest): Only `amount` and `referenceType` are named on the
+            page. The other fields had hidden names: a business segment ident (required), a deprecated
+            business segment, a customer payment account ident (required), the unique payment intent
+            ident (required), a reference ident, a deprecated reference type, a statement descriptor,
+            and the type (required, CHARGING | REFUND | PAYOUT). The paymentintent.result notification
+            suggests names such as `paymentIntentIdent`, `referenceIdent`, `statementDescriptor`,
+            `businessSegmentIdent` and `paymentIntentType`, unconfirmed for this body. Send them as
+            extra properties.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | PaymentIntent]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentIntentCreateRequest,
+) -> GlobalErrorResponse | PaymentIntent | None:
+    """Create PaymentIntent
+
+     Charges, refunds or pays out an amount through a customer payment account. Most body field names
+    were hidden (see PaymentIntentCreateRequest).
+
+    Args:
+        body (PaymentIntentCreateRequest): Only `amount` and `referenceType` are named on the
+            page. The other fields had hidden names: a business segment ident (required), a deprecated
+            business segment, a customer payment account ident (required), the unique payment intent
+            ident (required), a reference ident, a deprecated reference type, a statement descriptor,
+            and the type (required, CHARGING | REFUND | PAYOUT). The paymentintent.result notification
+            suggests names such as `paymentIntentIdent`, `referenceIdent`, `statementDescriptor`,
+            `businessSegmentIdent` and `paymentIntentType`, unconfirmed for this body. Send them as
+            extra properties.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | PaymentIntent
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentIntentCreateRequest,
+) -> Response[GlobalErrorResponse | PaymentIntent]:
+    """Create PaymentIntent
+
+     Charges, refunds or pays out an amount through a customer payment account. Most body field names
+    were hidden (see PaymentIntentCreateRequest).
+
+    Args:
+        body (PaymentIntentCreateRequest): Only `amount` and `referenceType` are named on the
+            page. The other fields had hidden names: a business segment ident (required), a deprecated
+            business segment, a customer payment account ident (required), the unique payment intent
+            ident (required), a reference ident, a deprecated reference type, a statement descriptor,
+            and the type (required, CHARGING | REFUND | PAYOUT). The paymentintent.result notification
+            suggests names such as `paymentIntentIdent`, `referenceIdent`, `statementDescriptor`,
+            `businessSegmentIdent` and `paymentIntentType`, unconfirmed for this body. Send them as
+            extra properties.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | PaymentIntent]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentIntentCreateRequest,
+) -> GlobalErrorResponse | PaymentIntent | None:
+    """Create PaymentIntent
+
+     Charges, refunds or pays out an amount through a customer payment account. Most body field names
+    were hidden (see PaymentIntentCreateRequest).
+
+    Args:
+        body (PaymentIntentCreateRequest): Only `amount` and `referenceType` are named on the
+            page. The other fields had hidden names: a business segment ident (required), a deprecated
+            business segment, a customer payment account ident (required), the unique payment intent
+            ident (required), a reference ident, a deprecated reference type, a statement descriptor,
+            and the type (required, CHARGING | REFUND | PAYOUT). The paymentintent.result notification
+            suggests names such as `paymentIntentIdent`, `referenceIdent`, `statementDescriptor`,
+            `businessSegmentIdent` and `paymentIntentType`, unconfirmed for this body. Send them as
+            extra properties.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | PaymentIntent
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

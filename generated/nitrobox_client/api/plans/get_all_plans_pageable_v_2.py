@@ -1,0 +1,248 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.global_error_response import GlobalErrorResponse
+from ...models.plan_page import PlanPage
+from ...models.sort_direction import SortDirection
+from ...types import UNSET, Response, Unset
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "GET"
+PATH_TEMPLATE = "/v2/plans"
+
+
+def _get_kwargs(
+    *,
+    search: str | Unset = UNSET,
+    page: int | Unset = 0,
+    size: int | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["search"] = search
+
+    params["page"] = page
+
+    params["size"] = size
+
+    params["orderBy"] = order_by
+
+    json_direction: str | Unset = UNSET
+    if not isinstance(direction, Unset):
+        json_direction = direction.value
+
+    params["direction"] = json_direction
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/plans",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GlobalErrorResponse | PlanPage | None:
+    if response.status_code == 200:
+        response_200 = PlanPage.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GlobalErrorResponse | PlanPage]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError):
+        # An error answer whose body is not the documented error model (a gateway's HTML
+        # page, an empty 502) keeps its status and raw content instead of crashing here.
+        if response.is_success:
+            raise
+        parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    search: str | Unset = UNSET,
+    page: int | Unset = 0,
+    size: int | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+) -> Response[GlobalErrorResponse | PlanPage]:
+    """Query plans (paged)
+
+    Args:
+        search (str | Unset):
+        page (int | Unset):  Default: 0.
+        size (int | Unset):
+        order_by (str | Unset):
+        direction (SortDirection | Unset): Sort direction of a query.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | PlanPage]
+    """
+
+    kwargs = _get_kwargs(
+        search=search,
+        page=page,
+        size=size,
+        order_by=order_by,
+        direction=direction,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    search: str | Unset = UNSET,
+    page: int | Unset = 0,
+    size: int | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+) -> GlobalErrorResponse | PlanPage | None:
+    """Query plans (paged)
+
+    Args:
+        search (str | Unset):
+        page (int | Unset):  Default: 0.
+        size (int | Unset):
+        order_by (str | Unset):
+        direction (SortDirection | Unset): Sort direction of a query.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | PlanPage
+    """
+
+    return sync_detailed(
+        client=client,
+        search=search,
+        page=page,
+        size=size,
+        order_by=order_by,
+        direction=direction,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    search: str | Unset = UNSET,
+    page: int | Unset = 0,
+    size: int | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+) -> Response[GlobalErrorResponse | PlanPage]:
+    """Query plans (paged)
+
+    Args:
+        search (str | Unset):
+        page (int | Unset):  Default: 0.
+        size (int | Unset):
+        order_by (str | Unset):
+        direction (SortDirection | Unset): Sort direction of a query.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | PlanPage]
+    """
+
+    kwargs = _get_kwargs(
+        search=search,
+        page=page,
+        size=size,
+        order_by=order_by,
+        direction=direction,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    search: str | Unset = UNSET,
+    page: int | Unset = 0,
+    size: int | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    direction: SortDirection | Unset = UNSET,
+) -> GlobalErrorResponse | PlanPage | None:
+    """Query plans (paged)
+
+    Args:
+        search (str | Unset):
+        page (int | Unset):  Default: 0.
+        size (int | Unset):
+        order_by (str | Unset):
+        direction (SortDirection | Unset): Sort direction of a query.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | PlanPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            search=search,
+            page=page,
+            size=size,
+            order_by=order_by,
+            direction=direction,
+        )
+    ).parsed

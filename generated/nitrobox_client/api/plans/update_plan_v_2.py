@@ -1,0 +1,219 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.global_error_response import GlobalErrorResponse
+from ...models.plan import Plan
+from ...models.plan_request import PlanRequest
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "PUT"
+PATH_TEMPLATE = "/v2/plans/{plan_id}"
+
+
+def _get_kwargs(
+    plan_id: int,
+    *,
+    body: PlanRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v2/plans/{plan_id}".format(
+            plan_id=quote(str(plan_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GlobalErrorResponse | Plan | None:
+    if response.status_code == 200:
+        response_200 = Plan.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GlobalErrorResponse | Plan]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError):
+        # An error answer whose body is not the documented error model (a gateway's HTML
+        # page, an empty 502) keeps its status and raw content instead of crashing here.
+        if response.is_success:
+            raise
+        parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    plan_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PlanRequest,
+) -> Response[GlobalErrorResponse | Plan]:
+    """Update plan
+
+     If the plan holds an active contract, only the name and properties can change. (The docs publish
+    this page under the slug createplan_v2_1, which docs.nitrobox.io titles "Create plan"; the
+    operationId here follows updateOption_v2.)
+
+    Args:
+        plan_id (int):
+        body (PlanRequest): A plan (the update body; the create body is assumed to be the same).
+            The field list is cut off; further fields pass through.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | Plan]
+    """
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    plan_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PlanRequest,
+) -> GlobalErrorResponse | Plan | None:
+    """Update plan
+
+     If the plan holds an active contract, only the name and properties can change. (The docs publish
+    this page under the slug createplan_v2_1, which docs.nitrobox.io titles "Create plan"; the
+    operationId here follows updateOption_v2.)
+
+    Args:
+        plan_id (int):
+        body (PlanRequest): A plan (the update body; the create body is assumed to be the same).
+            The field list is cut off; further fields pass through.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | Plan
+    """
+
+    return sync_detailed(
+        plan_id=plan_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    plan_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PlanRequest,
+) -> Response[GlobalErrorResponse | Plan]:
+    """Update plan
+
+     If the plan holds an active contract, only the name and properties can change. (The docs publish
+    this page under the slug createplan_v2_1, which docs.nitrobox.io titles "Create plan"; the
+    operationId here follows updateOption_v2.)
+
+    Args:
+        plan_id (int):
+        body (PlanRequest): A plan (the update body; the create body is assumed to be the same).
+            The field list is cut off; further fields pass through.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GlobalErrorResponse | Plan]
+    """
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    plan_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PlanRequest,
+) -> GlobalErrorResponse | Plan | None:
+    """Update plan
+
+     If the plan holds an active contract, only the name and properties can change. (The docs publish
+    this page under the slug createplan_v2_1, which docs.nitrobox.io titles "Create plan"; the
+    operationId here follows updateOption_v2.)
+
+    Args:
+        plan_id (int):
+        body (PlanRequest): A plan (the update body; the create body is assumed to be the same).
+            The field list is cut off; further fields pass through.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | Plan
+    """
+
+    return (
+        await asyncio_detailed(
+            plan_id=plan_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.page_info import PageInfo
+    from ..models.plan import Plan
+
+
+T = TypeVar("T", bound="PlanPage")
+
+
+@_attrs_define
+class PlanPage:
+    """One page of plans (envelope inferred, see openapi/README.md).
+
+    Attributes:
+        content (list[Plan] | Unset):
+        page_info (PageInfo | Unset): Meta data about the current page and query. Only `number` is documented (the first
+            property of Nitrobox's PageInfo); `size`, `totalElements` and `totalPages` are inferred.
+    """
+
+    content: list[Plan] | Unset = UNSET
+    page_info: PageInfo | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        content: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.content, Unset):
+            content = []
+            for content_item_data in self.content:
+                content_item = content_item_data.to_dict()
+                content.append(content_item)
+
+        page_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.page_info, Unset):
+            page_info = self.page_info.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if content is not UNSET:
+            field_dict["content"] = content
+        if page_info is not UNSET:
+            field_dict["pageInfo"] = page_info
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.page_info import PageInfo  # noqa: PLC0415
+        from ..models.plan import Plan  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _content = d.pop("content", UNSET)
+        content: list[Plan] | Unset = UNSET
+        if _content is not UNSET:
+            content = []
+            for content_item_data in _content:
+                content_item = Plan.from_dict(content_item_data)
+
+                content.append(content_item)
+
+        _page_info = d.pop("pageInfo", UNSET)
+        page_info: PageInfo | Unset
+        if isinstance(_page_info, Unset):
+            page_info = UNSET
+        else:
+            page_info = PageInfo.from_dict(_page_info)
+
+        plan_page = cls(
+            content=content,
+            page_info=page_info,
+        )
+
+        plan_page.additional_properties = d
+        return plan_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
