@@ -262,10 +262,10 @@ def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleR
 
     versions = sorted({str(s.document["openapi"]) for s in specs})
     if len({v.rsplit(".", 1)[0] for v in versions}) > 1:
-        raise BundleError(
-            "the spec files use different OpenAPI versions "
-            + ", ".join(f"{s.filename}={s.document['openapi']}" for s in specs)
-        )
+        # openapi-python-client reads 3.0's `nullable` in a 3.1 document too, and the 3.1
+        # validator lets it pass, so mixing works; say so instead of refusing the drop-in.
+        listed = ", ".join(f"{s.filename}: {s.document['openapi']}" for s in specs)
+        notes.append(f"mixed OpenAPI versions ({listed}); the bundle declares {versions[-1]}")
     file_security = [
         _rename_requirements(s.document.get("security"), _file_renames(renames, s)) for s in specs
     ]

@@ -189,3 +189,16 @@ def test_load_specs_without_any_spec_says_so(tmp_path: Path) -> None:
     (tmp_path / "config.yml").write_text("post_hooks: []\n")
     with pytest.raises(BundleError, match="no OpenAPI document"):
         _bundle.load_specs(tmp_path)
+
+
+def test_mixed_openapi_versions_bundle_as_the_newest_with_a_note() -> None:
+    """An official 3.1 file next to our 3.0 files is bundled as 3.1, and the user is told."""
+    a = _spec("customer-api.yaml", {}, {"Err": ERROR})
+    b = _spec("report-api.json", {}, {"Err": ERROR})
+    b.document["openapi"] = "3.1.0"
+    result = _bundle.bundle([a, b])
+    assert result.document["openapi"] == "3.1.0"
+    assert result.notes == [
+        "mixed OpenAPI versions (customer-api.yaml: 3.0.3, report-api.json: 3.1.0); "
+        "the bundle declares 3.1.0"
+    ]
