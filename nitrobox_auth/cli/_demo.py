@@ -1,16 +1,321 @@
-"""``nitrobox demo``: the end-to-end billing flow, step by step, with timings."""
+"""``nitrobox demo``: the end-to-end billing flow, step by step, with timings.
+
+token -> customer -> contract -> usages -> billing run -> documents -> PDF, through the
+generated endpoint functions and ``create_client``, as user code would do it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import hashlib
+import secrets
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import httpx
+
+from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._target import Target, open_target
+
+if TYPE_CHECKING:
+    from nitrobox_client import Client
+    from nitrobox_client.models import Document
+
+T = TypeVar("T")
+
+DEFAULT_PRODUCT = "demo-charging-kwh"
+# A real environment may book documents a little after the billing run answers.
+POLL_INTERVAL = 2.0
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("demo", help="run an end-to-end billing flow")
+    parser = subparsers.add_parser(
+        "demo",
+        help="run an end-to-end billing flow (sandbox unless NITROBOX_* is set)",
+        description=(
+            "Fetch a token, create a customer, a contract and usages, start a billing run, "
+            "find the invoice and download its PDF, printing each step with its timing. "
+            "Runs against an embedded sandbox unless NITROBOX_* credentials are set."
+        ),
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="where to write the PDF: a file, or an existing directory (default: a temp dir)",
+    )
+    parser.add_argument("--usages", type=int, default=3, help="usages to create (default 3)")
+    parser.add_argument(
+        "--plan-id",
+        type=int,
+        help="plan for the contract (required against a real environment)",
+    )
+    parser.add_argument(
+        "--product-ident",
+        default=None,
+        help=f"usage product of that plan (required against a real environment; "
+        f"sandbox default {DEFAULT_PRODUCT})",
+    )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="how long to wait for the invoice after the billing run (default 120)",
+    )
+    parser.add_argument(
+        "--sandbox", action="store_true", help="use an embedded sandbox even if credentials are set"
+    )
     parser.set_defaults(handler=run)
 
 
+class CallCounter:
+    """Counts requests and the distinct bearer tokens they carried (as hashes, never tokens)."""
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self._tokens: set[str] = set()
+
+    @property
+    def distinct_tokens(self) -> int:
+        return len(self._tokens)
+
+    def on_request(self, request: httpx.Request) -> None:
+        self.requests += 1
+        authorization = request.headers.get("Authorization")
+        if authorization:
+            self._tokens.add(hashlib.sha256(authorization.encode()).hexdigest())
+
+
+class CountingTransport(httpx.BaseTransport):
+    """Wraps the token provider's transport to count token requests, whatever the server."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+        self.requests = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests += 1
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def _checked(response: Any, expected: type[T], what: str) -> T:
+    """The parsed body of a 2xx answer; the typed API error otherwise."""
+    from nitrobox_auth._api_errors import raise_for_error
+
+    raise_for_error(response)
+    if not isinstance(response.parsed, expected):
+        raise CommandError(f"{what}: the answer was not a {expected.__name__}")
+    return response.parsed
+
+
 def run(args: argparse.Namespace, output: Output) -> int:
-    raise NotImplementedError
+    if args.usages < 1:
+        raise CommandError("--usages must be at least 1")
+    if args.output is not None and not args.output.is_dir() and not args.output.parent.is_dir():
+        raise CommandError(
+            f"--output {args.output}: the directory {args.output.parent} does not exist"
+        )
+    with open_target(output, force_sandbox=args.sandbox) as target:
+        if target.sandbox is None and (args.plan_id is None or args.product_ident is None):
+            raise CommandError(
+                "against a real environment, give --plan-id (a plan of your tenant) and "
+                "--product-ident (a usage product of that plan): the demo creates a contract "
+                "on that plan and usages for that product"
+            )
+        return _run_flow(args, output, target)
+
+
+def _run_flow(args: argparse.Namespace, output: Output, target: Target) -> int:
+    from nitrobox_auth import TokenProvider, create_client
+    from nitrobox_auth._redact import mask_secret
+
+    run_id = f"demo-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
+    output.line(f"Nitrobox demo {run_id} against {target.description}")
+    token_transport = CountingTransport(httpx.HTTPTransport())
+    calls = CallCounter()
+    with TokenProvider.from_settings(target.settings, transport=token_transport) as provider:
+        client = create_client(
+            target.settings, provider=provider, event_hooks={"request": [calls.on_request]}
+        )
+        with client.get_httpx_client():
+            with output.step("fetch an access token") as step:
+                token = provider.get_token()
+                step.detail = (
+                    f"{token.token_type} {mask_secret(token.value)}, "
+                    f"expires in {token.expires_in:.0f} s"
+                )
+            pdf_path = _billing_flow(args, output, client, run_id)
+
+    token_requests = token_transport.requests
+    output.line(
+        f"{token_requests} token request{'s' if token_requests != 1 else ''} served "
+        f"{calls.requests} API call{'s' if calls.requests != 1 else ''} "
+        f"({calls.distinct_tokens} distinct bearer token{'s' if calls.distinct_tokens != 1 else ''}"
+        f" sent) in {output.total_ms:.0f} ms"
+    )
+    if target.sandbox is not None:
+        stats = target.sandbox.stats()
+        output.line(
+            "sandbox counters: "
+            + ", ".join(
+                f"{name}={stats[name]}"
+                for name in ("token_requests", "api_requests", "unauthorized")
+                if name in stats
+            )
+        )
+    output.line(f"PDF written to {pdf_path}")
+    return 0
+
+
+def _billing_flow(args: argparse.Namespace, output: Output, client: Client, run_id: str) -> Path:
+    from nitrobox_client.api.billing_runs import billing_run
+    from nitrobox_client.api.contracts import create_contract
+    from nitrobox_client.api.customers import create_customer
+    from nitrobox_client.api.usages import create_usage
+    from nitrobox_client.models import (
+        BillingRunRequest,
+        Contract,
+        ContractCreateRequest,
+        Customer,
+        CustomerCreateRequest,
+        Usage,
+        UsageCreateRequest,
+    )
+
+    from nitrobox_auth._api_errors import raise_for_error
+
+    customer_ident = f"{run_id}-customer"
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+    with output.step("create customer") as step:
+        customer_body = CustomerCreateRequest.from_dict(
+            {
+                "customerIdent": customer_ident,
+                "customerType": "B2B",
+                "language": "en",
+                "addresses": [
+                    {
+                        "addressType": "INVOICE",
+                        "addressIdent": f"{run_id}-invoice",
+                        "company": "Demo Charging GmbH",
+                        "city": "Hamburg",
+                        "country": "DE",
+                    }
+                ],
+            }
+        )
+        response = create_customer.sync_detailed(client=client, body=customer_body)
+        _checked(response, Customer, "create customer")
+        step.detail = customer_ident
+
+    with output.step("create contract") as step:
+        contract_body: dict[str, Any] = {
+            "contractIdent": f"{run_id}-contract",
+            "debtorIdent": customer_ident,
+            "date": (now - dt.timedelta(hours=2)).isoformat(),
+            "startDate": (now - dt.timedelta(hours=2)).isoformat(),
+        }
+        if args.plan_id is not None:
+            contract_body["planId"] = args.plan_id
+        response_c = create_contract.sync_detailed(
+            client=client, body=ContractCreateRequest.from_dict(contract_body)
+        )
+        contract = _checked(response_c, Contract, "create contract")
+        contract_id = contract.contract_id if isinstance(contract.contract_id, int) else None
+        step.detail = f"{contract_body['contractIdent']} (contractId {contract_id})"
+
+    product = args.product_ident or DEFAULT_PRODUCT
+    with output.step(f"create {args.usages} usage{'s' if args.usages != 1 else ''}") as step:
+        for n in range(args.usages):
+            started = now - dt.timedelta(hours=1, minutes=10 * (args.usages - n))
+            usage: dict[str, Any] = {
+                "usageIdent": f"{run_id}-usage-{n + 1}",
+                "productIdent": product,
+                "startDate": started.isoformat(),
+                "endDate": (started + dt.timedelta(minutes=5)).isoformat(),
+                "unitQuantities": [{"unitQuantity": 10 * (n + 1), "unitQuantityType": "KWH"}],
+                "taxLocation": {"country": "DE"},
+            }
+            if contract_id is not None:
+                usage["contractId"] = contract_id
+            response_u = create_usage.sync_detailed(
+                client=client, body=UsageCreateRequest.from_dict(usage)
+            )
+            _checked(response_u, Usage, "create usage")
+        step.detail = f"{product}, {args.usages} x kWh"
+
+    with output.step("start billing run") as step:
+        processing = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        response_b = billing_run.sync_detailed(
+            client=client,
+            body=BillingRunRequest.from_dict(
+                {"debtorIdent": customer_ident, "processingDate": processing.isoformat()}
+            ),
+        )
+        raise_for_error(response_b)
+        step.detail = f"debtorIdent {customer_ident}, HTTP {response_b.status_code}"
+
+    with output.step("query the customer's documents") as step:
+        documents = _wait_for_documents(client, customer_ident, args.wait)
+        step.detail = ", ".join(str(d.ident) for d in documents)
+
+    with output.step("download the invoice PDF") as step:
+        pdf, name = _download(client, str(documents[0].ident))
+        path = _pdf_path(args.output, name)
+        path.write_bytes(pdf)
+        step.detail = f"{len(pdf)} bytes"
+    return path
+
+
+def _wait_for_documents(
+    client: Client,
+    customer_ident: str,
+    wait: float,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> list[Document]:
+    from nitrobox_client.api.documents import query_documents
+    from nitrobox_client.models import DocumentPage
+
+    search = f"customerDetail.customerIdent=='{customer_ident}'"
+    deadline = clock() + wait
+    while True:
+        response = query_documents.sync_detailed(client=client, search=search)
+        page = _checked(response, DocumentPage, "query documents")
+        documents = list(page.content) if isinstance(page.content, list) else []
+        if documents:
+            return documents
+        if clock() >= deadline:
+            raise CommandError(
+                f"the billing run produced no document for {customer_ident} within {wait:g} s "
+                "(raise --wait, or check the tenant's billing configuration)"
+            )
+        sleep(POLL_INTERVAL)
+
+
+def _download(client: Client, document_ident: str) -> tuple[bytes, str]:
+    from nitrobox_client.api.files import retrieve_file
+    from nitrobox_client.types import File
+
+    response = retrieve_file.sync_detailed(document_ident, client=client)
+    file = _checked(response, File, "download the PDF")
+    content = file.payload.read()
+    if not content.startswith(b"%PDF"):
+        raise CommandError(f"the file of {document_ident} is not a PDF (starts {content[:8]!r})")
+    return content, f"{document_ident}.pdf"
+
+
+def _pdf_path(option: Path | None, name: str) -> Path:
+    if option is None:
+        return Path(tempfile.mkdtemp(prefix="nitrobox-demo-")) / name
+    return option / name if option.is_dir() else option
