@@ -5,6 +5,19 @@ the pytest plugin and the ``nitrobox`` command. The typed endpoint functions liv
 generated package ``nitrobox_client``.
 """
 
+from nitrobox_auth._api_errors import (
+    AuthenticationError,
+    ConflictError,
+    FieldError,
+    NitroboxAPIError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+    ValidationError,
+    raise_for_error,
+    unwrap,
+)
 from nitrobox_auth._auth import NitroboxAuth
 from nitrobox_auth._client_factory import create_client
 from nitrobox_auth._errors import (
@@ -16,22 +29,46 @@ from nitrobox_auth._errors import (
     TokenRequestError,
     TokenResponseError,
 )
+from nitrobox_auth._pagination import PaginationError, apaginate, paginate
+from nitrobox_auth._retry import RetryAuth, RetryPolicy, RetryTransport
+from nitrobox_auth._rsql import RSQLError, and_, or_, where
 from nitrobox_auth._settings import NitroboxSettings
 from nitrobox_auth._token_provider import TokenProvider
 from nitrobox_auth._token_rules import AccessToken, TokenRetryPolicy
 
 __all__ = [
     "AccessToken",
+    "AuthenticationError",
+    "ConflictError",
+    "FieldError",
     "InvalidClientError",
+    "NitroboxAPIError",
     "NitroboxAuth",
     "NitroboxAuthError",
     "NitroboxError",
     "NitroboxSettings",
+    "NotFoundError",
     "OAuthError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RSQLError",
+    "RateLimitedError",
+    "RetryAuth",
+    "RetryPolicy",
+    "RetryTransport",
+    "ServerError",
     "SettingsError",
     "TokenProvider",
     "TokenRequestError",
     "TokenResponseError",
     "TokenRetryPolicy",
+    "ValidationError",
+    "and_",
+    "apaginate",
     "create_client",
+    "or_",
+    "paginate",
+    "raise_for_error",
+    "unwrap",
+    "where",
 ]

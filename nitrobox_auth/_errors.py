@@ -10,7 +10,16 @@ from :class:`NitroboxError`, so ``except NitroboxError`` catches them all.
     │   ├── TokenResponseError   a 2xx answer that is not a valid token
     │   └── OAuthError           an RFC 6749 error answer (status, error, error_description)
     │       └── InvalidClientError   the client credentials were rejected
-    └── NitroboxAPIError         the API answered with an error (see _api_errors)
+    ├── NitroboxAPIError         the API answered with an error (see _api_errors)
+    │   ├── ValidationError      400, 422 (field errors in ``errors``)
+    │   ├── AuthenticationError  401 (even after a fresh token)
+    │   ├── PermissionDeniedError  403
+    │   ├── NotFoundError        404
+    │   ├── ConflictError        409
+    │   ├── RateLimitedError     429 (``retry_after``)
+    │   └── ServerError          500-599, standard or not
+    ├── PaginationError          a paged query cannot be walked safely (also a ValueError)
+    └── RSQLError                an RSQL filter cannot be built from the input (also a ValueError)
 
 No message, ``str`` or ``repr`` of these errors ever contains a client secret,
 a Basic header or an access token.

@@ -137,11 +137,11 @@ expressions = st.recursive(
         st.builds(lambda parts: and_(*parts), st.lists(children, min_size=1, max_size=3))
         | st.builds(lambda parts: or_(*parts), st.lists(children, min_size=1, max_size=3))
     ),
-    max_leaves=12,
+    max_leaves=8,
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(expressions)
 def test_rendered_text_parses_back_to_the_same_tree(expression: Expression) -> None:
     """Any tree of hostile comparisons reads back as exactly that tree: nothing escapes."""
