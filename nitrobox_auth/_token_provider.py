@@ -176,11 +176,31 @@ class TokenProvider:
 
     # -- the shared state ---------------------------------------------------------------
 
-    def _fresh_token(self) -> AccessToken | None:
+    def _usable(self, now: float) -> AccessToken | None:
+        """The cached token if it may still be handed out at ``now``."""
         token = self._token
-        if token is None or token.needs_refresh(self._clock()):
+        if token is None or token.needs_refresh(now):
             return None
         return token
+
+    def _renewed(self, token: AccessToken, exchange: Callable[[], AccessToken]) -> AccessToken:
+        """Fetch the successor of a token that is still usable (the caller holds the lock).
+
+        If the fetch fails the current token is returned while it may still be used: the
+        other callers never waited for this fetch, and the next one tries again.
+        """
+        current = self._token
+        if current is not None and current is not token:
+            return current  # another caller renewed it while we reached for the lock
+        try:
+            return self._finish(exchange)
+        except NitroboxAuthError as exc:
+            if token.needs_refresh(self._clock()):
+                raise
+            logger.warning(
+                "renewing the access token early failed; still using the current one: %s", exc
+            )
+            return token
 
     def _check_failed_since(self, generation: int) -> None:
         """Raise the error of a fetch that finished while we waited for the lock."""
@@ -223,12 +243,18 @@ class TokenProvider:
 
     def get_token(self) -> AccessToken:
         """The current token, fetched first if there is none or too little of it is left."""
-        token = self._fresh_token()
+        now = self._clock()
+        token = self._usable(now)
         if token is not None:
+            if token.should_renew(now) and self._sync_lock.acquire(blocking=False):
+                try:
+                    return self._renewed(token, lambda: self._run_sync(self._exchange()))
+                finally:
+                    self._sync_lock.release()
             return token
         generation = self._generation
         with self._sync_lock:
-            token = self._fresh_token()
+            token = self._usable(self._clock())
             if token is not None:
                 return token
             self._check_failed_since(generation)
@@ -276,17 +302,29 @@ class TokenProvider:
 
     async def aget_token(self) -> AccessToken:
         """The current token, fetched first if needed; never blocks the event loop."""
-        token = self._fresh_token()
+        now = self._clock()
+        token = self._usable(now)
+        lock = self._async_lock()
         if token is not None:
+            if token.should_renew(now):
+                try:
+                    lock.acquire_nowait()
+                except anyio.WouldBlock:
+                    return token
+                try:
+                    result = await self._run_async_guarded(self._exchange())
+                    return self._renewed(token, result.unwrap)
+                finally:
+                    lock.release()
             return token
         generation = self._generation
-        async with self._async_lock():
-            token = self._fresh_token()
+        async with lock:
+            token = self._usable(self._clock())
             if token is not None:
                 return token
             self._check_failed_since(generation)
             result = await self._run_async_guarded(self._exchange())
-            return self._finish(lambda: result.unwrap())
+            return self._finish(result.unwrap)
 
     def _async_lock(self) -> anyio.Lock:
         lock = self._async_lock_var.get(None)

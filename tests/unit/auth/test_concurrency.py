@@ -96,6 +96,64 @@ def test_threads_waiting_on_a_failed_fetch_share_its_error(make_provider, endpoi
     assert endpoint.count == 1
 
 
+def test_an_early_renewal_does_not_hold_other_threads_up(make_provider, endpoint, clock) -> None:
+    """While one thread fetches the next token early, the others get the current one."""
+    reached, release = threading.Event(), threading.Event()
+
+    def gated(request: httpx.Request) -> httpx.Response:
+        if endpoint.count == 1:
+            reached.set()
+            assert release.wait(GATE_TIMEOUT)
+        return endpoint(request)
+
+    provider = make_provider(handler=gated)
+    first = provider.get_token()
+    clock.advance(235)  # past renew_at (231.5 s), before refresh_at (239 s)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        renewing = pool.submit(provider.get_token)
+        assert reached.wait(GATE_TIMEOUT)
+        others = [provider.get_token() for _ in range(20)]
+        release.set()
+        assert renewing.result(timeout=GATE_TIMEOUT).value == endpoint.granted[1]
+    assert all(token is first for token in others)
+    assert provider.get_token().value == endpoint.granted[1]
+    assert endpoint.count == 2
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_an_early_renewal_does_not_hold_other_tasks_up(make_provider, endpoint, clock, backend):
+    """While one task fetches the next token early, the others get the current one."""
+    reached, release = anyio.Event(), anyio.Event()  # bound to the loop on first use
+
+    async def gated(request: httpx.Request) -> httpx.Response:
+        if endpoint.count == 1:
+            reached.set()
+            await release.wait()
+        return endpoint(request)
+
+    provider = make_provider(async_transport=httpx.MockTransport(gated))
+    first = provider.get_token()
+    clock.advance(235)
+
+    async def main() -> tuple[list[Any], Any]:
+        renewed: list[Any] = []
+
+        async def renew() -> None:
+            renewed.append(await provider.aget_token())
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(renew)
+            await reached.wait()
+            others = [await provider.aget_token() for _ in range(20)]
+            release.set()
+        return others, renewed[0]
+
+    others, renewed = anyio.run(main, backend=backend)
+    assert all(token is first for token in others)
+    assert renewed.value == endpoint.granted[1]
+    assert endpoint.count == 2
+
+
 @pytest.mark.parametrize("backend", ["asyncio", "trio"])
 def test_500_coroutines_cause_one_token_request(make_provider, endpoint, backend) -> None:
     """500 tasks asking at once on a cold cache share one token request."""

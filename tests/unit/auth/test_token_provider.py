@@ -49,15 +49,31 @@ def test_the_token_is_fetched_once_then_reused(runner, make_provider, endpoint, 
     assert request.content == b"grant_type=client_credentials"
 
 
-def test_refresh_happens_at_the_margin_not_before(runner, make_provider, endpoint, clock) -> None:
-    """A 269 s token is reused up to 239 s and replaced from then on."""
+def test_refresh_happens_just_before_the_margin(runner, make_provider, endpoint, clock) -> None:
+    """A 269 s token is reused for 231.5 s (a quarter margin before the 30 s margin)."""
     provider = make_provider()
     runner.get_token(provider)
-    clock.advance(238.9)
+    clock.advance(231.4)
     assert runner.get_token(provider).value == token_value(1)
     clock.advance(0.1)
     assert runner.get_token(provider).value == token_value(2)
     assert endpoint.count == 2
+
+
+def test_a_failed_early_renewal_keeps_the_current_token(
+    runner, make_provider, endpoint, clock, caplog
+) -> None:
+    """Inside the renewal lead a failed fetch is logged and the still-usable token served."""
+    provider = make_provider(retry=TokenRetryPolicy(max_attempts=1))
+    runner.get_token(provider)
+    endpoint.then(httpx.Response(503), httpx.Response(503))
+    clock.advance(235)
+    assert runner.get_token(provider).value == token_value(1)
+    assert "renewing the access token early failed" in caplog.text
+    clock.advance(4)  # now inside the margin: the token must not be handed out any more
+    with pytest.raises(TokenRequestError):
+        runner.get_token(provider)
+    assert runner.get_token(provider).value == token_value(2)
 
 
 def test_no_token_is_handed_out_with_less_than_the_margin_left(
@@ -72,10 +88,10 @@ def test_no_token_is_handed_out_with_less_than_the_margin_left(
 
 
 def test_the_margin_is_configurable(runner, make_provider, endpoint, clock) -> None:
-    """refresh_margin=10 keeps a 269 s token for 259 s."""
+    """refresh_margin=10 keeps a 269 s token for 256.5 s (259 s less a quarter margin)."""
     provider = make_provider(refresh_margin=10)
     runner.get_token(provider)
-    clock.advance(258.9)
+    clock.advance(256.4)
     runner.get_token(provider)
     assert endpoint.count == 1
     clock.advance(0.1)
