@@ -99,21 +99,30 @@ def load_allowlist(path: Path) -> list[tuple[re.Pattern[str], str]]:
     return allowed
 
 
-def _check_generator_errors(errors: Any, allowlist: list[tuple[re.Pattern[str], str]]) -> None:
+def _check_generator_errors(errors: Any, allowlist: list[tuple[re.Pattern[str], str]]) -> list[str]:
+    """Raise on errors and unlisted warnings; return notes about allowlist entries not used."""
     from openapi_python_client.parser.errors import ErrorLevel
 
     failures = []
+    used: set[str] = set()
     for error in errors:
         text = f"{error.header} {error.detail or ''}".strip()
+        matched = [pattern.pattern for pattern, _ in allowlist if pattern.search(text)]
+        used.update(matched)
         if error.level == ErrorLevel.ERROR:
             failures.append(f"ERROR: {text}")
-        elif not any(pattern.search(text) for pattern, _ in allowlist):
+        elif not matched:
             failures.append(f"WARNING: {text}")
     if failures:
         raise GenerationError(
             "openapi-python-client reported problems (fix the spec, or list an accepted warning "
             "with a reason in openapi/generator-warnings-allowed.yml):\n" + "\n".join(failures)
         )
+    return [
+        f"generator-warnings-allowed.yml: {pattern.pattern!r} matched no warning; remove it?"
+        for pattern, _ in allowlist
+        if pattern.pattern not in used
+    ]
 
 
 def _sha256(data: bytes) -> str:
@@ -122,8 +131,11 @@ def _sha256(data: bytes) -> str:
 
 def generate_package(
     document: dict[str, Any], *, openapi_dir: Path, spec_files: list[Path], out: Path
-) -> None:
-    """Validate ``document`` and write the formatted ``nitrobox_client`` package to ``out``."""
+) -> list[str]:
+    """Validate ``document`` and write the formatted ``nitrobox_client`` package to ``out``.
+
+    Returns notes for the user (nothing that fails the run).
+    """
     from openapi_python_client import generate
     from openapi_python_client.config import Config, ConfigFile, MetaType
 
@@ -143,7 +155,9 @@ def generate_package(
         errors = generate(
             config=config, custom_template_path=templates if templates.is_dir() else None
         )
-    _check_generator_errors(errors, load_allowlist(openapi_dir / "generator-warnings-allowed.yml"))
+    notes = _check_generator_errors(
+        errors, load_allowlist(openapi_dir / "generator-warnings-allowed.yml")
+    )
     if not (out / "__init__.py").exists():
         raise GenerationError(f"the generator wrote no package to {out}")
 
@@ -174,3 +188,4 @@ def generate_package(
         ),
     }
     (out / "manifest.json").write_text(dumps(manifest), encoding="utf-8")
+    return notes

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             result = bundle(specs)
             notes += result.notes
             with contextlib.redirect_stdout(io.StringIO()):
-                generate_package(
+                notes += generate_package(
                     result.document,
                     openapi_dir=args.openapi,
                     spec_files=[args.openapi / s.filename for s in specs],

@@ -192,9 +192,10 @@ def test_two_runs_are_byte_identical_and_check_catches_drift(tmp_path: Path) -> 
         ("[]\n", 2, "WARNING: WARNING parsing POST /v2/orders"),
         ("- {match: 'Unsupported content type'}\n", 2, "needs both 'match' and 'reason'"),
         (
-            "- {match: 'Unsupported content type application/xml', reason: 'JSON is used'}\n",
+            "- {match: 'Unsupported content type application/xml', reason: 'JSON is used'}\n"
+            "- {match: 'never seen', reason: 'stale entry'}\n",
             0,
-            "wrote",
+            "'never seen' matched no warning",
         ),
     ],
 )
