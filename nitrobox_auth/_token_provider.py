@@ -144,8 +144,6 @@ class TokenProvider:
         # for failed, so they share its error instead of each trying again.
         self._generation = 0
         self._last_failure: NitroboxAuthError | None = None
-        self.fetch_count = 0
-        """How many token exchanges this provider has completed or failed (for stats)."""
 
     @classmethod
     def from_settings(cls, settings: NitroboxSettings, **options: Any) -> TokenProvider:
@@ -214,12 +212,10 @@ class TokenProvider:
         except NitroboxAuthError as exc:
             with self._state_lock:
                 self._generation += 1
-                self.fetch_count += 1
                 self._last_failure = exc
             raise
         with self._state_lock:
             self._generation += 1
-            self.fetch_count += 1
             self._last_failure = None
             self._token = token
         return token
