@@ -89,6 +89,35 @@ def test_live_opt_in_without_variables_names_them(
 
 
 @pytest.mark.integration
+def test_live_mode_uses_the_nitrobox_variables(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In live mode the client goes where NITROBOX_* point (here: a server this test runs)."""
+    from nitrobox_auth.sandbox import Sandbox
+
+    with Sandbox(tenant="live-tenant").serve() as server:
+        settings = server.settings()
+        monkeypatch.setenv("NITROBOX_BASE_URL", settings.api_base_url)
+        monkeypatch.setenv("NITROBOX_TENANT", settings.tenant)
+        monkeypatch.setenv("NITROBOX_CLIENT_ID", settings.client_id)
+        monkeypatch.setenv("NITROBOX_CLIENT_SECRET", settings.client_secret)
+        pytester.makepyfile(
+            """
+            def test_live(nitrobox_client, nitrobox_settings):
+                \"\"\"Talks to the NITROBOX_* environment.\"\"\"
+                assert nitrobox_settings.tenant == "live-tenant"
+                response = nitrobox_client.get_httpx_client().get("/v2/customers")
+                assert response.status_code == 200
+            """
+        )
+        result = pytester.runpytest_subprocess("--nitrobox-live", "-W", "error")
+        result.assert_outcomes(passed=1)
+        result.stdout.fnmatch_lines(["nitrobox: live mode*"])
+        assert server.stats()["token_requests"] == 1
+        assert server.stats()["api_requests"] == 1
+
+
+@pytest.mark.integration
 def test_sandbox_only_tests_skip_in_live_mode(pytester: pytest.Pytester) -> None:
     """A test that asks for nitrobox_sandbox is skipped in live mode, with the reason shown."""
     pytester.makepyfile(
