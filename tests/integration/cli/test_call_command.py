@@ -99,3 +99,34 @@ def test_list_shows_every_bundled_operation(capsys: pytest.CaptureFixture[str]) 
     assert any(
         line.split()[:3] == ["createCustomer", "POST", "/v2/customers"] for line in out.splitlines()
     )
+
+
+def test_binary_answer_is_written_with_output(
+    nitrobox_sandbox: Sandbox,
+    point_env_at: PointAt,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A billing run through `call`, then retrieveFile --output writes the invoice PDF."""
+    point_env_at(nitrobox_sandbox)
+    contract = {
+        "contractIdent": "cli-bin-1",
+        "debtorIdent": "cli-call-1",
+        "date": "2025-01-01T00:00:00Z",
+    }
+    run = {"debtorIdent": "cli-call-1", "processingDate": "2030-01-01T00:00:00Z"}
+    assert main(["call", "createCustomer", "--json", json.dumps(CUSTOMER)]) == 0
+    assert main(["call", "createContract", "--json", json.dumps(contract)]) == 0
+    assert main(["call", "billingRun", "--json", json.dumps(run)]) == 0
+    capsys.readouterr()
+    search = "customerDetail.customerIdent=='cli-call-1'"
+    assert main(["call", "queryDocuments", "-p", f"search={search}"]) == 0
+    out, _ = capsys.readouterr()
+    ident = json.loads(out)["content"][0]["ident"]
+
+    pdf = tmp_path / "invoice.pdf"
+    assert main(["call", "retrieveFile", "-p", f"ident={ident}", "--output", str(pdf)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"to {pdf}" in err
+    assert pdf.read_bytes().startswith(b"%PDF")
