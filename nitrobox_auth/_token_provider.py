@@ -123,7 +123,9 @@ class TokenProvider:
         )
 
         self._http_client = http_client
-        self._owns_http_client = http_client is None
+        # Only a client built on a transport of our own is ours to close: a transport passed
+        # in may be shared (create_client hands the same one to the API client).
+        self._owns_http_client = http_client is None and transport is None
         self._transport = transport
         self._async_http_client = async_http_client
         if async_http_client is None and async_transport is not None:
@@ -181,15 +183,17 @@ class TokenProvider:
             return None
         return token
 
+    def _replacement(self, token: AccessToken) -> AccessToken | None:
+        """The token that already replaced ``token`` while we reached for the lock."""
+        current = self._token
+        return current if current is not None and current is not token else None
+
     def _renewed(self, token: AccessToken, exchange: Callable[[], AccessToken]) -> AccessToken:
         """Fetch the successor of a token that is still usable (the caller holds the lock).
 
         If the fetch fails the current token is returned while it may still be used: the
         other callers never waited for this fetch, and the next one tries again.
         """
-        current = self._token
-        if current is not None and current is not token:
-            return current  # another caller renewed it while we reached for the lock
         try:
             return self._finish(exchange)
         except NitroboxAuthError as exc:
@@ -244,6 +248,9 @@ class TokenProvider:
         if token is not None:
             if token.should_renew(now) and self._sync_lock.acquire(blocking=False):
                 try:
+                    replacement = self._replacement(token)
+                    if replacement is not None:
+                        return replacement
                     return self._renewed(token, lambda: self._run_sync(self._exchange()))
                 finally:
                     self._sync_lock.release()
@@ -283,7 +290,8 @@ class TokenProvider:
         return self._http_client
 
     def close(self) -> None:
-        """Close the HTTP client the provider made for itself (not one passed in)."""
+        """Close the HTTP client the provider made for itself; clients and transports that
+        were passed in stay open."""
         if self._owns_http_client and self._http_client is not None:
             self._http_client.close()
             self._http_client = None
@@ -308,6 +316,9 @@ class TokenProvider:
                 except anyio.WouldBlock:
                     return token
                 try:
+                    replacement = self._replacement(token)
+                    if replacement is not None:
+                        return replacement
                     result = await self._run_async_guarded(self._exchange())
                     return self._renewed(token, result.unwrap)
                 finally:

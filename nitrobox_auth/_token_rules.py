@@ -130,6 +130,13 @@ class RetryableFailure:
     retry_after: float | None = None
 
 
+def _seconds(policy: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SettingsError(f"{attribute.name} must be a number of seconds, not {value!r}")
+    if not math.isfinite(value) or value < 0:
+        raise SettingsError(f"{attribute.name} must be a finite number >= 0, not {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class TokenRetryPolicy:
     """How hard to try the token endpoint before giving up.
@@ -141,14 +148,14 @@ class TokenRetryPolicy:
     """
 
     max_attempts: int = attrs.field(default=4)
-    initial_backoff: float = 0.5
-    max_backoff: float = 8.0
-    max_retry_after: float = 30.0
+    initial_backoff: float = attrs.field(default=0.5, validator=_seconds)
+    max_backoff: float = attrs.field(default=8.0, validator=_seconds)
+    max_retry_after: float = attrs.field(default=30.0, validator=_seconds)
 
     @max_attempts.validator
     def _check_attempts(self, _: attrs.Attribute[int], value: int) -> None:
-        if value < 1:
-            raise SettingsError(f"max_attempts must be at least 1, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise SettingsError(f"max_attempts must be a whole number, at least 1, not {value!r}")
 
     def delay(self, attempt: int, retry_after: float | None, rng: random.Random) -> float | None:
         """Seconds to wait after failed attempt number ``attempt`` (1-based), or ``None``

@@ -278,6 +278,31 @@ def test_a_given_http_client_is_used_and_left_open(endpoint) -> None:
     client.close()
 
 
+def test_a_given_transport_is_left_open(endpoint) -> None:
+    """close() does not close a transport passed in: it may be shared with the API client."""
+
+    class Recording(httpx.MockTransport):
+        closed = False
+
+        def close(self) -> None:
+            self.closed = True
+
+    transport = Recording(endpoint)
+    with TokenProvider(
+        token_url=TOKEN_URL, client_id="id", client_secret="pw", transport=transport
+    ) as provider:
+        provider.get_token()
+    assert not transport.closed
+
+
+def test_close_closes_the_client_the_provider_made() -> None:
+    """Without a client or transport passed in, close() closes the provider's own client."""
+    provider = TokenProvider(token_url=TOKEN_URL, client_id="id", client_secret="pw")
+    client = provider._sync_client()
+    provider.close()
+    assert client.is_closed
+
+
 @pytest.mark.parametrize(
     ("options", "problem"),
     [

@@ -16,6 +16,7 @@ from nitrobox_auth import (
     AccessToken,
     InvalidClientError,
     OAuthError,
+    SettingsError,
     TokenRequestError,
     TokenResponseError,
     TokenRetryPolicy,
@@ -276,7 +277,17 @@ def test_retry_after_is_honoured_up_to_its_limit() -> None:
     assert policy.delay(1, 31.0, _FixedRandom(0.5)) is None
 
 
-def test_a_retry_policy_needs_at_least_one_attempt() -> None:
-    """max_attempts below one is a settings error."""
-    with pytest.raises(ValueError, match="max_attempts must be at least 1"):
-        TokenRetryPolicy(max_attempts=0)
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ({"max_attempts": 0}, "max_attempts must be a whole number, at least 1"),
+        ({"max_attempts": 2.5}, "max_attempts must be a whole number, at least 1"),
+        ({"initial_backoff": -1}, "initial_backoff must be a finite number >= 0"),
+        ({"max_backoff": float("nan")}, "max_backoff must be a finite number >= 0"),
+        ({"max_retry_after": "30"}, "max_retry_after must be a number of seconds"),
+    ],
+)
+def test_a_bad_retry_policy_is_a_settings_error(options: dict[str, Any], problem: str) -> None:
+    """Impossible retry settings are refused with a SettingsError naming the field."""
+    with pytest.raises(SettingsError, match=problem):
+        TokenRetryPolicy(**options)
