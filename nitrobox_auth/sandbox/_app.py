@@ -1,0 +1,250 @@
+"""The sandbox's ASGI application (Starlette): token endpoint, API dispatch, control routes.
+
+Order of checks for an API request, as a gateway in front of Nitrobox would do them:
+route -> added latency -> rate limit (429) -> bearer token (401) -> injected 5xx ->
+spec validation (400) -> the operation's handler.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import anyio
+from openapi_core.datatypes import RequestParameters
+from starlette.applications import Starlette
+from starlette.datastructures import QueryParams
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from nitrobox_auth.sandbox._errors import SandboxConfigError
+from nitrobox_auth.sandbox._faults import FaultDecision
+from nitrobox_auth.sandbox._handlers import Call, Reply
+from nitrobox_auth.sandbox._responses import error_body
+from nitrobox_auth.sandbox._state import SandboxState
+from nitrobox_auth.sandbox._tokens import (
+    OAuthErrorAnswer,
+    TokenState,
+    bearer_token,
+    check_token_request,
+)
+from nitrobox_auth.sandbox._validation import SandboxRequest, ValidationOutcome
+
+_FORM = "application/x-www-form-urlencoded"
+
+
+def build_app(state: SandboxState) -> Starlette:
+    """The ASGI app serving ``state``; all routes share it."""
+
+    async def token(request: Request) -> Response:
+        return await _token_endpoint(state, request)
+
+    async def reset(request: Request) -> Response:
+        state.reset()
+        return Response(status_code=204)
+
+    async def stats(request: Request) -> Response:
+        return JSONResponse(state.stats.snapshot())
+
+    async def faults(request: Request) -> Response:
+        if request.method == "POST":
+            try:
+                values = json.loads(await request.body() or b"{}")
+                if not isinstance(values, dict):
+                    raise SandboxConfigError("the body must be a JSON object of fault settings")
+                state.configure_faults(values)
+            except (ValueError, SandboxConfigError) as exc:
+                return JSONResponse(error_body(400, str(exc), request.url.path), status_code=400)
+        return JSONResponse(state.fault_settings())
+
+    async def api(request: Request) -> Response:
+        return await _api_endpoint(state, request)
+
+    methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+    routes = [
+        Route("/_sandbox/reset", reset, methods=["POST"]),
+        Route("/_sandbox/stats", stats, methods=["GET"]),
+        Route("/_sandbox/faults", faults, methods=["GET", "POST"]),
+        Route("/{tenant}/oauth2/token", token, methods=["POST"]),
+        Route("/{path:path}", api, methods=methods),
+    ]
+    return Starlette(routes=routes)
+
+
+async def _token_endpoint(state: SandboxState, request: Request) -> Response:
+    state.stats.count("token_requests")
+    decision = state.faults.decide(token_endpoint=True)
+    fault = await _apply_fault(state, decision, request.url.path, counted=False)
+    if fault is not None:
+        return fault
+    tenant = request.path_params["tenant"]
+    if tenant != state.tenant:
+        state.stats.count("token_errors")
+        # RFC 6749 shape so OAuth clients show the description; 404 as for an unknown realm
+        answer = OAuthErrorAnswer(
+            404,
+            "invalid_request",
+            f"Unknown tenant {tenant[:60]!r}: this sandbox serves tenant {state.tenant!r}",
+        )
+        return JSONResponse(answer.body(), status_code=404, headers=answer.headers())
+    form: Mapping[str, str] = {}
+    content_type = request.headers.get("content-type", "")
+    if content_type.split(";")[0].strip().lower() == _FORM:
+        form = QueryParams((await request.body()).decode("latin-1"))
+    error = check_token_request(
+        authorization=request.headers.get("authorization"),
+        form=form,
+        query=request.query_params,
+        client_id=state.client_id,
+        client_secret=state.client_secret,
+    )
+    if error is not None:
+        state.stats.count("token_errors")
+        return JSONResponse(error.body(), status_code=error.status, headers=error.headers())
+    access_token, expires_in = state.tokens.issue()
+    state.stats.count("tokens_issued")
+    return JSONResponse(
+        {"access_token": access_token, "token_type": "bearer", "expires_in": expires_in},
+        headers={"Cache-Control": "no-store", "Pragma": "no-cache"},
+    )
+
+
+async def _api_endpoint(state: SandboxState, request: Request) -> Response:
+    path = request.url.path
+    op, path_params, allowed = state.spec.match(request.method, path)
+    if op is None:
+        state.stats.count("not_found")
+        if allowed:
+            body = error_body(405, f"Method {request.method} is not supported for {path}", path)
+            return JSONResponse(body, status_code=405, headers={"Allow": ", ".join(allowed)})
+        return JSONResponse(error_body(404, f"No operation matches {path}", path), 404)
+    state.stats.count("api_requests")
+    state.stats.operation(op.operation_id)
+    response = await _api_call(state, request, op, path_params)
+    state.stats.status(response.status_code)
+    return response
+
+
+async def _api_call(
+    state: SandboxState, request: Request, op: Any, path_params: dict[str, str]
+) -> Response:
+    path = request.url.path
+    decision = state.faults.decide()
+    if decision.latency:
+        await anyio.sleep(decision.latency)
+    if decision.status == 429:
+        return await _apply_fault(state, decision, path, counted=True, slept=True) or Response()
+    denied = _check_bearer(state, request)
+    if denied is not None:
+        return denied
+    if decision.status is not None:
+        return await _apply_fault(state, decision, path, counted=True, slept=True) or Response()
+    body_bytes = await request.body()
+    checked = state.validator.validate(
+        SandboxRequest(
+            host_url=str(request.base_url).rstrip("/"),
+            path=path,
+            method=request.method.lower(),
+            body=body_bytes or None,
+            content_type=request.headers.get("content-type", "application/json"),
+            parameters=_parameters(request, path_params),
+        ),
+        raw_query=request.query_params,
+    )
+    if isinstance(checked, ValidationOutcome):
+        state.stats.count("validation_errors")
+        body = error_body(checked.status, checked.message, path, checked.errors)
+        return JSONResponse(body, status_code=checked.status)
+    call = Call(
+        operation=op,
+        path=path,
+        path_params=path_params,
+        query=checked.query,
+        body=_json_body(request, body_bytes),
+    )
+    reply = state.handlers.handle(call)
+    return _to_response(reply)
+
+
+def _check_bearer(state: SandboxState, request: Request) -> Response | None:
+    token = bearer_token(request.headers.get("authorization"))
+    if token is None:
+        problem, description = "invalid_request", "No bearer token: send Authorization: Bearer"
+    else:
+        token_state = state.tokens.state(token)
+        if token_state is TokenState.VALID:
+            return None
+        problem = "invalid_token"
+        description = (
+            "The access token expired"
+            if token_state is TokenState.EXPIRED
+            else "The access token is unknown to this sandbox"
+        )
+    state.stats.count("unauthorized")
+    path = request.url.path
+    return JSONResponse(
+        error_body(401, description, path),
+        status_code=401,
+        headers={
+            # RFC 6750 section 3: how a resource server says why a bearer token failed
+            "WWW-Authenticate": (
+                f'Bearer realm="nitrobox-sandbox", error="{problem}", '
+                f'error_description="{description}"'
+            )
+        },
+    )
+
+
+async def _apply_fault(
+    state: SandboxState,
+    decision: FaultDecision,
+    path: str,
+    *,
+    counted: bool,
+    slept: bool = False,
+) -> Response | None:
+    if decision.latency and not slept:
+        await anyio.sleep(decision.latency)
+    if decision.status is None:
+        return None
+    if decision.status == 429:
+        state.stats.count("rate_limited")
+        body = error_body(429, "Rate limit exceeded: retry after the Retry-After delay", path)
+        return JSONResponse(
+            body, status_code=429, headers={"Retry-After": str(decision.retry_after or 1)}
+        )
+    state.stats.count("injected_errors")
+    body = error_body(decision.status, "Injected sandbox fault", path)
+    return JSONResponse(body, status_code=decision.status)
+
+
+def _parameters(request: Request, path_params: dict[str, str]) -> RequestParameters:
+    return RequestParameters(
+        query=request.query_params,
+        header=request.headers,
+        cookie=request.cookies,
+        path=path_params,
+    )
+
+
+def _json_body(request: Request, body: bytes) -> Any:
+    content_type = request.headers.get("content-type", "application/json").lower()
+    if not body or "json" not in content_type:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        # only reachable for operations without a documented body: the body is ignored
+        return None
+
+
+def _to_response(reply: Reply) -> Response:
+    if reply.content is not None:
+        return Response(
+            reply.content, reply.status, headers=reply.headers, media_type=reply.media_type
+        )
+    if reply.status == 204 or reply.body is None:
+        return Response(status_code=reply.status, headers=reply.headers)
+    return JSONResponse(reply.body, reply.status, headers=reply.headers)

@@ -1,0 +1,152 @@
+"""Billing runs: unbilled usages, contracts and orders become one invoice per customer,
+each with a rendered PDF served by ``GET /v2/files/{ident}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from nitrobox_auth.sandbox._pdf import render_pdf
+from nitrobox_auth.sandbox._responses import FieldError
+from nitrobox_auth.sandbox._store import Record, StoredFile
+
+if TYPE_CHECKING:
+    from nitrobox_auth.sandbox._handlers import Call, Handlers, Reply
+
+BILLABLE = ("contracts", "orders", "usages")
+DOCUMENTS = "documents"
+CUSTOMERS = "customers"
+_CUSTOMER_FIELDS = ("customerIdent", "debtorIdent")
+_DATE_FIELDS = ("usageDate", "consumptionDate", "orderDate", "date", "startDate", "timestamp")
+# Flat sandbox prices: enough to give invoices believable, reproducible totals.
+_PRICES = {"contracts": 10.0, "orders": 25.0, "usages": 0.5}
+
+
+class BillingRun:
+    def __init__(self, handlers: Handlers) -> None:
+        self._handlers = handlers
+
+    def run(self, call: Call) -> Reply:
+        store = self._handlers.store
+        body: Mapping[str, Any] = call.body if isinstance(call.body, Mapping) else {}
+        only = body.get("debtorIdent") or body.get("customerIdent")
+        if only is not None and store.get(CUSTOMERS, str(only)) is None:
+            field = "debtorIdent" if "debtorIdent" in body else "customerIdent"
+            return self._handlers.error(
+                call,
+                404,
+                f"No customer with ident {only!r}",
+                (FieldError(field, "unknown customer", only),),
+            )
+        until = _when(body.get("processingDate"))
+        per_customer: dict[str, list[Record]] = {}
+        for collection in BILLABLE:
+            for record in store.all(collection):
+                customer = self._customer_of(record)
+                if record.billed or customer is None:
+                    continue
+                if only is not None and customer != str(only):
+                    continue
+                if not _due(record, until):
+                    continue
+                per_customer.setdefault(customer, []).append(record)
+        documents = [
+            self._invoice(customer, records) for customer, records in sorted(per_customer.items())
+        ]
+        hint = {
+            **body,
+            "documents": documents,
+            "documentIdents": [d["ident"] for d in documents],
+            "numberOfDocuments": len(documents),
+            "status": "FINISHED",
+        }
+        return self._handlers.respond(call, hint)
+
+    def _customer_of(self, record: Record) -> str | None:
+        data = record.data
+        for name in _CUSTOMER_FIELDS:
+            if isinstance(data.get(name), str):
+                return str(data[name])
+        for nested in ("customerDetail", "debtorOrderDetails", "customer"):
+            inner = data.get(nested)
+            if isinstance(inner, Mapping):
+                for name in _CUSTOMER_FIELDS:
+                    if isinstance(inner.get(name), str):
+                        return str(inner[name])
+        contract_ident = data.get("contractIdent")
+        if record.collection != "contracts" and isinstance(contract_ident, str):
+            contract = self._handlers.store.get("contracts", contract_ident)
+            if contract is not None:
+                return self._customer_of(contract)
+        return None
+
+    def _invoice(self, customer: str, records: list[Record]) -> dict[str, Any]:
+        store = self._handlers.store
+        seq = store.next_seq()
+        ident = f"INV-{seq:06d}"
+        items = []
+        for record in records:
+            record.billed = True
+            quantity = record.data.get("quantity", 1)
+            if isinstance(quantity, bool) or not isinstance(quantity, int | float):
+                quantity = 1
+            unit = _PRICES[record.collection]
+            items.append(
+                {
+                    "ident": record.ident,
+                    "name": f"{record.collection[:-1]} {record.ident}",
+                    "quantity": quantity,
+                    "netAmount": {"amount": round(unit * quantity, 2), "currency": "EUR"},
+                }
+            )
+        net = round(sum(i["netAmount"]["amount"] for i in items), 2)
+        vat = round(net * 0.19, 2)
+        today = dt.datetime.now(dt.UTC).date().isoformat()
+        data: dict[str, Any] = {
+            "ident": ident,
+            "documentType": "INVOICE",
+            "type": "INVOICE",
+            "status": "ARCHIVED",
+            "documentDate": today,
+            "currency": "EUR",
+            "customerDetail": {"customerIdent": customer},
+            "items": items,
+            "totalNetAmount": {"amount": net, "currency": "EUR"},
+            "totalVatAmount": {"amount": vat, "currency": "EUR"},
+            "totalGrossAmount": {"amount": round(net + vat, 2), "currency": "EUR"},
+            "fileIdent": ident,
+        }
+        store.add(Record(DOCUMENTS, ident, data))
+        lines = [f"Customer: {customer}", f"Date: {today}", ""]
+        lines += [
+            f"{i['name']}  x{i['quantity']}  {i['netAmount']['amount']:.2f} EUR" for i in items
+        ]
+        lines += ["", f"Net {net:.2f} EUR   VAT 19% {vat:.2f} EUR   Total {net + vat:.2f} EUR"]
+        store.put_file(
+            ident,
+            StoredFile(f"{ident}.pdf", "application/pdf", render_pdf(f"Invoice {ident}", lines)),
+        )
+        return data
+
+
+def _when(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    # Nitrobox: without an offset, UTC is meant
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _due(record: Record, until: dt.datetime | None) -> bool:
+    if until is None:
+        return True
+    for name in _DATE_FIELDS:
+        when = _when(record.data.get(name))
+        if when is not None:
+            return when <= until
+    return True

@@ -1,0 +1,51 @@
+"""Nitrobox's error body, ``GlobalErrorResponse``, as the sandbox writes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One ``errors[]`` entry: which field, what is wrong, the value that was sent."""
+
+    field_name: str
+    error: str
+    rejected_value: Any = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "fieldName": self.field_name,
+            "error": self.error,
+            "rejectedValue": self.rejected_value,
+        }
+
+
+def status_name(status: int) -> str:
+    """``BAD_REQUEST`` for 400: the text form Nitrobox puts in ``status``."""
+    try:
+        return http.HTTPStatus(status).name
+    except ValueError:
+        return "UNKNOWN_STATUS"
+
+
+def error_body(
+    status: int, message: str, path: str, errors: Sequence[FieldError] = ()
+) -> dict[str, Any]:
+    """A ``GlobalErrorResponse``; ``errors`` is present only when there are field errors."""
+    body: dict[str, Any] = {
+        "status": status_name(status),
+        "message": message,
+        # Nitrobox's documented example has no offset; it states the value is UTC.
+        "timestamp": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "path": path,
+        "uuid": str(uuid.uuid4()),
+    }
+    if errors:
+        body["errors"] = [e.as_dict() for e in errors]
+    return body

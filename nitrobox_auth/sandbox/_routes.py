@@ -1,0 +1,150 @@
+"""What each spec operation does to the store, read from its method and path.
+
+``POST /v2/customers`` creates in ``customers``; ``GET /v2/customers/{ident}`` retrieves;
+``/v2/customers/{ident}/addresses`` is the child collection ``customers/addresses``;
+``.../unpaged`` is an unpaged query; paths with ``actions`` act on an existing item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from nitrobox_auth.sandbox._spec import Operation, Spec
+
+Kind = Literal["create", "query", "retrieve", "update", "delete", "action", "billing_run", "file"]
+_VERSION = re.compile(r"^(v\d+|api)$")
+_UNPAGED = "unpaged"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How the sandbox serves one operation."""
+
+    kind: Kind
+    collection: str | None = None
+    item_param: str | None = None
+    parent_collection: str | None = None
+    parent_param: str | None = None
+    upsert: bool = False
+
+
+def plan_operation(op: Operation) -> Plan:
+    segments = list(op.segments)
+    if segments and _VERSION.match(segments[0]):
+        segments = segments[1:]
+    literals = [s.lower().replace("-", "").replace("_", "") for s in segments if "{" not in s]
+    if op.method == "POST" and "billingrun" in literals:
+        return Plan("billing_run")
+    if op.method == "GET" and segments[:1] == ["files"] and len(segments) == 2:
+        return Plan("file", item_param=_param(segments[1]))
+    chain = _chain(segments)
+    unpaged = bool(chain) and chain[-1] == (_UNPAGED, None) and len(chain) > 1
+    if unpaged:
+        chain = chain[:-1]
+    if "actions" in (name for name, _ in chain):
+        target = chain[: [name for name, _ in chain].index("actions")]
+        return _with_parent(Plan("action"), target) if target and target[-1][1] else Plan("action")
+    if not chain:
+        return Plan("action")
+    collection = "/".join(name for name, _ in chain)
+    last_param = chain[-1][1]
+    words = f"{op.operation_id} {op.definition.get('summary', '')}".lower()
+    upsert = "createorupdate" in words.replace(" ", "") or "create or update" in words
+    parent = _parent(chain)
+    if last_param is None:
+        kind: Kind = {"POST": "create", "GET": "query"}.get(op.method, "action")  # type: ignore[assignment]
+        return Plan(kind, collection, None, *parent, upsert=upsert)
+    kind = {"GET": "retrieve", "PUT": "update", "PATCH": "update", "DELETE": "delete"}.get(
+        op.method, "action"
+    )  # type: ignore[assignment]
+    if kind == "action":
+        return _with_parent(Plan("action"), chain)
+    return Plan(kind, collection, last_param, *parent, upsert=upsert)
+
+
+def _chain(segments: list[str]) -> list[tuple[str, str | None]]:
+    chain: list[tuple[str, str | None]] = []
+    for segment in segments:
+        if "{" in segment:
+            if chain and chain[-1][1] is None:
+                chain[-1] = (chain[-1][0], _param(segment))
+            else:
+                chain.append(("", _param(segment)))
+        else:
+            chain.append((segment, None))
+    return chain
+
+
+def _parent(chain: list[tuple[str, str | None]]) -> tuple[str | None, str | None]:
+    if len(chain) < 2 or chain[-2][1] is None:
+        return None, None
+    return "/".join(name for name, _ in chain[:-1]), chain[-2][1]
+
+
+def _with_parent(plan: Plan, target: list[tuple[str, str | None]]) -> Plan:
+    """An action on the item ``target`` names (which must exist)."""
+    return Plan(
+        plan.kind,
+        collection="/".join(name for name, _ in target),
+        item_param=target[-1][1],
+    )
+
+
+def _param(segment: str) -> str:
+    return segment.strip("{}")
+
+
+def ident_field(spec: Spec, collection: str, create: Operation | None) -> str:
+    """The body field that holds a collection item's ident.
+
+    Nitrobox names it ``<resource>Ident`` (``contractIdent``, ``addressIdent``) or ``ident``;
+    the first candidate the create body or the response documents wins.
+    """
+    last = collection.rsplit("/", 1)[-1]
+    words = [w for w in re.split(r"[-_]", last) if w]
+    singular = [*words[:-1], _singular(words[-1])] if words else ["item"]
+    camel = singular[0] + "".join(w.title() for w in singular[1:])
+    candidates = [f"{camel}Ident", f"{singular[-1]}Ident", "ident", f"{camel}Id", "id"]
+    documented: set[str] = set()
+    if create is not None:
+        documented |= _properties(spec, create.definition.get("requestBody"))
+        response = spec.success_response(create)
+        if response.schema_pointer:
+            documented |= set(_schema_properties(spec, spec.at("#" + response.schema_pointer)))
+    return next((c for c in candidates if c in documented), candidates[0])
+
+
+def _properties(spec: Spec, body: Any) -> set[str]:
+    body = spec.resolve(body)
+    if not isinstance(body, Mapping):
+        return set()
+    content = body.get("content") or {}
+    names: set[str] = set()
+    for media in content.values():
+        names |= set(_schema_properties(spec, media.get("schema")))
+    return names
+
+
+def _schema_properties(spec: Spec, schema: Any) -> dict[str, Any]:
+    schema = spec.resolve(schema)
+    if not isinstance(schema, Mapping):
+        return {}
+    properties = dict(schema.get("properties", {}))
+    for key in ("allOf", "oneOf", "anyOf"):
+        for part in schema.get(key, []):
+            properties.update(_schema_properties(spec, part))
+    return properties
+
+
+def _singular(word: str) -> str:
+    lowered = word.lower()
+    if lowered.endswith("sses"):
+        return word[:-2]
+    if lowered.endswith("ies"):
+        return word[:-3] + "y"
+    if lowered.endswith("s") and not lowered.endswith("ss"):
+        return word[:-1]
+    return word

@@ -1,0 +1,179 @@
+"""``Sandbox``: a local Nitrobox with real token expiry, state and fault injection."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from nitrobox_auth.sandbox._app import build_app
+from nitrobox_auth.sandbox._errors import SandboxConfigError, SandboxError
+from nitrobox_auth.sandbox._faults import Faults
+from nitrobox_auth.sandbox._server import BackgroundServer
+from nitrobox_auth.sandbox._spec import load_spec
+from nitrobox_auth.sandbox._state import SandboxState
+from nitrobox_auth.sandbox._transport import SyncASGITransport
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from nitrobox_auth._settings import NitroboxSettings
+
+# In-process transports need some origin; requests never leave the process.
+IN_PROCESS_URL = "http://sandbox.nitrobox.test"
+
+
+class Sandbox:
+    """A local Nitrobox: the token endpoint, every operation of the bundled spec, faults.
+
+    Use it in-process (:meth:`transport`, :meth:`async_transport`) or on loopback
+    (:meth:`serve`, :meth:`start`/:meth:`stop`). ``clock`` is the monotonic clock tokens
+    expire on (default :func:`time.monotonic`); tests pass their own and move it.
+    ``spec`` replaces the bundled spec (a dict or a path to a JSON file).
+    """
+
+    def __init__(
+        self,
+        *,
+        tenant: str = "sandbox",
+        client_id: str = "sandbox-client",
+        client_secret: str = "sandbox-secret",  # noqa: S107 - the sandbox's own, not a real secret
+        token_lifetime: float = 300.0,
+        faults: Faults | Mapping[str, Any] | None = None,
+        clock: Callable[[], float] | None = None,
+        spec: Mapping[str, Any] | str | Path | None = None,
+    ) -> None:
+        if not tenant or "/" in tenant:
+            raise SandboxConfigError(f"tenant must be one non-empty path segment, got {tenant!r}")
+        if isinstance(faults, Mapping):
+            faults = Faults.from_mapping(faults)
+        self._state = SandboxState(
+            document=load_spec(spec),
+            tenant=tenant,
+            client_id=client_id,
+            client_secret=client_secret,
+            token_lifetime=float(token_lifetime),
+            faults=faults or Faults(),
+            clock=clock or time.monotonic,
+        )
+        self._app = build_app(self._state)
+        self._server: BackgroundServer | None = None
+
+    def __repr__(self) -> str:
+        where = self.base_url if self.running else "not serving"
+        return f"Sandbox(tenant={self.tenant!r}, {where})"
+
+    @property
+    def app(self) -> Starlette:
+        """The ASGI application."""
+        return self._app
+
+    @property
+    def tenant(self) -> str:
+        return self._state.tenant
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None and self._server.running
+
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:<port>`` while serving; the in-process origin otherwise."""
+        if self._server is not None and self._server.port is not None and self.running:
+            return f"http://127.0.0.1:{self._server.port}"
+        return IN_PROCESS_URL
+
+    @property
+    def token_url(self) -> str:
+        return f"{self.base_url}/{self.tenant}/oauth2/token"
+
+    def settings(self) -> NitroboxSettings:
+        """Settings that point the client at this sandbox (at :attr:`base_url`)."""
+        from nitrobox_auth._settings import NitroboxSettings
+
+        return NitroboxSettings(
+            tenant=self._state.tenant,
+            client_id=self._state.client_id,
+            client_secret=self._state.client_secret,
+            base_url=self.base_url,
+        )
+
+    # -- in-process -----------------------------------------------------------------------
+
+    def transport(self) -> httpx.BaseTransport:
+        """A synchronous httpx transport into this sandbox, without a socket."""
+        return SyncASGITransport(self._app)
+
+    def async_transport(self) -> httpx.AsyncBaseTransport:
+        """An async httpx transport into this sandbox, without a socket."""
+        return httpx.ASGITransport(app=self._app)
+
+    # -- on loopback ----------------------------------------------------------------------
+
+    def start(self, *, port: int = 0) -> str:
+        """Serve on 127.0.0.1 (a free port unless ``port``) and return :attr:`base_url`
+        once the server accepts connections."""
+        if self.running:
+            raise SandboxError(f"the sandbox is already serving at {self.base_url}")
+        self._server = BackgroundServer(self._app, port=port)
+        self._server.start()
+        return self.base_url
+
+    def stop(self) -> None:
+        """Stop serving (nothing happens when it is not)."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.stop()
+
+    @contextmanager
+    def serve(self, *, port: int = 0) -> Iterator[Sandbox]:
+        """``with sandbox.serve(): ...`` serves on loopback for the block."""
+        self.start(port=port)
+        try:
+            yield self
+        finally:
+            self.stop()
+
+    def __enter__(self) -> Sandbox:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    # -- control --------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget every resource, token and count; restore the constructed faults and
+        token lifetime."""
+        self._state.reset()
+
+    def stats(self) -> dict[str, Any]:
+        """Counts since the last reset: ``token_requests``, ``tokens_issued``,
+        ``api_requests``, ``unauthorized`` (401s), ``rate_limited``, ``injected_errors``,
+        ``validation_errors``, ``operations`` (per operationId), ``statuses``."""
+        return self._state.stats.snapshot()
+
+    @property
+    def faults(self) -> Faults:
+        return self._state.faults.faults
+
+    @property
+    def token_lifetime(self) -> float:
+        return self._state.tokens.lifetime
+
+    def configure_faults(self, faults: Faults | None = None, /, **settings: Any) -> Faults:
+        """Replace the faults with ``faults``, or change the named settings
+        (``rate_limit``, ``rate_limit_window``, ``error_rate``, ``error_status``, ``latency``,
+        ``seed``, ``token_endpoint``, and ``token_lifetime``). Returns the faults now active."""
+        if faults is not None:
+            if not isinstance(faults, Faults):
+                raise SandboxConfigError(f"expected a Faults, got {type(faults).__name__}")
+            self._state.faults.configure(faults)
+        if settings or faults is None:
+            self._state.configure_faults(settings)
+        return self.faults

@@ -1,0 +1,209 @@
+"""The OpenAPI document the sandbox serves: loading, routing, schema look-ups.
+
+The document is the one bundled with the generated client
+(``nitrobox_client/openapi.json``), so the sandbox serves exactly what the client calls.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.resources
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openapi_schema_validator import (
+    OAS30Validator,
+    OAS31Validator,
+    oas30_format_checker,
+    oas31_format_checker,
+)
+
+from nitrobox_auth.sandbox._errors import SandboxError
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+JSON_TYPES = ("application/json", "application/problem+json", "*/*")
+
+
+def load_bundled_spec() -> dict[str, Any]:
+    """The spec bundled with ``nitrobox_client``; a clear error when it is missing."""
+    try:
+        resource = importlib.resources.files("nitrobox_client") / "openapi.json"
+        text = resource.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise SandboxError(
+            "the bundled spec nitrobox_client/openapi.json was not found: run "
+            "`python scripts/regenerate.py`, or pass Sandbox(spec=...)"
+        ) from exc
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+def load_spec(spec: Mapping[str, Any] | str | Path | None) -> dict[str, Any]:
+    if spec is None:
+        return load_bundled_spec()
+    if isinstance(spec, str | Path):
+        try:
+            loaded: dict[str, Any] = json.loads(Path(spec).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SandboxError(f"cannot read the spec {str(spec)!r}: {exc}") from exc
+        return loaded
+    return copy.deepcopy(dict(spec))
+
+
+def pointer_escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec, with where it lives in the document."""
+
+    operation_id: str
+    method: str
+    path: str
+    pointer: str
+    definition: Mapping[str, Any] = field(repr=False)
+    regex: re.Pattern[str] = field(repr=False)
+    param_names: tuple[str, ...] = field(repr=False)
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        return tuple(s for s in self.path.split("/") if s)
+
+
+@dataclass(frozen=True)
+class ResponseSpec:
+    """The answer an operation documents for success."""
+
+    status: int
+    media_type: str | None
+    schema_pointer: str | None
+
+
+class Spec:
+    """Routes requests to operations and answers schema questions about the document."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.is_31 = str(document.get("openapi", "3.0")).startswith("3.1")
+        self.operations: list[Operation] = []
+        for path, item in document.get("paths", {}).items():
+            for method in HTTP_METHODS:
+                definition = item.get(method)
+                if definition is None:
+                    continue
+                op_id = definition.get("operationId") or f"{method}_{path}"
+                pointer = f"/paths/{pointer_escape(path)}/{method}"
+                self.operations.append(
+                    Operation(
+                        op_id,
+                        method.upper(),
+                        path,
+                        pointer,
+                        definition,
+                        _path_regex(path),
+                        tuple(re.findall(r"\{([^}/]+)\}", path)),
+                    )
+                )
+        # Literal segments beat parameters ("/v2/customers/search" before "/v2/customers/{id}").
+        self.operations.sort(key=lambda op: _specificity(op.path))
+        self.by_id = {op.operation_id: op for op in self.operations}
+        self._validators: dict[str, Any] = {}
+
+    def match(self, method: str, path: str) -> tuple[Operation | None, dict[str, str], list[str]]:
+        """The operation for ``method path``, its path parameters, and the allowed methods."""
+        allowed: list[str] = []
+        for op in self.operations:
+            found = op.regex.fullmatch(path)
+            if found is None:
+                continue
+            if op.method == method.upper():
+                return op, dict(zip(op.param_names, found.groups(), strict=True)), []
+            allowed.append(op.method)
+        return None, {}, allowed
+
+    def resolve(self, schema: Any) -> Any:
+        """Follow ``$ref`` until a schema that is not a reference."""
+        seen = 0
+        while isinstance(schema, Mapping) and "$ref" in schema and seen < 50:
+            schema = self.at(schema["$ref"])
+            seen += 1
+        return schema
+
+    def at(self, ref: str) -> Any:
+        if not ref.startswith("#"):
+            raise SandboxError(f"only local $refs are supported, found {ref!r}")
+        node: Any = self.document
+        for token in ref[1:].split("/")[1:]:
+            token = token.replace("~1", "/").replace("~0", "~")
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        return node
+
+    def success_response(self, op: Operation) -> ResponseSpec:
+        responses: Mapping[str, Any] = op.definition.get("responses", {})
+        codes = sorted(c for c in responses if c.isdigit() and c.startswith("2"))
+        if not codes:
+            wildcard = "2XX" if "2XX" in responses else None
+            if wildcard is None:
+                return ResponseSpec(204 if op.method == "DELETE" else 200, None, None)
+            codes = [wildcard]
+        # a create documents 201 next to 200 on Nitrobox; answer the more specific one
+        code = "201" if op.method == "POST" and "201" in codes else codes[0]
+        status = 200 if code == "2XX" else int(code)
+        media_type, schema_pointer = self.content_of(
+            f"{op.pointer}/responses/{pointer_escape(code)}"
+        )
+        return ResponseSpec(status, media_type, schema_pointer)
+
+    def content_of(self, response_pointer: str) -> tuple[str | None, str | None]:
+        """The media type and schema pointer of a response (a JSON one if offered)."""
+        response = self.resolve(self.at("#" + response_pointer))
+        if "$ref" in self.at("#" + response_pointer):
+            response_pointer = self.at("#" + response_pointer)["$ref"][1:]
+        content: Mapping[str, Any] = response.get("content") or {}
+        if not content:
+            return None, None
+        media = next((m for m in JSON_TYPES if m in content), None)
+        if media is None:
+            media = next(iter(content))
+        if "schema" not in content[media]:
+            return media, None
+        return media, f"{response_pointer}/content/{pointer_escape(media)}/schema"
+
+    def error_response_pointer(self, op: Operation, status: int) -> str | None:
+        """Where the spec documents ``status`` for ``op`` (exact code, then ``4XX``/``5XX``)."""
+        responses: Mapping[str, Any] = op.definition.get("responses", {})
+        for key in (str(status), f"{str(status)[0]}XX", "default"):
+            if key in responses:
+                return f"{op.pointer}/responses/{pointer_escape(key)}"
+        return None
+
+    def errors_for(self, instance: Any, schema_pointer: str) -> Iterator[Any]:
+        """jsonschema errors of ``instance`` against the schema at ``schema_pointer``."""
+        validator = self._validators.get(schema_pointer)
+        if validator is None:
+            root = {k: v for k, v in self.document.items() if k != "$ref"}
+            root["$ref"] = "#" + schema_pointer
+            cls = OAS31Validator if self.is_31 else OAS30Validator
+            checker = oas31_format_checker if self.is_31 else oas30_format_checker
+            validator = cls(root, format_checker=checker)
+            self._validators[schema_pointer] = validator
+        errors: Iterator[Any] = validator.iter_errors(instance)
+        return errors
+
+    def is_valid(self, instance: Any, schema_pointer: str) -> bool:
+        return next(iter(self.errors_for(instance, schema_pointer)), None) is None
+
+
+def _path_regex(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}/]+\})", template)
+    return re.compile("".join("([^/]+)" if p.startswith("{") else re.escape(p) for p in parts))
+
+
+def _specificity(path: str) -> tuple[tuple[int, ...], str]:
+    segments = [s for s in path.split("/") if s]
+    return tuple(1 if s.startswith("{") else 0 for s in segments), path

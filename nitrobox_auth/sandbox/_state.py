@@ -1,0 +1,84 @@
+"""Everything a running sandbox holds, shared by the ASGI app and the ``Sandbox`` object."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from nitrobox_auth.sandbox._errors import SandboxConfigError
+from nitrobox_auth.sandbox._faults import FaultInjector, Faults
+from nitrobox_auth.sandbox._handlers import Handlers
+from nitrobox_auth.sandbox._spec import Spec
+from nitrobox_auth.sandbox._stats import Stats
+from nitrobox_auth.sandbox._store import Store
+from nitrobox_auth.sandbox._synth import Synthesizer
+from nitrobox_auth.sandbox._tokens import TokenRegistry
+from nitrobox_auth.sandbox._validation import RequestValidator
+
+# Parsing and checking a spec takes a while; sandboxes built from the same document share it.
+_compiled: dict[str, tuple[Spec, RequestValidator]] = {}
+_compiled_lock = threading.Lock()
+
+
+def compile_spec(document: dict[str, Any]) -> tuple[Spec, RequestValidator]:
+    key = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
+    with _compiled_lock:
+        if key not in _compiled:
+            _compiled[key] = (Spec(document), RequestValidator(document))
+        return _compiled[key]
+
+
+class SandboxState:
+    def __init__(
+        self,
+        *,
+        document: dict[str, Any],
+        tenant: str,
+        client_id: str,
+        client_secret: str,
+        token_lifetime: float,
+        faults: Faults,
+        clock: Callable[[], float],
+    ) -> None:
+        if token_lifetime < 0:
+            raise SandboxConfigError(f"token_lifetime must be >= 0, got {token_lifetime!r}")
+        self.tenant = tenant
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self.clock = clock
+        self.spec, self.validator = compile_spec(document)
+        self.synth = Synthesizer(self.spec)
+        self.tokens = TokenRegistry(clock=clock, lifetime=token_lifetime)
+        self.faults = FaultInjector(faults, clock)
+        self._initial_faults = faults
+        self._initial_lifetime = token_lifetime
+        self.stats = Stats()
+        self.store = Store()
+        self.handlers = Handlers(self.spec, self.synth, self.store)
+
+    def reset(self) -> None:
+        """Back to how the sandbox was built: no resources, tokens or counts, and the
+        faults and token lifetime it was constructed with."""
+        self.store.clear()
+        self.tokens.revoke_all()
+        self.tokens.lifetime = self._initial_lifetime
+        self.stats.reset()
+        self.faults.configure(self._initial_faults)
+
+    def configure_faults(self, values: Mapping[str, Any]) -> None:
+        values = dict(values)
+        lifetime = values.pop("token_lifetime", None)
+        if lifetime is not None and (
+            isinstance(lifetime, bool) or not isinstance(lifetime, int | float) or lifetime < 0
+        ):
+            raise SandboxConfigError(f"token_lifetime must be a number >= 0, got {lifetime!r}")
+        faults = Faults.from_mapping(values, base=self.faults.faults)
+        if lifetime is not None:
+            self.tokens.lifetime = float(lifetime)
+        self.faults.configure(faults)
+
+    def fault_settings(self) -> dict[str, Any]:
+        return {**self.faults.faults.as_dict(), "token_lifetime": self.tokens.lifetime}

@@ -1,0 +1,180 @@
+"""Request validation against the spec with openapi-core, turned into Nitrobox field errors."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from openapi_core import OpenAPI
+from openapi_core.casting.schemas.exceptions import CastError
+from openapi_core.datatypes import RequestParameters
+from openapi_core.deserializing.exceptions import DeserializeError
+from openapi_core.templating.media_types.exceptions import MediaTypeNotFound
+from openapi_core.validation.request.exceptions import (
+    InvalidRequestBody,
+    MissingRequestBodyError,
+    ParameterValidationError,
+    RequestBodyValidationError,
+)
+from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
+
+from nitrobox_auth.sandbox._responses import FieldError
+
+_MAX_MESSAGE = 300
+
+
+@dataclass
+class SandboxRequest:
+    """The parts of an HTTP request openapi-core's request protocol asks for."""
+
+    host_url: str
+    path: str
+    method: str
+    body: bytes | None
+    content_type: str
+    parameters: RequestParameters
+
+
+@dataclass(frozen=True)
+class ValidationOutcome:
+    """Why a request is refused: the status, the message and the field errors."""
+
+    status: int
+    message: str
+    errors: tuple[FieldError, ...]
+
+
+@dataclass(frozen=True)
+class ValidRequest:
+    """A valid request's parameters, cast to their documented types."""
+
+    query: Mapping[str, Any]
+
+
+class RequestValidator:
+    """Validates requests against one spec document."""
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        served = copy.deepcopy(dict(document))
+        # The sandbox is its own server: match any host, and check tokens itself (the
+        # validator cannot know which bearer tokens the sandbox issued).
+        served["servers"] = [{"url": "/"}]
+        served.pop("security", None)
+        for item in served.get("paths", {}).values():
+            for op in item.values():
+                if isinstance(op, dict):
+                    op.pop("security", None)
+        self._openapi = OpenAPI.from_dict(served)
+
+    def validate(
+        self, request: SandboxRequest, raw_query: Mapping[str, str]
+    ) -> ValidRequest | ValidationOutcome:
+        """The typed parameters of a valid request, or what to answer an invalid one."""
+        result = self._openapi.unmarshal_request(request)
+        if not result.errors:
+            return ValidRequest(query=dict(result.parameters.query))
+        errors: list[FieldError] = []
+        status = 400
+        message = "Validation of the request reported input errors"
+        for error in result.errors:
+            if isinstance(error, ParameterValidationError):
+                errors.extend(_parameter_errors(error, raw_query))
+                message = f"Validation of the {error.location} parameters reported input errors"
+            elif isinstance(error, RequestBodyValidationError):
+                status, message, body_errors = _body_errors(error, request)
+                errors.extend(body_errors)
+            else:
+                errors.append(FieldError("request", _short(str(error)), None))
+        return ValidationOutcome(status, message, tuple(errors))
+
+
+def _parameter_errors(
+    error: ParameterValidationError, raw_query: Mapping[str, str]
+) -> list[FieldError]:
+    rejected = raw_query.get(error.name) if error.location == "query" else None
+    cause = error.__cause__
+    if isinstance(cause, InvalidSchemaValue):
+        return [
+            FieldError(error.name, _short(str(getattr(e, "message", e))), rejected)
+            for e in cause.schema_errors
+        ] or [FieldError(error.name, _short(str(cause)), rejected)]
+    if isinstance(cause, CastError | DeserializeError):
+        return [FieldError(error.name, f"cannot be read as {_cast_type(cause)}", rejected)]
+    return [FieldError(error.name, _short(str(error)), rejected)]
+
+
+def _cast_type(cause: DeserializeError) -> str:
+    kind = getattr(cause, "type", None)
+    return f"{kind}" if isinstance(kind, str) else "the documented type"
+
+
+def _body_errors(
+    error: RequestBodyValidationError, request: SandboxRequest
+) -> tuple[int, str, list[FieldError]]:
+    if isinstance(error, MissingRequestBodyError):
+        return (
+            400,
+            "Required request body is missing",
+            [FieldError("body", "must not be empty", None)],
+        )
+    cause = error.__cause__
+    if isinstance(cause, MediaTypeNotFound):
+        return (
+            415,
+            f"Content type {request.content_type!r} is not supported",
+            [FieldError("Content-Type", _short(str(cause)), request.content_type)],
+        )
+    if isinstance(error, InvalidRequestBody) and isinstance(cause, InvalidSchemaValue):
+        message = "Validation of a request body reported input errors"
+        return 400, message, [_schema_error(e) for e in _leaves(cause.schema_errors)]
+    if isinstance(cause, DeserializeError):
+        return (
+            400,
+            "The request body is not valid JSON",
+            [FieldError("body", "is not valid JSON", None)],
+        )
+    return 400, "The request body is invalid", [FieldError("body", _short(str(error)), None)]
+
+
+def _leaves(errors: Iterable[Any]) -> Iterable[Any]:
+    # oneOf/anyOf failures carry the useful detail in .context; report the deepest ones
+    for error in errors:
+        if error.validator in ("oneOf", "anyOf") and error.context:
+            deepest = max(error.context, key=lambda e: len(e.absolute_path))
+            yield deepest if len(deepest.absolute_path) > len(error.absolute_path) else error
+        else:
+            yield error
+
+
+def _schema_error(error: Any) -> FieldError:
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = next(
+            (
+                name
+                for name in error.validator_value
+                if isinstance(error.instance, dict) and name not in error.instance
+            ),
+            None,
+        )
+        if missing is not None:
+            # Nitrobox's documented wording for a missing field
+            return FieldError(_field_name([*path, missing]), "must not be null", None)
+    return FieldError(_field_name(path) or "body", _short(error.message), error.instance)
+
+
+def _field_name(path: list[Any]) -> str:
+    """``addresses[0].addressType``: the notation of Nitrobox's documented example."""
+    name = ""
+    for part in path:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
