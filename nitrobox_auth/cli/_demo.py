@@ -231,7 +231,9 @@ def _billing_flow(args: argparse.Namespace, output: Output, client: Client, run_
         )
         contract = _checked(response_c, Contract, "create contract")
         contract_id = contract.contract_id if isinstance(contract.contract_id, int) else None
-        step.detail = f"{contract_body['contractIdent']} (contractId {contract_id})"
+        step.detail = str(contract_body["contractIdent"])
+        if contract_id is not None:
+            step.detail += f" (contractId {contract_id})"
 
     product = args.product_ident or DEFAULT_PRODUCT
     with output.step(f"create {args.usages} usage{'s' if args.usages != 1 else ''}") as step:
