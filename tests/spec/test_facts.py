@@ -16,8 +16,11 @@ from spec_helpers import (
     HTTP_METHODS,
     Operation,
     all_operations,
+    domain_files,
     facts_copy_rows,
     facts_rows_from_markdown,
+    load,
+    walk,
 )
 
 ROWS = facts_copy_rows()
@@ -135,3 +138,44 @@ def test_deprecation_follows_table(row: dict[str, Any]) -> None:
         if dated:
             assert op.spec["x-nitrobox-deprecated-since"] == dated.group(1)
             assert op.spec["x-nitrobox-sunset"] == dated.group(2)
+
+
+def _facts_urls(text: str) -> set[str]:
+    """Every URL the facts file names, with its IX/NB/NBP abbreviations expanded."""
+    urls = {url.rstrip(".") for url in re.findall(r"https://[^\s)`|,;>*]+", text)}
+    prefixes = {
+        "IX": "https://docs.instellix.io/reference/",
+        "NB": "https://docs.nitrobox.io/reference/",
+        "NBP": "https://docs.nitrobox.io/v2-preview/reference/",
+    }
+    for prefix, slug in re.findall(r"\b(IX|NB|NBP) ([a-z0-9_]+)\b", text):
+        urls.add(prefixes[prefix] + slug)
+    urls.update(
+        f"https://github.com/{repo}" for repo in re.findall(r"GitHub `([\w.-]+/[\w.-]+)`", text)
+    )
+    return urls
+
+
+@pytest.mark.skipif(not FACTS_FILE.exists(), reason=f"no facts file at {FACTS_FILE}")
+def test_every_source_url_comes_from_the_facts_file() -> None:
+    """No x-nitrobox-source URL is made up: each one is named in the facts file."""
+    known = _facts_urls(FACTS_FILE.read_text(encoding="utf-8"))
+    known_url = next(iter(known))
+    unknown = {
+        (path.name, node["x-nitrobox-source"])
+        for path in domain_files()
+        for _, node in walk(load(path))
+        if isinstance(node, dict) and node.get("x-nitrobox-source", known_url) not in known
+    }
+    assert unknown == set()
+
+
+def test_facts_url_extraction() -> None:
+    """Abbreviated sources and named repositories count as known URLs."""
+    text = "see IX createusage and NBP billingrun; widget (GitHub `owner/repo`), https://x.io/a."
+    assert _facts_urls(text) == {
+        "https://docs.instellix.io/reference/createusage",
+        "https://docs.nitrobox.io/v2-preview/reference/billingrun",
+        "https://github.com/owner/repo",
+        "https://x.io/a",
+    }
