@@ -11,6 +11,7 @@ openapi-core).
         assert sandbox.stats()["token_requests"] == 1
 """
 
+from nitrobox_auth.sandbox._clock import ManualClock
 from nitrobox_auth.sandbox._errors import SandboxConfigError, SandboxError
 from nitrobox_auth.sandbox._faults import Faults
 from nitrobox_auth.sandbox._sandbox import Sandbox
@@ -18,6 +19,7 @@ from nitrobox_auth.sandbox._transport import SyncASGITransport
 
 __all__ = [
     "Faults",
+    "ManualClock",
     "Sandbox",
     "SandboxConfigError",
     "SandboxError",
