@@ -140,9 +140,13 @@ def _run_flow(args: argparse.Namespace, output: Output, target: Target) -> int:
 
     run_id = f"demo-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
     output.line(f"Nitrobox demo {run_id} against {target.description}")
+    # The provider leaves a transport it was given open (it may be shared): closed here.
     token_transport = CountingTransport(httpx.HTTPTransport())
     calls = CallCounter()
-    with TokenProvider.from_settings(target.settings, transport=token_transport) as provider:
+    with (
+        token_transport,
+        TokenProvider.from_settings(target.settings, transport=token_transport) as provider,
+    ):
         client = create_client(
             target.settings, provider=provider, event_hooks={"request": [calls.on_request]}
         )

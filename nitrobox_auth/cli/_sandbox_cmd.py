@@ -6,6 +6,7 @@ import argparse
 import threading
 from typing import Any
 
+from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
 from nitrobox_auth.cli._target import import_sandbox
 
@@ -74,15 +75,20 @@ def fault_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 def run(args: argparse.Namespace, output: Output) -> int:
     sandbox_cls = import_sandbox()
-    sandbox = sandbox_cls(
-        tenant=args.tenant,
-        client_id=args.client_id,
-        client_secret=args.client_secret,
-        token_lifetime=args.token_lifetime,
-    )
+    from nitrobox_auth.sandbox import SandboxConfigError
+
     faults = fault_settings(args)
-    if faults:
-        sandbox.configure_faults(**faults)
+    try:
+        sandbox = sandbox_cls(
+            tenant=args.tenant,
+            client_id=args.client_id,
+            client_secret=args.client_secret,
+            token_lifetime=args.token_lifetime,
+        )
+        if faults:
+            sandbox.configure_faults(**faults)
+    except SandboxConfigError as exc:
+        raise CommandError(str(exc)) from exc
     sandbox.start(port=args.port)
     try:
         settings = sandbox.settings()

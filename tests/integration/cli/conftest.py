@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from nitrobox_auth._token_provider import TokenProvider
+from nitrobox_auth._token_rules import AccessToken
+
 if TYPE_CHECKING:
     from nitrobox_auth.sandbox import Sandbox
 
@@ -41,3 +44,18 @@ def point_env_at(monkeypatch: pytest.MonkeyPatch, no_nitrobox_env: None) -> Poin
         monkeypatch.setenv("NITROBOX_CLIENT_SECRET", client_secret or settings.client_secret)
 
     return point_at
+
+
+@pytest.fixture
+def issued(monkeypatch: pytest.MonkeyPatch) -> list[AccessToken]:
+    """Record the tokens the command receives (the real provider still fetches them)."""
+    tokens: list[AccessToken] = []
+    real_get_token = TokenProvider.get_token
+
+    def recording_get_token(self: TokenProvider) -> AccessToken:
+        token = real_get_token(self)
+        tokens.append(token)
+        return token
+
+    monkeypatch.setattr(TokenProvider, "get_token", recording_get_token)
+    return tokens

@@ -14,6 +14,7 @@ import pytest
 from nitrobox_auth.cli import main
 
 if TYPE_CHECKING:
+    from nitrobox_auth._token_rules import AccessToken
     from nitrobox_auth.sandbox import Sandbox
 
     from .conftest import PointAt
@@ -46,11 +47,17 @@ def pdf_path_in(out: str) -> Path:
 
 
 def test_demo_against_the_embedded_sandbox(
-    no_nitrobox_env: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    no_nitrobox_env: None,
+    issued: list[AccessToken],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """No credentials: every step succeeds, one token serves all calls, the PDF is real."""
     assert main(["demo", "--output", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
+    assert len({token.value for token in issued}) == 1
+    assert issued[0].value not in out + err
+    assert "sandbox-secret" not in out + err
     assert "using an embedded sandbox" in err
     assert_steps_ok(out)
     assert f"1 token request served {API_CALLS} API calls" in out

@@ -7,31 +7,15 @@ from typing import TYPE_CHECKING
 import pytest
 
 from nitrobox_auth._redact import mask_secret
-from nitrobox_auth._token_provider import TokenProvider
-from nitrobox_auth._token_rules import AccessToken
 from nitrobox_auth.cli import main
 
 if TYPE_CHECKING:
+    from nitrobox_auth._token_rules import AccessToken
     from nitrobox_auth.sandbox import Sandbox
 
     from .conftest import PointAt
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def issued(monkeypatch: pytest.MonkeyPatch) -> list[AccessToken]:
-    """Record the tokens the command receives (the real provider still fetches them)."""
-    tokens: list[AccessToken] = []
-    real_get_token = TokenProvider.get_token
-
-    def recording_get_token(self: TokenProvider) -> AccessToken:
-        token = real_get_token(self)
-        tokens.append(token)
-        return token
-
-    monkeypatch.setattr(TokenProvider, "get_token", recording_get_token)
-    return tokens
 
 
 def test_token_from_configured_server_is_masked(
