@@ -189,3 +189,12 @@ def test_every_operation_body_is_a_named_component() -> None:
             if "$ref" not in media["schema"]:
                 inline.append(str(op))
     assert inline == []
+
+
+def test_customer_ident_accepts_what_contracts_refer_to() -> None:
+    """A customer ident may hold `@`, because createContract's debtorIdent (which names the
+    customer) allows it; spaces stay invalid."""
+    validator = schema_validator(*_schema("CustomerIdent"))
+    assert validator.is_valid("jane@example.com")
+    assert not validator.is_valid("jane doe")
+    assert not validator.is_valid("")
