@@ -49,3 +49,14 @@ def test_count_table_parser_reads_rows() -> None:
         "| **Total** | **1** | **0** | **0** | **1** |\n"
     )
     assert _count_table(text) == {"usage-api.yaml": [1, 0, 0, 1], "Total": [1, 0, 0, 1]}
+
+
+def test_user_docs_counts_match_files() -> None:
+    """docs/spec.md quotes the same totals per provenance kind."""
+    text = (README.parents[1] / "docs" / "spec.md").read_text(encoding="utf-8")
+    quoted = {
+        kind: int(count)
+        for kind, count in re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| (\d+) \|$", text, re.M)
+    }
+    total = _actual()["Total"]
+    assert quoted == dict(zip(PROVENANCE_KINDS, total[:3], strict=True))
