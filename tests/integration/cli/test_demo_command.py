@@ -137,3 +137,21 @@ def test_demo_as_a_real_process(no_nitrobox_env: None, tmp_path: Path) -> None:
     assert f"1 token request served {API_CALLS} API calls" in result.stdout
     assert pdf_path_in(result.stdout) == tmp_path / "i.pdf"
     assert (tmp_path / "i.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_without_the_sandbox_extra_the_install_command_is_named(no_nitrobox_env: None) -> None:
+    """No credentials and no Starlette: exit 2 with the pip command and the NITROBOX_* way out."""
+    script = (
+        "import sys\n"
+        "sys.modules['starlette'] = sys.modules['uvicorn'] = None  # as if not installed\n"
+        "from nitrobox_auth.cli import main\n"
+        "sys.exit(main(['demo']))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NITROBOX_")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 2
+    assert "pip install 'nitrobox-client[sandbox]'" in result.stderr
+    assert "NITROBOX_CLIENT_SECRET" in result.stderr
+    assert result.stdout == ""
