@@ -32,8 +32,12 @@ class BillingRun:
         store = self._handlers.store
         body: Mapping[str, Any] = call.body if isinstance(call.body, Mapping) else {}
         only = body.get("debtorIdent") or body.get("customerIdent")
-        if only is not None and store.get(CUSTOMERS, str(only)) is None:
-            field = "debtorIdent" if "debtorIdent" in body else "customerIdent"
+        if only is None and body.get("debtorId") is not None:
+            debtor = self._handlers.lookup(CUSTOMERS, str(body["debtorId"]))
+            only = debtor.ident if debtor is not None else str(body["debtorId"])
+        known = self._handlers.lookup(CUSTOMERS, str(only)) if only is not None else None
+        if only is not None and known is None:
+            field = next(f for f in ("debtorIdent", "customerIdent", "debtorId") if f in body)
             return self._handlers.error(
                 call,
                 404,
@@ -47,7 +51,7 @@ class BillingRun:
                 customer = self._customer_of(record)
                 if record.billed or customer is None:
                     continue
-                if only is not None and customer != str(only):
+                if known is not None and customer != known.ident:
                     continue
                 if not _due(record, until):
                     continue
@@ -64,22 +68,59 @@ class BillingRun:
         }
         return self._handlers.respond(call, hint)
 
+    def external_document(self, call: Call, collection: str, body: dict[str, Any]) -> Reply:
+        """A document the client bills itself (``POST /v2/documents/deposit-invoices``)."""
+        store = self._handlers.store
+        kind = collection.rsplit("/", 1)[-1].rstrip("s").replace("-", "_").upper()
+        ident = str(body.get("ident") or f"{kind[:3]}-{store.next_seq():06d}")
+        if store.get(DOCUMENTS, ident) is not None:
+            problem = FieldError("ident", "must be unique", ident)
+            message = f"A document with ident {ident!r} already exists"
+            return self._handlers.error(call, 409, message, (problem,))
+        detail = body.get("customerDetail")
+        customer = self._customer_of(Record(collection, ident, body)) or "unknown"
+        data: dict[str, Any] = {
+            **body,
+            "ident": ident,
+            "documentType": kind,
+            "status": "ARCHIVED",
+            "documentDate": body.get("documentDate") or _today(),
+            "customerDetail": detail if isinstance(detail, Mapping) else {},
+        }
+        store.add(Record(DOCUMENTS, ident, data))
+        lines = [f"Customer: {customer}", f"Date: {data['documentDate']}"]
+        for item in body.get("items") or []:
+            if isinstance(item, Mapping):
+                lines.append(f"{item.get('name') or item.get('ident')}")
+        title = f"{kind.replace('_', ' ').title()} {ident}"
+        store.put_file(
+            ident, StoredFile(f"{ident}.pdf", "application/pdf", render_pdf(title, lines))
+        )
+        return self._handlers.respond(call, data)
+
     def _customer_of(self, record: Record) -> str | None:
+        """The ident of the customer a contract, order or usage bills to."""
         data = record.data
-        for name in _CUSTOMER_FIELDS:
-            if isinstance(data.get(name), str):
-                return str(data[name])
+        sources: list[Mapping[str, Any]] = [data]
         for nested in ("customerDetail", "debtorOrderDetails", "customer"):
-            inner = data.get(nested)
-            if isinstance(inner, Mapping):
-                for name in _CUSTOMER_FIELDS:
-                    if isinstance(inner.get(name), str):
-                        return str(inner[name])
-        contract_ident = data.get("contractIdent")
-        if record.collection != "contracts" and isinstance(contract_ident, str):
-            contract = self._handlers.store.get("contracts", contract_ident)
-            if contract is not None:
-                return self._customer_of(contract)
+            if isinstance(data.get(nested), Mapping):
+                sources.append(data[nested])
+        for source in sources:
+            for name in _CUSTOMER_FIELDS:
+                if isinstance(source.get(name), str):
+                    return str(source[name])
+        lookup = self._handlers.lookup
+        if record.collection != "contracts":
+            for name in ("contractIdent", "contractId"):
+                if data.get(name) is not None:
+                    contract = lookup("contracts", str(data[name]))
+                    if contract is not None:
+                        return self._customer_of(contract)
+        for source in sources:
+            if source.get("debtorId") is not None:
+                customer = lookup(CUSTOMERS, str(source["debtorId"]))
+                if customer is not None:
+                    return customer.ident
         return None
 
     def _invoice(self, customer: str, records: list[Record]) -> dict[str, Any]:
@@ -103,7 +144,7 @@ class BillingRun:
             )
         net = round(sum(i["netAmount"]["amount"] for i in items), 2)
         vat = round(net * 0.19, 2)
-        today = dt.datetime.now(dt.UTC).date().isoformat()
+        today = _today()
         data: dict[str, Any] = {
             "ident": ident,
             "documentType": "INVOICE",
@@ -129,6 +170,10 @@ class BillingRun:
             StoredFile(f"{ident}.pdf", "application/pdf", render_pdf(f"Invoice {ident}", lines)),
         )
         return data
+
+
+def _today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
 
 
 def _when(value: Any) -> dt.datetime | None:

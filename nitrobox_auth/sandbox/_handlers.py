@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from nitrobox_auth.sandbox._billing import BillingRun
+from nitrobox_auth.sandbox._billing import DOCUMENTS, BillingRun
 from nitrobox_auth.sandbox._paging import page_of
 from nitrobox_auth.sandbox._responses import FieldError, error_body
-from nitrobox_auth.sandbox._routes import Plan, ident_field, plan_operation
+from nitrobox_auth.sandbox._routes import Identity, Plan, identity, plan_operation
 from nitrobox_auth.sandbox._rsql import RSQLError
 from nitrobox_auth.sandbox._spec import Operation, Spec
 from nitrobox_auth.sandbox._store import Record, Store
@@ -40,6 +40,13 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+# Which body fields refer to which collection (by ident or numeric id).
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "contracts": (("debtorIdent", "customers"), ("debtorId", "customers")),
+    "usages": (("contractId", "contracts"), ("debtorId", "customers")),
+}
+
+
 class Handlers:
     def __init__(self, spec: Spec, synth: Synthesizer, store: Store) -> None:
         self._spec = spec
@@ -51,8 +58,21 @@ class Handlers:
             for op_id, plan in self.plans.items()
             if plan.kind == "create" and plan.collection
         }
+        numeric_params: dict[str, str] = {}
+        for op_id, plan in self.plans.items():
+            op = spec.by_id[op_id]
+            if plan.collection and plan.item_param and _integer_param(spec, op, plan.item_param):
+                numeric_params[plan.collection] = plan.item_param
         collections = {p.collection for p in self.plans.values() if p.collection}
-        self.ident_fields = {c: ident_field(spec, c, creates.get(c)) for c in collections}
+        self.identities: dict[str, Identity] = {
+            c: identity(spec, c, creates.get(c), numeric_params.get(c)) for c in collections
+        }
+        self.ident_fields = {c: i.ident_field for c, i in self.identities.items()}
+        # Only collections a client can fill (or the billing run fills) are checked for
+        # existence; an item of a collection the spec cannot create is taken on trust.
+        self.stateful = {
+            p.collection for p in self.plans.values() if p.kind == "create" and p.collection
+        } | {DOCUMENTS}
         self._billing = BillingRun(self)
 
     # -- entry point --------------------------------------------------------------------
@@ -72,7 +92,8 @@ class Handlers:
 
     def respond(self, call: Call, hint: Any, status: int | None = None) -> Reply:
         """The documented success answer of ``call``'s operation, shaped from ``hint``."""
-        documented = self._spec.success_response(call.operation)
+        created = self.plans[call.operation.operation_id].kind == "create"
+        documented = self._spec.success_response(call.operation, created=created)
         if documented.schema_pointer is None or documented.media_type is None:
             return Reply(status or documented.status)
         schema = self._spec.at("#" + documented.schema_pointer)
@@ -107,6 +128,11 @@ class Handlers:
         if isinstance(parent, Reply):
             return parent
         body = dict(call.body) if isinstance(call.body, Mapping) else {}
+        if plan.collection.startswith(DOCUMENTS + "/") and plan.parent_collection is None:
+            return self._billing.external_document(call, plan.collection, body)
+        refused = self._check_references(call, plan.collection, body)
+        if refused is not None:
+            return refused
         record, problem = self._build(call, plan.collection, body, parent, upsert=plan.upsert)
         if problem is not None:
             return problem
@@ -124,11 +150,7 @@ class Handlers:
     ) -> tuple[Record | None, Reply | None]:
         """Store ``body`` (and its inline children) in ``collection``; all or nothing."""
         field_name = self.ident_fields[collection]
-        ident = body.get(field_name)
-        if ident is None or ident == "":
-            ident = self.new_ident(collection)
-            body[field_name] = ident
-        ident = str(ident)
+        ident = self._assign_ident(collection, body)
         children: list[tuple[str, dict[str, Any]]] = []
         for key, value in list(body.items()):
             child_collection = f"{collection}/{key}"
@@ -143,9 +165,7 @@ class Handlers:
         seen: set[tuple[str, str]] = set()
         for child_collection, child in children:
             child_field = self.ident_fields[child_collection]
-            if child.get(child_field) in (None, ""):
-                child[child_field] = self.new_ident(child_collection)
-            child_key = (child_collection, str(child[child_field]))
+            child_key = (child_collection, self._assign_ident(child_collection, child))
             taken = child_key in seen or self._store.get(*child_key) is not None
             if conflict is None and taken:
                 conflict = self._duplicate(call, child_collection, child_key[1], child_field)
@@ -158,6 +178,42 @@ class Handlers:
             child_ident = str(child[self.ident_fields[child_collection]])
             self._store.add(Record(child_collection, child_ident, child, ident))
         return record, None
+
+    def _check_references(self, call: Call, collection: str, body: dict[str, Any]) -> Reply | None:
+        """A contract's customer and a usage's contract or customer must exist: a create
+        that refers to nothing is refused, as on Nitrobox, instead of billing nobody."""
+        problems: list[FieldError] = []
+        for field_name, target in _REFERENCES.get(collection, ()):
+            value = body.get(field_name)
+            if value is None or target not in self.identities:
+                continue
+            record = self.lookup(target, str(value))
+            if record is None:
+                problems.append(FieldError(field_name, f"no {target[:-1]} with this ident", value))
+            elif collection == "contracts" and field_name == "debtorIdent":
+                body.setdefault("debtorId", record.data.get(self.identities[target].id_field))
+        if (
+            collection == "usages"
+            and body.get("contractId") is None
+            and body.get("debtorId") is None
+        ):
+            # UsageCreateRequest: "debtorId: Mandatory without contractId"
+            problems.append(FieldError("debtorId", "must not be null without contractId", None))
+        if problems:
+            return self.error(call, 400, "The request refers to unknown resources", tuple(problems))
+        return None
+
+    def _assign_ident(self, collection: str, data: dict[str, Any]) -> str:
+        """Give ``data`` its ident (a UUID unless the client chose one) and numeric id."""
+        found = self.identities[collection]
+        if found.id_field not in data or not isinstance(data[found.id_field], int):
+            data[found.id_field] = self._store.next_seq()
+        if found.numeric:
+            return str(data[found.id_field])
+        ident = data.get(found.ident_field)
+        if ident is None or ident == "":
+            ident = data[found.ident_field] = self.new_ident(collection)
+        return str(ident)
 
     def _duplicate(self, call: Call, collection: str, ident: str, field_name: str) -> Reply:
         what = collection.rsplit("/", 1)[-1]
@@ -225,6 +281,9 @@ class Handlers:
 
     def _action(self, call: Call, plan: Plan) -> Reply:
         hint: dict[str, Any] = {}
+        parent = self._parent_ident(call, plan)
+        if isinstance(parent, Reply):
+            return parent
         if plan.collection is not None and plan.item_param is not None:
             record = self._item(call, plan)
             if isinstance(record, Reply):
@@ -257,10 +316,12 @@ class Handlers:
         assert plan.collection is not None
         assert plan.item_param is not None
         ident = call.path_params[plan.item_param]
-        record = self._store.get(plan.collection, ident)
         parent = self._parent_ident(call, plan)
         if isinstance(parent, Reply):
             return parent
+        if plan.collection not in self.stateful:
+            return Record(plan.collection, ident, {plan.item_param: ident}, parent)
+        record = self.lookup(plan.collection, ident)
         if record is None or (parent is not None and record.parent != parent):
             what = plan.collection.rsplit("/", 1)[-1] or "resource"
             return self.error(call, 404, f"No {what} with ident {ident!r}")
@@ -270,10 +331,34 @@ class Handlers:
         if plan.parent_collection is None or plan.parent_param is None:
             return None
         ident = call.path_params[plan.parent_param]
-        if self._store.get(plan.parent_collection, ident) is None:
+        if plan.parent_collection not in self.stateful:
+            return ident
+        record = self.lookup(plan.parent_collection, ident)
+        if record is None:
             what = plan.parent_collection.rsplit("/", 1)[-1]
             return self.error(call, 404, f"No {what} with ident {ident!r}")
-        return ident
+        return record.ident
+
+    def lookup(self, collection: str, ident: str) -> Record | None:
+        """The record with this ident, or (for a numeric path parameter) this numeric id."""
+        record = self._store.get(collection, ident)
+        if record is None and ident.isdigit():
+            id_field = self.identities[collection].id_field
+            record = next(
+                (r for r in self._store.all(collection) if r.data.get(id_field) == int(ident)),
+                None,
+            )
+        return record
+
+
+def _integer_param(spec: Spec, op: Operation, name: str) -> bool:
+    path_item = spec.at("#" + op.pointer.rsplit("/", 1)[0])
+    for parameter in [*path_item.get("parameters", []), *op.definition.get("parameters", [])]:
+        parameter = spec.resolve(parameter)
+        if parameter.get("in") == "path" and parameter.get("name") == name:
+            schema = spec.resolve(parameter.get("schema", {}))
+            return bool(schema.get("type") == "integer")
+    return False
 
 
 def _camel(name: str) -> str:

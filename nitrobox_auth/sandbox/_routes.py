@@ -97,24 +97,47 @@ def _param(segment: str) -> str:
     return segment.strip("{}")
 
 
-def ident_field(spec: Spec, collection: str, create: Operation | None) -> str:
-    """The body field that holds a collection item's ident.
+@dataclass(frozen=True)
+class Identity:
+    """How a collection's items are named: a client-chosen ident and a numeric id.
 
-    Nitrobox names it ``<resource>Ident`` (``contractIdent``, ``addressIdent``) or ``ident``;
-    the first candidate the create body or the response documents wins.
+    ``ident_field`` keys the store. ``id_field`` holds the numeric id the sandbox assigns
+    (Nitrobox's deprecated numeric references: ``contractId``, ``debtorId``, ``planId``);
+    ``numeric`` means the collection is addressed only by that number.
     """
+
+    ident_field: str
+    id_field: str
+    numeric: bool
+
+
+# Nitrobox's numeric references call a customer a debtor (Contract.debtorId, Usage.debtorId).
+_ID_FIELD_OVERRIDES = {"customers": "debtorId"}
+
+
+def identity(
+    spec: Spec, collection: str, create: Operation | None, numeric_param: str | None
+) -> Identity:
+    """Nitrobox names the ident ``<resource>Ident`` (``contractIdent``) or ``ident``; the
+    first candidate the create body or its answer documents wins. A collection addressed
+    by an integer path parameter (``/api/debtors/{debtorId}``) and without a documented
+    ident is keyed by that number."""
     last = collection.rsplit("/", 1)[-1]
     words = [w for w in re.split(r"[-_]", last) if w]
     singular = [*words[:-1], _singular(words[-1])] if words else ["item"]
     camel = singular[0] + "".join(w.title() for w in singular[1:])
-    candidates = [f"{camel}Ident", f"{singular[-1]}Ident", "ident", f"{camel}Id", "id"]
+    id_field = _ID_FIELD_OVERRIDES.get(collection, f"{camel}Id")
+    candidates = [f"{camel}Ident", f"{singular[-1]}Ident", "ident"]
     documented: set[str] = set()
     if create is not None:
         documented |= _properties(spec, create.definition.get("requestBody"))
         response = spec.success_response(create)
         if response.schema_pointer:
             documented |= set(_schema_properties(spec, spec.at("#" + response.schema_pointer)))
-    return next((c for c in candidates if c in documented), candidates[0])
+    found = next((c for c in candidates if c in documented), None)
+    if found is None and numeric_param is not None:
+        return Identity(numeric_param, numeric_param, True)
+    return Identity(found or candidates[0], id_field, False)
 
 
 def _properties(spec: Spec, body: Any) -> set[str]:

@@ -143,7 +143,7 @@ class Spec:
             node = node[int(token)] if isinstance(node, list) else node[token]
         return node
 
-    def success_response(self, op: Operation) -> ResponseSpec:
+    def success_response(self, op: Operation, *, created: bool = False) -> ResponseSpec:
         responses: Mapping[str, Any] = op.definition.get("responses", {})
         codes = sorted(c for c in responses if c.isdigit() and c.startswith("2"))
         if not codes:
@@ -151,8 +151,8 @@ class Spec:
             if wildcard is None:
                 return ResponseSpec(204 if op.method == "DELETE" else 200, None, None)
             codes = [wildcard]
-        # a create documents 201 next to 200 on Nitrobox; answer the more specific one
-        code = "201" if op.method == "POST" and "201" in codes else codes[0]
+        # creates document 201 next to 200; a create answers the more specific one
+        code = "201" if created and "201" in codes else codes[0]
         status = 200 if code == "2XX" else int(code)
         media_type, schema_pointer = self.content_of(
             f"{op.pointer}/responses/{pointer_escape(code)}"
