@@ -67,3 +67,10 @@ def test_invalid_example_is_caught() -> None:
     validator = schema_validator(document, media["schema"])
     assert validator.is_valid(media["examples"]["charging"]["value"])
     assert not validator.is_valid(broken)
+
+
+def test_formats_are_checked() -> None:
+    """The example checker enforces formats: a date-time without offset is not RFC 3339."""
+    validator = schema_validator({}, {"type": "string", "format": "date-time"})
+    assert validator.is_valid("2025-02-03T09:00:00Z")
+    assert not validator.is_valid("2025-02-03T09:00:00")
