@@ -198,3 +198,40 @@ def test_customer_ident_accepts_what_contracts_refer_to() -> None:
     assert validator.is_valid("jane@example.com")
     assert not validator.is_valid("jane doe")
     assert not validator.is_valid("")
+
+
+# The notification_type values listed on the notifications page (facts section 4.6).
+DOCUMENTED_EVENTS = {
+    "customer.created",
+    "customer.updated",
+    "address.created",
+    "address.updated",
+    "order.created",
+    "order.updated",
+    "order.cancelled",
+    "contract.created",
+    "contract.updated",
+    "contract.renewed",
+    "contract.terminated",
+    "contract.cancelled",
+    "contract.expired",
+    "invoice.created",
+    "invoice.archived",
+    "invoice.updated",
+    "paymentintent.result",
+    "paymentAssignment.processed",
+    "paymentAssignment.reversed",
+    "settlement.created",
+}
+
+
+def test_every_documented_event_has_a_payload_schema() -> None:
+    """Each documented webhook event appears once in some file's x-webhooks, with a schema."""
+    events: list[str] = []
+    for path in FILES:
+        document = load(path)
+        for event, item in document.get("x-webhooks", {}).items():
+            media = item["post"]["requestBody"]["content"]["application/json"]
+            assert deref(document, media["schema"]), event
+            events.append(event)
+    assert sorted(events) == sorted(DOCUMENTED_EVENTS)
