@@ -53,6 +53,7 @@ from .credit_billable_item_request_detailed_tax_location_type_0 import CreditBil
 from .customer import Customer
 from .customer_create_request import CustomerCreateRequest
 from .customer_detail import CustomerDetail
+from .customer_notification import CustomerNotification
 from .customer_page import CustomerPage
 from .customer_type import CustomerType
 from .customer_update_request import CustomerUpdateRequest
@@ -187,6 +188,7 @@ __all__ = (
     "Customer",
     "CustomerCreateRequest",
     "CustomerDetail",
+    "CustomerNotification",
     "CustomerPage",
     "CustomerType",
     "CustomerUpdateRequest",

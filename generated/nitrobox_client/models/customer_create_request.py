@@ -24,8 +24,8 @@ class CustomerCreateRequest:
     fields the update body documents. Further fields pass through unchanged.
 
         Attributes:
-            customer_ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`, unique, and
-                usually immutable after the initial POST. Example: CUST-1001.
+            customer_ident (str): The customer's ident, e.g. a customer number: 1..100 characters of `[a-zA-Z0-9_.~@-]`,
+                unique. Contracts and billing runs refer to it as `debtorIdent`. Example: CUST-1001.
             addresses (list[AddressCreateRequest]): The customer's addresses; must not be empty.
             customer_type (CustomerType | Unset): Customer type (the portal also knows OTHER, the API lists these three).
             language (str | Unset): ISO 639-1 language code, default `de`; must match the business segment. Nitrobox's file

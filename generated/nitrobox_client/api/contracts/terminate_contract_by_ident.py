@@ -11,7 +11,7 @@ from ...types import UNSET, Response, Unset
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "PUT"
-PATH_TEMPLATE = "/v2/contracts/{contract_ident}/terminate"
+PATH_TEMPLATE = "/v2/contracts/{contract_ident}/termination"
 
 
 def _get_kwargs(
@@ -23,7 +23,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/v2/contracts/{contract_ident}/terminate".format(
+        "url": "/v2/contracts/{contract_ident}/termination".format(
             contract_ident=quote(str(contract_ident), safe=""),
         ),
     }

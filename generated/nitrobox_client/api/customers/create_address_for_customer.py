@@ -97,8 +97,9 @@ def sync_detailed(
      Adds an INVOICE or SHIPPING address to an existing customer.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         body (AddressCreateRequest): An address assigned to a customer; addressType INVOICE or
             SHIPPING. The published field list breaks off after `properties` (street, postal code etc.
             were not visible): such fields pass through unchanged. In Nitrobox's customer-api.json
@@ -136,8 +137,9 @@ def sync(
      Adds an INVOICE or SHIPPING address to an existing customer.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         body (AddressCreateRequest): An address assigned to a customer; addressType INVOICE or
             SHIPPING. The published field list breaks off after `properties` (street, postal code etc.
             were not visible): such fields pass through unchanged. In Nitrobox's customer-api.json
@@ -170,8 +172,9 @@ async def asyncio_detailed(
      Adds an INVOICE or SHIPPING address to an existing customer.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         body (AddressCreateRequest): An address assigned to a customer; addressType INVOICE or
             SHIPPING. The published field list breaks off after `properties` (street, postal code etc.
             were not visible): such fields pass through unchanged. In Nitrobox's customer-api.json
@@ -207,8 +210,9 @@ async def asyncio(
      Adds an INVOICE or SHIPPING address to an existing customer.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         body (AddressCreateRequest): An address assigned to a customer; addressType INVOICE or
             SHIPPING. The published field list breaks off after `properties` (street, postal code etc.
             were not visible): such fields pass through unchanged. In Nitrobox's customer-api.json

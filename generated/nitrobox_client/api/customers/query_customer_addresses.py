@@ -111,8 +111,9 @@ def sync_detailed(
     """Query customer addresses
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         search (str | Unset):
         page (int | Unset):  Default: 0.
         size (int | Unset):
@@ -156,8 +157,9 @@ def sync(
     """Query customer addresses
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         search (str | Unset):
         page (int | Unset):  Default: 0.
         size (int | Unset):
@@ -196,8 +198,9 @@ async def asyncio_detailed(
     """Query customer addresses
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         search (str | Unset):
         page (int | Unset):  Default: 0.
         size (int | Unset):
@@ -239,8 +242,9 @@ async def asyncio(
     """Query customer addresses
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         search (str | Unset):
         page (int | Unset):  Default: 0.
         size (int | Unset):

@@ -83,8 +83,9 @@ def sync_detailed(
     """Retrieve address
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         address_ident (str): A client-chosen external reference: 1..100 characters of
             `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
             CUST-1001.
@@ -118,8 +119,9 @@ def sync(
     """Retrieve address
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         address_ident (str): A client-chosen external reference: 1..100 characters of
             `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
             CUST-1001.
@@ -148,8 +150,9 @@ async def asyncio_detailed(
     """Retrieve address
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         address_ident (str): A client-chosen external reference: 1..100 characters of
             `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
             CUST-1001.
@@ -181,8 +184,9 @@ async def asyncio(
     """Retrieve address
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         address_ident (str): A client-chosen external reference: 1..100 characters of
             `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
             CUST-1001.

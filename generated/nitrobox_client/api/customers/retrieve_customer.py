@@ -90,8 +90,9 @@ def sync_detailed(
     """Retrieve customer
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         slim_response (bool | Unset):  Default: False.
 
     Raises:
@@ -123,8 +124,9 @@ def sync(
     """Retrieve customer
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         slim_response (bool | Unset):  Default: False.
 
     Raises:
@@ -151,8 +153,9 @@ async def asyncio_detailed(
     """Retrieve customer
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         slim_response (bool | Unset):  Default: False.
 
     Raises:
@@ -182,8 +185,9 @@ async def asyncio(
     """Retrieve customer
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         slim_response (bool | Unset):  Default: False.
 
     Raises:

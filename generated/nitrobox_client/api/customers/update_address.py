@@ -95,8 +95,9 @@ def sync_detailed(
      Changes one address of a customer. `addressType` cannot be changed after the initial POST.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         address_ident (str): A client-chosen external reference: 1..100 characters of
             `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
             CUST-1001.
@@ -139,8 +140,9 @@ def sync(
      Changes one address of a customer. `addressType` cannot be changed after the initial POST.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         address_ident (str): A client-chosen external reference: 1..100 characters of
             `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
             CUST-1001.
@@ -178,8 +180,9 @@ async def asyncio_detailed(
      Changes one address of a customer. `addressType` cannot be changed after the initial POST.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         address_ident (str): A client-chosen external reference: 1..100 characters of
             `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
             CUST-1001.
@@ -220,8 +223,9 @@ async def asyncio(
      Changes one address of a customer. `addressType` cannot be changed after the initial POST.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         address_ident (str): A client-chosen external reference: 1..100 characters of
             `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
             CUST-1001.

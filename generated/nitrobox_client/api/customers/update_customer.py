@@ -103,8 +103,9 @@ def sync_detailed(
     same-named ones updated, new ones added). Addresses are changed with updateAddress, not here.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         slim_response (bool | Unset):  Default: False.
         body (CustomerUpdateRequest): Update customer body. The page hid the names of two
             contractor-reference strings (0..255), the dunning configuration (object) and the tax
@@ -146,8 +147,9 @@ def sync(
     same-named ones updated, new ones added). Addresses are changed with updateAddress, not here.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         slim_response (bool | Unset):  Default: False.
         body (CustomerUpdateRequest): Update customer body. The page hid the names of two
             contractor-reference strings (0..255), the dunning configuration (object) and the tax
@@ -184,8 +186,9 @@ async def asyncio_detailed(
     same-named ones updated, new ones added). Addresses are changed with updateAddress, not here.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         slim_response (bool | Unset):  Default: False.
         body (CustomerUpdateRequest): Update customer body. The page hid the names of two
             contractor-reference strings (0..255), the dunning configuration (object) and the tax
@@ -225,8 +228,9 @@ async def asyncio(
     same-named ones updated, new ones added). Addresses are changed with updateAddress, not here.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         slim_response (bool | Unset):  Default: False.
         body (CustomerUpdateRequest): Update customer body. The page hid the names of two
             contractor-reference strings (0..255), the dunning configuration (object) and the tax

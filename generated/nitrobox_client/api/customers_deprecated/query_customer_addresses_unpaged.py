@@ -111,8 +111,9 @@ def sync_detailed(
     navigation marks it deprecated; no dates were visible.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         search (str | Unset):
         order_by (str | Unset):
         direction (SortDirection | Unset): Sort direction of a query.
@@ -153,8 +154,9 @@ def sync(
     navigation marks it deprecated; no dates were visible.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         search (str | Unset):
         order_by (str | Unset):
         direction (SortDirection | Unset): Sort direction of a query.
@@ -190,8 +192,9 @@ async def asyncio_detailed(
     navigation marks it deprecated; no dates were visible.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         search (str | Unset):
         order_by (str | Unset):
         direction (SortDirection | Unset): Sort direction of a query.
@@ -230,8 +233,9 @@ async def asyncio(
     navigation marks it deprecated; no dates were visible.
 
     Args:
-        ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`,
-            unique, and usually immutable after the initial POST. Example: CUST-1001.
+        ident (str): The customer's ident, e.g. a customer number: 1..100 characters of
+            `[a-zA-Z0-9_.~@-]`, unique. Contracts and billing runs refer to it as `debtorIdent`.
+            Example: CUST-1001.
         search (str | Unset):
         order_by (str | Unset):
         direction (SortDirection | Unset): Sort direction of a query.

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CustomerNotification")
+
+
+@_attrs_define
+class CustomerNotification:
+    """Payload of customer.created, customer.updated, address.created and address.updated. The docs list these events but
+    not their payloads; only the `notification_type` convention is known, and everything else is kept as sent.
+
+        Attributes:
+            notification_type (str | Unset):
+    """
+
+    notification_type: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        notification_type = self.notification_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if notification_type is not UNSET:
+            field_dict["notification_type"] = notification_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        notification_type = d.pop("notification_type", UNSET)
+
+        customer_notification = cls(
+            notification_type=notification_type,
+        )
+
+        customer_notification.additional_properties = d
+        return customer_notification
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
