@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import positive_data_acceptance
 
 from nitrobox_auth._token_provider import TokenProvider
 
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from nitrobox_auth.sandbox import Sandbox
 
 MAX_EXAMPLES = 8
+# A read must accept every schema-valid query. A write may refuse schema-valid data on a
+# business rule (a contract for a customer that does not exist gets 400, as on Nitrobox),
+# which random data hits all the time, so acceptance of valid data is judged on reads only.
+READS = frozenset({"GET", "HEAD"})
 
 SPEC = json.loads((resources.files("nitrobox_client") / "openapi.json").read_text("utf-8"))
 schema = schemathesis.openapi.from_dict(SPEC)
@@ -51,4 +56,5 @@ def test_sandbox_answers_conform_to_the_spec(
     case.call_and_validate(
         base_url=nitrobox_sandbox.base_url,
         headers={"Authorization": f"Bearer {bearer}"},
+        excluded_checks=[] if case.method.upper() in READS else [positive_data_acceptance],
     )
