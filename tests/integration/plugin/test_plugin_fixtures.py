@@ -67,6 +67,38 @@ def test_fixtures_run_against_the_sandbox_by_default(pytester: pytest.Pytester) 
 
 
 @pytest.mark.integration
+def test_async_use_as_documented_leaks_nothing(pytester: pytest.Pytester) -> None:
+    """`async with nitrobox_client:` around asyncio calls leaves nothing open (warnings = errors)."""
+    pytester.makepyfile(
+        """
+        import asyncio
+        import gc
+
+        from nitrobox_client.api.customers import query_customers
+
+
+        def test_async_calls(nitrobox_client):
+            \"\"\"The generated asyncio functions work on the fixture client.\"\"\"
+
+            async def calls():
+                async with nitrobox_client:
+                    for _ in range(2):
+                        response = await query_customers.asyncio_detailed(client=nitrobox_client)
+                        assert response.status_code == 200
+
+            asyncio.run(calls())
+
+
+        def test_nothing_left_open():
+            \"\"\"An unclosed socket from the test before would surface here.\"\"\"
+            gc.collect()
+        """
+    )
+    result = pytester.runpytest_subprocess("-W", "error")
+    result.assert_outcomes(passed=2)
+
+
+@pytest.mark.integration
 @pytest.mark.parametrize("opt_in", ["option", "variable"])
 def test_live_opt_in_without_variables_names_them(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, opt_in: str
