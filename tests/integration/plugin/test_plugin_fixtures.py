@@ -68,7 +68,7 @@ def test_fixtures_run_against_the_sandbox_by_default(pytester: pytest.Pytester) 
 
 @pytest.mark.integration
 def test_async_use_as_documented_leaks_nothing(pytester: pytest.Pytester) -> None:
-    """`async with nitrobox_client:` around asyncio calls leaves nothing open (warnings = errors)."""
+    """`async with nitrobox_client:` around asyncio calls leaves no socket open."""
     pytester.makepyfile(
         """
         import asyncio
