@@ -308,9 +308,9 @@ class TokenProvider:
         """The current token, fetched first if needed; never blocks the event loop."""
         now = self._clock()
         token = self._usable(now)
-        lock = self._async_lock()
         if token is not None:
             if token.should_renew(now):
+                lock = self._async_lock()
                 try:
                     lock.acquire_nowait()
                 except anyio.WouldBlock:
@@ -325,7 +325,7 @@ class TokenProvider:
                     lock.release()
             return token
         generation = self._generation
-        async with lock:
+        async with self._async_lock():
             token = self._usable(self._clock())
             if token is not None:
                 return token
