@@ -129,12 +129,13 @@ def _base_url_problems(base_url: object) -> list[str]:
         url = httpx.URL(base_url)
     except httpx.InvalidURL:
         return [f"base_url {base_url!r} is not a valid URL"]
+    if url.userinfo:
+        # Checked first so that no message below repeats the credentials.
+        return ["base_url must not contain credentials"]
     if url.scheme not in ("http", "https") or not url.host:
         return [
             f"base_url {base_url!r} must be an absolute http(s) URL, e.g. https://api.nitrobox.io"
         ]
     if url.query or url.fragment:
         return [f"base_url {base_url!r} must not have a query or fragment"]
-    if url.username or url.password:
-        return ["base_url must not contain credentials"]
     return []

@@ -467,7 +467,10 @@ def _check_options(
     problems: list[str] = []
     try:
         url = httpx.URL(token_url)
-        if url.scheme not in ("http", "https") or not url.host:
+        if url.userinfo:
+            # It would be logged with every token request; credentials go in client_secret.
+            problems.append("token_url must not contain credentials")
+        elif url.scheme not in ("http", "https") or not url.host:
             problems.append(f"token_url {token_url!r} must be an absolute http(s) URL")
     except (TypeError, httpx.InvalidURL):
         problems.append(f"token_url {token_url!r} is not a valid URL")

@@ -62,6 +62,7 @@ def test_settings_are_frozen_and_keyword_only() -> None:
         ({"base_url": "ftp://host"}, "must be an absolute http(s) URL"),
         ({"base_url": "/relative"}, "must be an absolute http(s) URL"),
         ({"base_url": "https://h/?x=1"}, "must not have a query or fragment"),
+        ({"base_url": "ftp://user:pw@h"}, "base_url must not contain credentials"),
     ],
 )
 def test_invalid_settings_say_what_to_fix(overrides: dict[str, object], expected: str) -> None:
