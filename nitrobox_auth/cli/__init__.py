@@ -7,6 +7,7 @@ ASGI stack) happen inside the subcommand that needs them, so ``nitrobox --help``
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -63,7 +64,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         output.error("interrupted")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`nitrobox call --list | head`): not an error worth a traceback.
+        _silence_stdout()
+        return EXIT_FAILURE
     return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (captured in tests)
+        pass
 
 
 def _has_request(exc: httpx.TransportError) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,3 +132,18 @@ def test_binary_answer_is_written_with_output(
     assert out == ""
     assert f"to {pdf}" in err
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_list_into_a_closed_pipe_ends_quietly() -> None:
+    """`nitrobox call --list | head -0`: no traceback when the reader is gone before output."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nitrobox_auth.cli", "call", "--list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    # Closed long before the child has imported enough to print: its first write fails.
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert b"Traceback" not in stderr
