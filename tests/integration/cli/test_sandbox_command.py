@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,8 +17,21 @@ from nitrobox_auth.cli import main
 pytestmark = pytest.mark.integration
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
 @pytest.fixture
-def sandbox_process() -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
+def port() -> int:
+    """A port that was free a moment ago (the child binds it right away)."""
+    return free_port()
+
+
+@pytest.fixture
+def sandbox_process(port: int) -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
     """`nitrobox sandbox` in a child process, with the banner lines it printed before serving."""
     process = subprocess.Popen(
         [
@@ -25,6 +39,8 @@ def sandbox_process() -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
             "-m",
             "nitrobox_auth.cli",
             "sandbox",
+            "--port",
+            str(port),
             "--token-lifetime",
             "42",
             "--client-secret",
@@ -49,12 +65,12 @@ def sandbox_process() -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
 
 
 def test_serves_tokens_with_printed_credentials_and_stops_on_ctrl_c(
-    sandbox_process: tuple[subprocess.Popen[str], list[str]],
+    sandbox_process: tuple[subprocess.Popen[str], list[str]], port: int
 ) -> None:
-    """The printed URL and credentials work; the lifetime option applies; SIGINT exits 0."""
+    """The URL (on the asked port) and credentials work; the lifetime applies; SIGINT exits 0."""
     process, banner = sandbox_process
     text = "\n".join(banner)
-    url = re.search(r"listening on (http://127\.0\.0\.1:\d+)", text)
+    url = re.search(rf"listening on (http://127\.0\.0\.1:{port})$", text, re.M)
     token_url = re.search(r"token URL\s+(\S+)", text)
     client_id = re.search(r"client ID\s+(\S+)", text)
     assert url, text
