@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import ssl
 import threading
 import time
 from collections.abc import Awaitable, Callable, Generator
@@ -16,6 +17,7 @@ from typing import Any, Final
 
 import anyio
 import anyio.lowlevel
+import anyio.to_thread
 import attrs
 import httpx
 
@@ -132,6 +134,7 @@ class TokenProvider:
             # Wrapped once and never closed here: the transport is the caller's to close.
             self._async_http_client = httpx.AsyncClient(transport=async_transport, timeout=timeout)
 
+        self._ssl_context: ssl.SSLContext | None = None
         self._token: AccessToken | None = None
         # Guards only reads-then-writes of the shared state, never held across I/O, so the
         # event loop may take it.
@@ -281,12 +284,10 @@ class TokenProvider:
                 return token
 
     def _sync_client(self) -> httpx.Client:
+        # Only called under _sync_lock. Not under _state_lock: building a client loads the
+        # TLS context, and the event loop must never wait for that.
         if self._http_client is None:
-            with self._state_lock:
-                if self._http_client is None:
-                    self._http_client = httpx.Client(
-                        transport=self._transport, timeout=self._timeout
-                    )
+            self._http_client = httpx.Client(transport=self._transport, timeout=self._timeout)
         return self._http_client
 
     def close(self) -> None:
@@ -349,9 +350,12 @@ class TokenProvider:
     async def _run_async(self, exchange: _Exchange) -> AccessToken:
         if self._async_http_client is not None:
             return await self._drive_async(exchange, self._async_http_client)
+        if self._ssl_context is None:
+            # Loading the CA bundle takes tens of milliseconds: off the event loop, once.
+            self._ssl_context = await anyio.to_thread.run_sync(httpx.create_ssl_context)
         # A client per fetch (one every few minutes) never outlives the event loop that
         # made it, so one provider serves asyncio.run() after asyncio.run(), and trio.
-        async with httpx.AsyncClient(timeout=self._timeout) as client:
+        async with httpx.AsyncClient(timeout=self._timeout, verify=self._ssl_context) as client:
             return await self._drive_async(exchange, client)
 
     async def _drive_async(self, exchange: _Exchange, client: httpx.AsyncClient) -> AccessToken:
