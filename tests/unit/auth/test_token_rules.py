@@ -291,3 +291,44 @@ def test_a_bad_retry_policy_is_a_settings_error(options: dict[str, Any], problem
     """Impossible retry settings are refused with a SettingsError naming the field."""
     with pytest.raises(SettingsError, match=problem):
         TokenRetryPolicy(**options)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=8,
+)
+
+
+@given(
+    body=st.fixed_dictionaries(
+        {},
+        optional={
+            "access_token": json_values | st.just(TOKEN),
+            "token_type": json_values | st.sampled_from(["bearer", "Bearer", "mac"]),
+            "expires_in": json_values | st.integers(min_value=-5, max_value=10**6),
+        },
+    )
+)
+def test_any_2xx_body_is_a_token_or_a_token_response_error(body: dict[str, Any]) -> None:
+    """Whatever a 2xx answer holds, the result is a valid token or a TokenResponseError
+    whose message does not repeat the token."""
+    try:
+        result: AccessToken | RetryableFailure | TokenResponseError = interpret(
+            httpx.Response(200, json=body)
+        )
+    except TokenResponseError as exc:
+        result = exc
+    if isinstance(result, TokenResponseError):
+        value = body.get("access_token")
+        if isinstance(value, str) and len(value) > 3:
+            assert value not in str(result)
+        return
+    assert isinstance(result, AccessToken)
+    assert result.value == body["access_token"]
+    assert result.expires_in > 0
+    assert result.refresh_margin <= result.expires_in / 2
