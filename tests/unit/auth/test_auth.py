@@ -201,3 +201,9 @@ def test_auth_needs_a_token_provider() -> None:
     """Passing something else than a TokenProvider is a clear SettingsError."""
     with pytest.raises(SettingsError, match="needs a TokenProvider"):
         NitroboxAuth("a-static-token")  # type: ignore[arg-type]
+
+
+def test_a_bad_api_base_url_is_a_settings_error(make_provider) -> None:
+    """An api_base_url httpx cannot parse is refused when the auth is built."""
+    with pytest.raises(SettingsError, match="is not a valid URL"):
+        NitroboxAuth(make_provider(), api_base_url="https://[::1")

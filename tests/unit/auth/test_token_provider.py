@@ -334,3 +334,23 @@ def test_constructor_is_keyword_only() -> None:
     """Positional construction is refused, so options cannot be swapped by mistake."""
     with pytest.raises(TypeError):
         TokenProvider(TOKEN_URL, "id", "pw")  # type: ignore[misc]
+
+
+def test_invalidate_without_a_token_drops_the_cached_one(runner, make_provider, endpoint):
+    """invalidate() with no argument forces the next call to fetch."""
+    provider = make_provider()
+    runner.get_token(provider)
+    assert provider.invalidate() is True
+    assert provider.invalidate() is False
+    assert runner.get_token(provider).value == token_value(2)
+
+
+def test_a_given_async_client_is_used(endpoint) -> None:
+    """Async token requests go through a caller's AsyncClient when one is given."""
+    client = httpx.AsyncClient(transport=httpx.MockTransport(endpoint))
+    provider = TokenProvider(
+        token_url=TOKEN_URL, client_id="id", client_secret="pw", async_http_client=client
+    )
+    assert anyio.run(provider.aget_token).value == token_value(1)
+    assert endpoint.count == 1
+    anyio.run(client.aclose)

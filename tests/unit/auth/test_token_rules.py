@@ -332,3 +332,11 @@ def test_any_2xx_body_is_a_token_or_a_token_response_error(body: dict[str, Any])
     assert result.value == body["access_token"]
     assert result.expires_in > 0
     assert result.refresh_margin <= result.expires_in / 2
+
+
+def test_a_non_oauth_error_body_is_not_an_oauth_error() -> None:
+    """A 400 whose body is not an RFC 6749 error object is a plain TokenRequestError."""
+    with pytest.raises(TokenRequestError) as caught:
+        interpret(httpx.Response(400, json=["error", "invalid_client"]))
+    assert not isinstance(caught.value, OAuthError)
+    assert caught.value.status == 400
