@@ -56,27 +56,33 @@ def build_app(state: SandboxState) -> Starlette:
                     raise SandboxConfigError("the body must be a JSON object of fault settings")
                 state.configure_faults(values)
             except (ValueError, SandboxConfigError) as exc:
-                return JSONResponse(error_body(400, str(exc), request.url.path), status_code=400)
+                return JSONResponse(error_body(400, str(exc), _path(request)), status_code=400)
         return JSONResponse(state.fault_settings())
 
-    async def api(request: Request) -> Response:
+    async def api(request: Request, exc: Exception) -> Response:
+        # Every path no route claims is an API path: the spec, not Starlette's path
+        # patterns, decides (those do not match every byte a fuzzer puts in a path).
         return await _api_endpoint(state, request)
 
-    methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+    async def method_not_allowed(request: Request, exc: Exception) -> Response:
+        path = _path(request)
+        body = error_body(405, f"Method {request.method} is not supported for {path}", path)
+        headers = getattr(exc, "headers", None) or {}
+        return JSONResponse(body, status_code=405, headers=headers)
+
     routes = [
         Route("/_sandbox/reset", reset, methods=["POST"]),
         Route("/_sandbox/stats", stats, methods=["GET"]),
         Route("/_sandbox/faults", faults, methods=["GET", "POST"]),
         Route("/{tenant}/oauth2/token", token, methods=["POST"]),
-        Route("/{path:path}", api, methods=methods),
     ]
-    return Starlette(routes=routes)
+    return Starlette(routes=routes, exception_handlers={404: api, 405: method_not_allowed})
 
 
 async def _token_endpoint(state: SandboxState, request: Request) -> Response:
     state.stats.count("token_requests")
     decision = state.faults.decide(token_endpoint=True)
-    fault = await _apply_fault(state, decision, request.url.path, counted=False)
+    fault = await _apply_fault(state, decision, _path(request), counted=False)
     if fault is not None:
         return fault
     tenant = request.path_params["tenant"]
@@ -112,7 +118,7 @@ async def _token_endpoint(state: SandboxState, request: Request) -> Response:
 
 
 async def _api_endpoint(state: SandboxState, request: Request) -> Response:
-    path = request.url.path
+    path = _path(request)
     op, path_params, allowed = state.spec.match(request.method, path)
     if op is None:
         state.stats.count("not_found")
@@ -130,7 +136,7 @@ async def _api_endpoint(state: SandboxState, request: Request) -> Response:
 async def _api_call(
     state: SandboxState, request: Request, op: Any, path_params: dict[str, str]
 ) -> Response:
-    path = request.url.path
+    path = _path(request)
     decision = state.faults.decide()
     if decision.latency:
         await anyio.sleep(decision.latency)
@@ -143,6 +149,7 @@ async def _api_call(
         return await _apply_fault(state, decision, path, counted=True, slept=True) or Response()
     body_bytes = await request.body()
     checked = state.validator.validate(
+        op,
         SandboxRequest(
             host_url=str(request.base_url).rstrip("/"),
             path=path,
@@ -151,6 +158,7 @@ async def _api_call(
             content_type=request.headers.get("content-type", "application/json"),
             parameters=_parameters(request, path_params),
         ),
+        query=request.query_params,
         raw_query=request.query_params,
     )
     if isinstance(checked, ValidationOutcome):
@@ -183,7 +191,7 @@ def _check_bearer(state: SandboxState, request: Request) -> Response | None:
             else "The access token is unknown to this sandbox"
         )
     state.stats.count("unauthorized")
-    path = request.url.path
+    path = _path(request)
     return JSONResponse(
         error_body(401, description, path),
         status_code=401,
@@ -248,3 +256,10 @@ def _to_response(reply: Reply) -> Response:
     if reply.status == 204 or reply.body is None:
         return Response(status_code=reply.status, headers=reply.headers)
     return JSONResponse(reply.body, reply.status, headers=reply.headers)
+
+
+def _path(request: Request) -> str:
+    # The decoded path as the server received it; request.url re-parses it and loses
+    # control characters a fuzzer sends.
+    path: str = request.scope["path"]
+    return path

@@ -27,7 +27,8 @@ def compile_spec(document: dict[str, Any]) -> tuple[Spec, RequestValidator]:
     key = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
     with _compiled_lock:
         if key not in _compiled:
-            _compiled[key] = (Spec(document), RequestValidator(document))
+            spec = Spec(document)
+            _compiled[key] = (spec, RequestValidator(document, spec))
         return _compiled[key]
 
 

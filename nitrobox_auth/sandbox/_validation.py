@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from openapi_core import OpenAPI
 from openapi_core.casting.schemas.exceptions import CastError
@@ -18,9 +18,20 @@ from openapi_core.validation.request.exceptions import (
     ParameterValidationError,
     RequestBodyValidationError,
 )
+from openapi_core.validation.request.validators import (
+    V30RequestBodyValidator,
+    V31RequestBodyValidator,
+)
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 
+from nitrobox_auth.sandbox._parameters import (
+    MultiMapping,
+    ParameterRule,
+    check_parameters,
+    compile_rules,
+)
 from nitrobox_auth.sandbox._responses import FieldError
+from nitrobox_auth.sandbox._spec import Operation, Spec
 
 _MAX_MESSAGE = 300
 
@@ -54,9 +65,10 @@ class ValidRequest:
 
 
 class RequestValidator:
-    """Validates requests against one spec document."""
+    """Validates requests against one spec document: bodies with openapi-core,
+    parameters with compiled rules (openapi-core where a rule cannot express them)."""
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: Mapping[str, Any], spec: Spec) -> None:
         served = copy.deepcopy(dict(document))
         # The sandbox is its own server: match any host, and check tokens itself (the
         # validator cannot know which bearer tokens the sandbox issued).
@@ -67,11 +79,49 @@ class RequestValidator:
                 if isinstance(op, dict):
                     op.pop("security", None)
         self._openapi = OpenAPI.from_dict(served)
+        body_validator = V31RequestBodyValidator if spec.is_31 else V30RequestBodyValidator
+        self._body = body_validator(self._openapi.spec)
+        self._rules: dict[str, list[ParameterRule] | None] = {
+            op.operation_id: compile_rules(spec, op) for op in spec.operations
+        }
 
     def validate(
-        self, request: SandboxRequest, raw_query: Mapping[str, str]
+        self,
+        op: Operation,
+        request: SandboxRequest,
+        query: MultiMapping,
+        raw_query: Mapping[str, str],
     ) -> ValidRequest | ValidationOutcome:
         """The typed parameters of a valid request, or what to answer an invalid one."""
+        rules = self._rules[op.operation_id]
+        if rules is None:
+            return self._validate_fully(request, raw_query)
+        typed, errors = check_parameters(
+            rules,
+            query=query,
+            path=request.parameters.path,
+            # the app passes Starlette's headers, a case-insensitive Mapping
+            headers=cast(Mapping[str, str], request.parameters.header),
+        )
+        if errors:
+            return ValidationOutcome(
+                400, "Validation of the request parameters reported input errors", tuple(errors)
+            )
+        if "requestBody" in op.definition:
+            for error in self._body.iter_errors(request):
+                if isinstance(error, RequestBodyValidationError):
+                    status, message, body_errors = _body_errors(error, request)
+                    return ValidationOutcome(status, message, tuple(body_errors))
+                return ValidationOutcome(
+                    400,
+                    "The request is invalid",
+                    (FieldError("request", _short(str(error)), None),),
+                )
+        return ValidRequest(query=typed)
+
+    def _validate_fully(
+        self, request: SandboxRequest, raw_query: Mapping[str, str]
+    ) -> ValidRequest | ValidationOutcome:
         result = self._openapi.unmarshal_request(request)
         if not result.errors:
             return ValidRequest(query=dict(result.parameters.query))
