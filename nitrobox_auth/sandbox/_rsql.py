@@ -83,6 +83,7 @@ class _Parser:
             self.fail("expected a field name")
             raise AssertionError  # unreachable: fail() raises
         self.pos = selector.end()
+        self.skip_space()
         operator = _OPERATOR.match(self.text, self.pos)
         if operator is None or operator.group() not in _OPERATORS:
             self.fail(f"expected one of {' '.join(_OPERATORS)} after {selector.group()!r}")

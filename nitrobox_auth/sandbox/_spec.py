@@ -10,17 +10,10 @@ import copy
 import importlib.resources
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from openapi_schema_validator import (
-    OAS30Validator,
-    OAS31Validator,
-    oas30_format_checker,
-    oas31_format_checker,
-)
 
 from nitrobox_auth.sandbox._errors import SandboxError
 
@@ -112,7 +105,6 @@ class Spec:
         # Literal segments beat parameters ("/v2/customers/search" before "/v2/customers/{id}").
         self.operations.sort(key=lambda op: _specificity(op.path))
         self.by_id = {op.operation_id: op for op in self.operations}
-        self._validators: dict[str, Any] = {}
 
     def match(self, method: str, path: str) -> tuple[Operation | None, dict[str, str], list[str]]:
         """The operation for ``method path``, its path parameters, and the allowed methods."""
@@ -181,22 +173,6 @@ class Spec:
             if key in responses:
                 return f"{op.pointer}/responses/{pointer_escape(key)}"
         return None
-
-    def errors_for(self, instance: Any, schema_pointer: str) -> Iterator[Any]:
-        """jsonschema errors of ``instance`` against the schema at ``schema_pointer``."""
-        validator = self._validators.get(schema_pointer)
-        if validator is None:
-            root = {k: v for k, v in self.document.items() if k != "$ref"}
-            root["$ref"] = "#" + schema_pointer
-            cls = OAS31Validator if self.is_31 else OAS30Validator
-            checker = oas31_format_checker if self.is_31 else oas30_format_checker
-            validator = cls(root, format_checker=checker)
-            self._validators[schema_pointer] = validator
-        errors: Iterator[Any] = validator.iter_errors(instance)
-        return errors
-
-    def is_valid(self, instance: Any, schema_pointer: str) -> bool:
-        return next(iter(self.errors_for(instance, schema_pointer)), None) is None
 
 
 def _path_regex(template: str) -> re.Pattern[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import email.policy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from email.parser import BytesParser
 from typing import Any, cast
 
 from openapi_core import OpenAPI
@@ -81,6 +83,7 @@ class RequestValidator:
         self._openapi = OpenAPI.from_dict(served)
         body_validator = V31RequestBodyValidator if spec.is_31 else V30RequestBodyValidator
         self._body = body_validator(self._openapi.spec)
+        self._spec = spec
         self._rules: dict[str, list[ParameterRule] | None] = {
             op.operation_id: compile_rules(spec, op) for op in spec.operations
         }
@@ -108,6 +111,9 @@ class RequestValidator:
                 400, "Validation of the request parameters reported input errors", tuple(errors)
             )
         if "requestBody" in op.definition:
+            empty = _empty_file_parts(self._spec, op, request)
+            if empty:
+                return ValidationOutcome(400, "The uploaded file is empty", empty)
             for error in self._body.iter_errors(request):
                 if isinstance(error, RequestBodyValidationError):
                     status, message, body_errors = _body_errors(error, request)
@@ -138,6 +144,37 @@ class RequestValidator:
             else:
                 errors.append(FieldError("request", _short(str(error)), None))
         return ValidationOutcome(status, message, tuple(errors))
+
+
+def _empty_file_parts(spec: Spec, op: Operation, request: SandboxRequest) -> tuple[FieldError, ...]:
+    """Multipart file parts shorter than their schema's minLength.
+
+    openapi-core does not apply ``minLength`` to binary parts; an empty upload must not
+    pass as valid.
+    """
+    if not request.content_type.lower().startswith("multipart/form-data") or not request.body:
+        return ()
+    body = spec.resolve(op.definition["requestBody"])
+    media = (body.get("content") or {}).get("multipart/form-data") or {}
+    schema = spec.resolve(media.get("schema", {}))
+    limits = {
+        name: int(sub.get("minLength", 0))
+        for name, sub in ((n, spec.resolve(p)) for n, p in schema.get("properties", {}).items())
+        if sub.get("format") == "binary" and sub.get("minLength")
+    }
+    if not limits:
+        return ()
+    head = f"Content-Type: {request.content_type}\r\n\r\n".encode("latin-1", "replace")
+    message = BytesParser(policy=email.policy.HTTP).parsebytes(head + request.body)
+    problems = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        size = len(payload) if isinstance(payload, bytes) else 0
+        if isinstance(name, str) and name in limits and size < limits[name]:
+            problem = f"must have at least {limits[name]} byte(s)"
+            problems.append(FieldError(name, problem, "" if size == 0 else "(file)"))
+    return tuple(problems)
 
 
 def _parameter_errors(

@@ -120,3 +120,20 @@ def test_validation_errors_are_counted(api: httpx.Client, sandbox: Sandbox) -> N
     assert stats["validation_errors"] == 1
     assert stats["statuses"] == {"400": 1}
     assert stats["operations"] == {"createCustomer": 1}
+
+
+def test_empty_file_upload_is_refused(api: httpx.Client) -> None:
+    """A multipart file part below its schema's minLength is a 400 naming the part."""
+    body = {
+        "ident": "DEP-1",
+        "billingGroupIdent": "external",
+        "currency": "EUR",
+        "customerDetail": {"customerIdent": "C-1"},
+        "items": [{"ident": "I-1", "category": "SERVICE", "performanceLocation": {}}],
+    }
+    assert api.post("/v2/documents/deposit-invoices", json=body).status_code == 201
+    empty = api.post("/v2/documents/DEP-1/attachments", files={"file": ("a.pdf", b"")})
+    assert empty.status_code == 400
+    assert empty.json()["errors"][0]["fieldName"] == "file"
+    filled = api.post("/v2/documents/DEP-1/attachments", files={"file": ("a.pdf", b"%PDF")})
+    assert filled.status_code in (200, 201)
