@@ -70,13 +70,22 @@ def build_app(state: SandboxState) -> Starlette:
         headers = getattr(exc, "headers", None) or {}
         return JSONResponse(body, status_code=405, headers=headers)
 
+    async def crashed(request: Request, exc: Exception) -> Response:
+        # A sandbox bug still answers in the documented error shape (and is re-raised by
+        # Starlette for the log and for in-process tests); it is never a plain-text page.
+        body = error_body(500, f"Sandbox error: {type(exc).__name__}", _path(request))
+        return JSONResponse(body, status_code=500)
+
     routes = [
         Route("/_sandbox/reset", reset, methods=["POST"]),
         Route("/_sandbox/stats", stats, methods=["GET"]),
         Route("/_sandbox/faults", faults, methods=["GET", "POST"]),
         Route("/{tenant}/oauth2/token", token, methods=["POST"]),
     ]
-    return Starlette(routes=routes, exception_handlers={404: api, 405: method_not_allowed})
+    return Starlette(
+        routes=routes,
+        exception_handlers={404: api, 405: method_not_allowed, Exception: crashed},
+    )
 
 
 async def _token_endpoint(state: SandboxState, request: Request) -> Response:
