@@ -3,45 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from nitrobox_auth.sandbox import ManualClock, Sandbox, SandboxError
+from nitrobox_auth.sandbox import ManualClock, Sandbox
 from nitrobox_auth.sandbox._spec import load_bundled_spec
 
 CLIENT_ID = "sandbox-client"
 CLIENT_SECRET = "sandbox-secret"
-OPENAPI_DIR = Path(__file__).resolve().parents[3] / "openapi"
-
-
-def _bundle_openapi_dir() -> dict[str, Any]:
-    """Merge openapi/*.yaml (used only until the bundled spec is generated)."""
-    import yaml
-
-    merged: dict[str, Any] = {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}}
-    paths: dict[str, Any] = {}
-    components: dict[str, dict[str, Any]] = {}
-    for file in sorted(OPENAPI_DIR.glob("*-api.yaml")):
-        doc = yaml.safe_load(file.read_text(encoding="utf-8"))
-        paths.update(doc.get("paths", {}))
-        for kind, entries in doc.get("components", {}).items():
-            components.setdefault(kind, {}).update(entries)
-        merged["openapi"] = doc.get("openapi", "3.0.3")
-    merged["paths"] = paths
-    merged["components"] = components
-    return merged
 
 
 @pytest.fixture(scope="session")
 def spec_document() -> dict[str, Any]:
-    """The bundled spec (generated/nitrobox_client/openapi.json), else openapi/*.yaml."""
-    try:
-        return load_bundled_spec()
-    except SandboxError:
-        return _bundle_openapi_dir()
+    """The bundled spec (generated/nitrobox_client/openapi.json), loaded once."""
+    return load_bundled_spec()
 
 
 @pytest.fixture
