@@ -102,7 +102,7 @@ class NitroboxAPIError(NitroboxError):
         if problem:
             text += f" ({problem})"
         if self.message:
-            text += f": {self.message}"
+            text += f": {_mask_credentials(self.message)}"
         elif self.body:
             text += f": {_excerpt(self.body)}"
         if self.errors:
@@ -166,9 +166,13 @@ def error_class(status_code: int) -> type[NitroboxAPIError]:
     return NitroboxAPIError
 
 
+def _mask_credentials(text: str) -> str:
+    # A gateway may echo the request's Authorization header back in its error text.
+    return _CREDENTIAL.sub(lambda m: f"{m.group(1)} {mask_secret(m.group(2))}", text)
+
+
 def _excerpt(body: str) -> str:
-    text = " ".join(body.split())
-    text = _CREDENTIAL.sub(lambda m: f"{m.group(1)} {mask_secret(m.group(2))}", text)
+    text = _mask_credentials(" ".join(body.split()))
     return text if len(text) <= _EXCERPT_CHARS else text[:_EXCERPT_CHARS] + "…"
 
 

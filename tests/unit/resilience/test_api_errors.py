@@ -142,6 +142,14 @@ def test_credentials_echoed_in_a_body_are_masked_in_the_message() -> None:
     assert "Bearer eyJh…" in str(caught.value)
 
 
+def test_credentials_echoed_in_a_message_are_masked() -> None:
+    """The same holds for the GlobalErrorResponse message."""
+    body = {"status": "UNAUTHORIZED", "message": "Token Bearer eyJhbGciOiJIUzI1NiJ9.p.s expired"}
+    with pytest.raises(AuthenticationError) as caught:
+        raise_for_error(_response(401, body))
+    assert "eyJhbGciOiJIUzI1NiJ9.p.s" not in str(caught.value)
+
+
 def test_rate_limited_error_carries_retry_after() -> None:
     """A 429 keeps the server's Retry-After in seconds."""
     with pytest.raises(RateLimitedError) as caught:
