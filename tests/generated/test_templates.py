@@ -28,7 +28,7 @@ ERROR = {"status": "BAD_GATEWAY", "timestamp": "2024-01-02T03:04:05Z", "message"
 def test_non_standard_status_codes_do_not_crash(status: int) -> None:
     """499 and 520 (unknown to HTTPStatus) come back as ints with the error parsed."""
     nitrobox = MockNitrobox(status, json=ERROR)
-    client = create_client(SETTINGS, **nitrobox.transports())
+    client = create_client(SETTINGS, retry=None, **nitrobox.transports())
 
     for response in (
         retrieve_customer.sync_detailed("c-1", client=client),
@@ -42,7 +42,7 @@ def test_non_standard_status_codes_do_not_crash(status: int) -> None:
 def test_error_body_that_is_not_the_error_model_keeps_raw_content() -> None:
     """A gateway's HTML 502 gives parsed None and the raw body, not a JSONDecodeError."""
     nitrobox = MockNitrobox(502, text="<html>Bad gateway</html>")
-    client = create_client(SETTINGS, **nitrobox.transports())
+    client = create_client(SETTINGS, retry=None, **nitrobox.transports())
     response = retrieve_customer.sync_detailed("c-1", client=client)
     assert response.status_code == 502
     assert response.parsed is None
@@ -55,7 +55,7 @@ def test_error_body_that_is_not_the_error_model_keeps_raw_content() -> None:
 def test_success_body_that_does_not_parse_still_raises() -> None:
     """A 2xx answer that is not JSON is a contract break: it is not hidden as None."""
     nitrobox = MockNitrobox(200, text="not json")
-    client = create_client(SETTINGS, **nitrobox.transports())
+    client = create_client(SETTINGS, retry=None, **nitrobox.transports())
     with pytest.raises(json.JSONDecodeError):
         retrieve_customer.sync_detailed("c-1", client=client)
 
