@@ -138,7 +138,7 @@ def test_rate_limited_post_is_retried(sandbox: Sandbox, clock: FakeClock, client
 
 
 def test_rate_limit_beyond_attempts_raises_rate_limited_error(
-    sandbox: Sandbox, clock: FakeClock, clients: Clients
+    sandbox: Sandbox, clients: Clients
 ) -> None:
     """With retries off, a 429 surfaces as RateLimitedError carrying Retry-After."""
     _seed(clients, 1)
@@ -197,9 +197,7 @@ def test_tokens_are_fresh_on_every_attempt(
     assert stats["unauthorized"] == 0
 
 
-def test_validation_errors_carry_the_field_and_uuid(
-    sandbox: Sandbox, clock: FakeClock, clients: Clients
-) -> None:
+def test_validation_errors_carry_the_field_and_uuid(clients: Clients) -> None:
     """The sandbox's GlobalErrorResponse for a bad body becomes a ValidationError."""
     client = clients()
     bad = CustomerCreateRequest.from_dict(
@@ -211,9 +209,7 @@ def test_validation_errors_carry_the_field_and_uuid(
     assert [e.field_name for e in caught.value.errors] == ["addresses[0].addressType"]
 
 
-def test_pagination_walks_the_sandbox_pages(
-    sandbox: Sandbox, clock: FakeClock, clients: Clients
-) -> None:
+def test_pagination_walks_the_sandbox_pages(sandbox: Sandbox, clients: Clients) -> None:
     """Seven customers at size 3: three page requests, every customer once, filter applied."""
     _seed(clients, 7)
     client = clients()
