@@ -109,10 +109,14 @@ class Spec:
     def match(self, method: str, path: str) -> tuple[Operation | None, dict[str, str], list[str]]:
         """The operation for ``method path``, its path parameters, and the allowed methods."""
         allowed: list[str] = []
+        template: str | None = None
         for op in self.operations:
+            if template is not None and op.path != template:
+                continue  # a more specific template already claimed the path
             found = op.regex.fullmatch(path)
             if found is None:
                 continue
+            template = op.path
             if op.method == method.upper():
                 return op, dict(zip(op.param_names, found.groups(), strict=True)), []
             allowed.append(op.method)

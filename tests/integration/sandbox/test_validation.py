@@ -137,3 +137,10 @@ def test_empty_file_upload_is_refused(api: httpx.Client) -> None:
     assert empty.json()["errors"][0]["fieldName"] == "file"
     filled = api.post("/v2/documents/DEP-1/attachments", files={"file": ("a.pdf", b"%PDF")})
     assert filled.status_code in (200, 201)
+
+
+def test_allow_names_only_the_methods_of_the_matching_path(api: httpx.Client) -> None:
+    """.../addresses/unpaged is its own path: PUT of .../addresses/{addressIdent} is not allowed."""
+    response = api.request("OPTIONS", "/v2/customers/C-1/addresses/unpaged")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET"
