@@ -4,7 +4,6 @@ spec-shaped answers for everything else. Every answer is shaped by the documente
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -117,9 +116,6 @@ class Handlers:
                     data[name] = [self.view(child) for child in children]
         return data
 
-    def new_ident(self, collection: str) -> str:
-        return str(uuid.uuid4())
-
     # -- kinds of operation -------------------------------------------------------------
 
     def _create(self, call: Call, plan: Plan) -> Reply:
@@ -212,7 +208,7 @@ class Handlers:
             return str(data[found.id_field])
         ident = data.get(found.ident_field)
         if ident is None or ident == "":
-            ident = data[found.ident_field] = self.new_ident(collection)
+            ident = data[found.ident_field] = str(uuid.uuid4())
         return str(ident)
 
     def _duplicate(self, call: Call, collection: str, ident: str, field_name: str) -> Reply:
@@ -364,7 +360,3 @@ def _integer_param(spec: Spec, op: Operation, name: str) -> bool:
 def _camel(name: str) -> str:
     words = [w for w in name.replace("_", "-").split("-") if w]
     return words[0] + "".join(w.title() for w in words[1:]) if words else name
-
-
-def today() -> str:
-    return dt.datetime.now(dt.UTC).date().isoformat()

@@ -36,6 +36,8 @@ class Store:
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._records: dict[str, dict[str, Record]] = {}
+        # (collection, parent ident) -> idents: a customer's addresses without a scan
+        self._by_parent: dict[tuple[str, str], dict[str, None]] = {}
         self._files: dict[str, StoredFile] = {}
         self._seq = itertools.count(1)
 
@@ -56,6 +58,10 @@ class Store:
                 return False
             record.seq = next(self._seq)
             records[record.ident] = record
+            if record.parent is not None:
+                self._by_parent.setdefault((record.collection, record.parent), {})[record.ident] = (
+                    None
+                )
             return True
 
     def get(self, collection: str, ident: str) -> Record | None:
@@ -64,14 +70,20 @@ class Store:
 
     def remove(self, collection: str, ident: str) -> Record | None:
         with self._lock:
-            return self._records.get(collection, {}).pop(ident, None)
+            record = self._records.get(collection, {}).pop(ident, None)
+            if record is not None and record.parent is not None:
+                self._by_parent.get((collection, record.parent), {}).pop(ident, None)
+            return record
 
     def all(self, collection: str, parent: str | None = None) -> list[Record]:
         """Records of ``collection`` (of one ``parent`` if given), oldest first."""
         with self._lock:
-            records = list(self._records.get(collection, {}).values())
-        if parent is not None:
-            records = [r for r in records if r.parent == parent]
+            stored = self._records.get(collection, {})
+            if parent is None:
+                records = list(stored.values())
+            else:
+                idents = self._by_parent.get((collection, parent), {})
+                records = [stored[i] for i in idents if i in stored]
         return sorted(records, key=lambda r: r.seq)
 
     def put_file(self, ident: str, stored: StoredFile) -> None:
@@ -85,6 +97,7 @@ class Store:
     def clear(self) -> None:
         with self._lock:
             self._records.clear()
+            self._by_parent.clear()
             self._files.clear()
             self._seq = itertools.count(1)
 
