@@ -203,3 +203,14 @@ def test_install_retries_wraps_auth_and_both_transports() -> None:
     assert isinstance(transport, RetryTransport)
     assert isinstance(async_transport, RetryTransport)
     assert install_retries(None, sync, asynchronous, None)[0] is None
+
+
+def test_transport_alone_retries_connection_errors_only(scripted: Any, clock: Any) -> None:
+    """Without RetryAuth the transport still retries a refused connection, but not a 503."""
+    policy = RetryPolicy(sleep=clock.sleep, random=lambda: 0.0)
+    api = scripted(httpx.ConnectError("refused"), 503)
+    transport = RetryTransport(httpx.MockTransport(api), policy=policy)
+    with httpx.Client(transport=transport) as client:
+        assert client.get("https://api.test/v2/customers").status_code == 503
+    assert len(api.attempts) == 2
+    assert clock.sleeps == [0.5]
