@@ -272,7 +272,7 @@ def _billing_flow(args: argparse.Namespace, output: Output, client: Client, run_
 
     with output.step("query the customer's documents") as step:
         documents = _wait_for_documents(client, customer_ident, args.wait)
-        step.detail = ", ".join(str(d.ident) for d in documents)
+        step.detail = ", ".join(_describe(d) for d in documents)
 
     with output.step("download the invoice PDF") as step:
         pdf, name = _download(client, str(documents[0].ident))
@@ -307,6 +307,15 @@ def _wait_for_documents(
                 "(raise --wait, or check the tenant's billing configuration)"
             )
         sleep(POLL_INTERVAL)
+
+
+def _describe(document: Document) -> str:
+    """The ident, and the gross total when the server sends one (the spec does not promise it)."""
+    total = document.additional_properties.get("totalGrossAmount")
+    if isinstance(total, dict) and isinstance(total.get("amount"), int | float):
+        currency = f" {total['currency']}" if total.get("currency") else ""
+        return f"{document.ident} (gross {total['amount']:.2f}{currency})"
+    return str(document.ident)
 
 
 def _download(client: Client, document_ident: str) -> tuple[bytes, str]:
