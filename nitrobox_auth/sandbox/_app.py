@@ -23,6 +23,7 @@ from nitrobox_auth.sandbox._errors import SandboxConfigError
 from nitrobox_auth.sandbox._faults import FaultDecision
 from nitrobox_auth.sandbox._handlers import Call, Reply
 from nitrobox_auth.sandbox._responses import error_body
+from nitrobox_auth.sandbox._spec import Operation
 from nitrobox_auth.sandbox._state import SandboxState
 from nitrobox_auth.sandbox._tokens import (
     OAuthErrorAnswer,
@@ -91,9 +92,10 @@ def build_app(state: SandboxState) -> Starlette:
 async def _token_endpoint(state: SandboxState, request: Request) -> Response:
     state.stats.count("token_requests")
     decision = state.faults.decide(token_endpoint=True)
-    fault = await _apply_fault(state, decision, _path(request), counted=False)
-    if fault is not None:
-        return fault
+    if decision.latency:
+        await anyio.sleep(decision.latency)
+    if decision.status is not None:
+        return _fault_response(state, decision, _path(request))
     tenant = request.path_params["tenant"]
     if tenant != state.tenant:
         state.stats.count("token_errors")
@@ -143,19 +145,19 @@ async def _api_endpoint(state: SandboxState, request: Request) -> Response:
 
 
 async def _api_call(
-    state: SandboxState, request: Request, op: Any, path_params: dict[str, str]
+    state: SandboxState, request: Request, op: Operation, path_params: dict[str, str]
 ) -> Response:
     path = _path(request)
     decision = state.faults.decide()
     if decision.latency:
         await anyio.sleep(decision.latency)
     if decision.status == 429:
-        return await _apply_fault(state, decision, path, counted=True, slept=True) or Response()
+        return _fault_response(state, decision, path)
     denied = _check_bearer(state, request)
     if denied is not None:
         return denied
     if decision.status is not None:
-        return await _apply_fault(state, decision, path, counted=True, slept=True) or Response()
+        return _fault_response(state, decision, path)
     body_bytes = await request.body()
     checked = state.validator.validate(
         op,
@@ -214,27 +216,17 @@ def _check_bearer(state: SandboxState, request: Request) -> Response | None:
     )
 
 
-async def _apply_fault(
-    state: SandboxState,
-    decision: FaultDecision,
-    path: str,
-    *,
-    counted: bool,
-    slept: bool = False,
-) -> Response | None:
-    if decision.latency and not slept:
-        await anyio.sleep(decision.latency)
-    if decision.status is None:
-        return None
+def _fault_response(state: SandboxState, decision: FaultDecision, path: str) -> Response:
+    """The answer for a fault ``decision`` that carries a status."""
     if decision.status == 429:
         state.stats.count("rate_limited")
         body = error_body(429, "Rate limit exceeded: retry after the Retry-After delay", path)
         return JSONResponse(
             body, status_code=429, headers={"Retry-After": str(decision.retry_after or 1)}
         )
+    status = decision.status or 503
     state.stats.count("injected_errors")
-    body = error_body(decision.status, "Injected sandbox fault", path)
-    return JSONResponse(body, status_code=decision.status)
+    return JSONResponse(error_body(status, "Injected sandbox fault", path), status_code=status)
 
 
 def _parameters(request: Request, path_params: dict[str, str]) -> RequestParameters:
