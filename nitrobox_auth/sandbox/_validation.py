@@ -114,7 +114,11 @@ class RequestValidator:
             empty = _empty_file_parts(self._spec, op, request)
             if empty:
                 return ValidationOutcome(400, "The uploaded file is empty", empty)
-            for error in self._body.iter_errors(request):
+            try:
+                errors_found = list(self._body.iter_errors(request))
+            except Exception:  # a library crash on a malformed body, see _unreadable
+                return _unreadable(request)
+            for error in errors_found:
                 if isinstance(error, RequestBodyValidationError):
                     status, message, body_errors = _body_errors(error, request)
                     return ValidationOutcome(status, message, tuple(body_errors))
@@ -128,7 +132,10 @@ class RequestValidator:
     def _validate_fully(
         self, request: SandboxRequest, raw_query: Mapping[str, str]
     ) -> ValidRequest | ValidationOutcome:
-        result = self._openapi.unmarshal_request(request)
+        try:
+            result = self._openapi.unmarshal_request(request)
+        except Exception:  # a library crash on a malformed body, see _unreadable
+            return _unreadable(request)
         if not result.errors:
             return ValidRequest(query=dict(result.parameters.query))
         errors: list[FieldError] = []
@@ -144,6 +151,14 @@ class RequestValidator:
             else:
                 errors.append(FieldError("request", _short(str(error)), None))
         return ValidationOutcome(status, message, tuple(errors))
+
+
+def _unreadable(request: SandboxRequest) -> ValidationOutcome:
+    """openapi-core asserts (instead of raising a validation error) on some malformed
+    bodies, e.g. a multipart part without a name: that is still the client's 400."""
+    media = request.content_type.split(";")[0].strip() or "the declared content type"
+    problem = FieldError("body", f"cannot be read as {media}", None)
+    return ValidationOutcome(400, "The request body cannot be read", (problem,))
 
 
 def _empty_file_parts(spec: Spec, op: Operation, request: SandboxRequest) -> tuple[FieldError, ...]:

@@ -144,3 +144,15 @@ def test_allow_names_only_the_methods_of_the_matching_path(api: httpx.Client) ->
     response = api.request("OPTIONS", "/v2/customers/C-1/addresses/unpaged")
     assert response.status_code == 405
     assert response.headers["allow"] == "GET"
+
+
+def test_malformed_multipart_body_is_a_400(api: httpx.Client) -> None:
+    """A multipart body openapi-core cannot even parse is the client's error, not a 500."""
+    boundary = "46a7a0106939db941d9810a83bc18766"
+    response = api.post(
+        "/v2/documents/ANY/attachments",
+        content=f"--{boundary}\r\n4036680579785--{boundary}--\r\n".encode(),
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["fieldName"] == "body"
