@@ -119,6 +119,18 @@ def test_processing_date_leaves_later_usages_for_the_next_run(api: httpx.Client)
     assert [len(d["items"]) for d in later] == [1]
 
 
+@pytest.mark.usefixtures("billable")
+def test_orders_are_billed_to_their_customer(api: httpx.Client) -> None:
+    """An order names its customer in debtorOrderDetails and lands on that invoice."""
+    order = {"orderIdent": "O-1", "debtorOrderDetails": {"debtorIdent": "C-2"}}
+    assert api.post("/v2/orders", json=order).status_code == 201
+    api.post(
+        "/v2/billingrun", json={"debtorIdent": "C-2", "processingDate": "2025-12-31T00:00:00Z"}
+    )
+    [document] = _documents(api)
+    assert sorted(item["ident"] for item in document["items"]) == ["K-C-2", "O-1"]
+
+
 def test_billing_run_for_an_unknown_debtor_is_a_404(api: httpx.Client) -> None:
     """Naming a customer that does not exist is an error, not an empty run."""
     response = api.post(
