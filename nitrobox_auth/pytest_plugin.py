@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from nitrobox_client import Client
 
     from nitrobox_auth._settings import NitroboxSettings
+    from nitrobox_auth._token_provider import TokenProvider
     from nitrobox_auth.sandbox import Sandbox
 
 LIVE_OPTION = "--nitrobox-live"
@@ -122,10 +123,13 @@ def nitrobox_sandbox(_nitrobox_sandbox_server: Sandbox) -> Sandbox:
 @pytest.fixture
 def nitrobox_settings(request: pytest.FixtureRequest) -> NitroboxSettings:
     """Settings for the sandbox, or from the ``NITROBOX_*`` variables in live mode."""
-    if not live_mode(request.config):
-        sandbox: Sandbox = request.getfixturevalue("nitrobox_sandbox")
-        return sandbox.settings()
+    if live_mode(request.config):
+        return _live_settings()
+    sandbox: Sandbox = request.getfixturevalue("nitrobox_sandbox")
+    return sandbox.settings()
 
+
+def _live_settings() -> NitroboxSettings:
     from nitrobox_auth._errors import SettingsError
     from nitrobox_auth._settings import NitroboxSettings
 
@@ -139,11 +143,29 @@ def nitrobox_settings(request: pytest.FixtureRequest) -> NitroboxSettings:
         )
 
 
+@pytest.fixture(scope="session")
+def _nitrobox_live_token_provider() -> Iterator[TokenProvider]:
+    """Live mode shares one token cache across the session, as production code should."""
+    from nitrobox_auth import TokenProvider
+
+    with TokenProvider.from_settings(_live_settings()) as provider:
+        yield provider
+
+
 @pytest.fixture
-def nitrobox_client(nitrobox_settings: NitroboxSettings) -> Iterator[Client]:
+def nitrobox_client(
+    nitrobox_settings: NitroboxSettings, request: pytest.FixtureRequest
+) -> Iterator[Client]:
     """The generated client, authenticated for ``nitrobox_settings``; closed after the test."""
     from nitrobox_auth import TokenProvider, create_client
 
+    if live_mode(request.config):
+        provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
+        client = create_client(nitrobox_settings, provider=provider)
+        with client.get_httpx_client():
+            yield client
+        return
+    # Against the sandbox a fresh token cache per test keeps per-test token counts exact.
     with TokenProvider.from_settings(nitrobox_settings) as provider:
         client = create_client(nitrobox_settings, provider=provider)
         with client.get_httpx_client():

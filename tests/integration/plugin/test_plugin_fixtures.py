@@ -124,7 +124,7 @@ def test_live_opt_in_without_variables_names_them(
 def test_live_mode_uses_the_nitrobox_variables(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In live mode the client goes where NITROBOX_* point (here: a server this test runs)."""
+    """Live mode goes where NITROBOX_* point (a server run here), one token for the session."""
     from nitrobox_auth.sandbox import Sandbox
 
     with Sandbox(tenant="live-tenant").serve() as server:
@@ -135,7 +135,11 @@ def test_live_mode_uses_the_nitrobox_variables(
         monkeypatch.setenv("NITROBOX_CLIENT_SECRET", settings.client_secret)
         pytester.makepyfile(
             """
-            def test_live(nitrobox_client, nitrobox_settings):
+            import pytest
+
+
+            @pytest.mark.parametrize("n", [1, 2])
+            def test_live(nitrobox_client, nitrobox_settings, n):
                 \"\"\"Talks to the NITROBOX_* environment.\"\"\"
                 assert nitrobox_settings.tenant == "live-tenant"
                 response = nitrobox_client.get_httpx_client().get("/v2/customers")
@@ -143,10 +147,10 @@ def test_live_mode_uses_the_nitrobox_variables(
             """
         )
         result = pytester.runpytest_subprocess("--nitrobox-live", "-W", "error")
-        result.assert_outcomes(passed=1)
+        result.assert_outcomes(passed=2)
         result.stdout.fnmatch_lines(["nitrobox: live mode*"])
         assert server.stats()["token_requests"] == 1
-        assert server.stats()["api_requests"] == 1
+        assert server.stats()["api_requests"] == 2
 
 
 @pytest.mark.integration
