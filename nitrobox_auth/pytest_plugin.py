@@ -14,6 +14,8 @@ Fixtures:
     The generated ``nitrobox_client.Client`` from :func:`nitrobox_auth.create_client` for those
     settings; its sync side is closed after the test. For the ``asyncio`` functions, wrap the
     calls in ``async with nitrobox_client:`` so the async side is closed in its own event loop.
+    Against the sandbox each test starts with an empty token cache (exact per-test counts); in
+    live mode one token cache serves the whole session.
 
 Live mode (opt-in): ``pytest --nitrobox-live`` or ``NITROBOX_LIVE=1``. It needs the
 ``NITROBOX_*`` variables; a test that uses the fixtures then fails with a message naming what
