@@ -29,9 +29,9 @@ import attrs
 import httpx
 
 from nitrobox_auth._errors import NitroboxError
+from nitrobox_auth._http_rules import parse_retry_after
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth._redact import mask_secret
-from nitrobox_auth._retry import parse_retry_after
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)

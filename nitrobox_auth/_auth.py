@@ -13,6 +13,7 @@ from collections.abc import AsyncGenerator, Generator
 import httpx
 
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_rules import can_replay
 from nitrobox_auth._token_provider import TokenProvider
 from nitrobox_auth._token_rules import AccessToken
 
@@ -32,11 +33,6 @@ def origin_of(url: httpx.URL) -> Origin:
 def with_bearer(request: httpx.Request, token: AccessToken) -> None:
     """Set the request's ``Authorization`` header to the token."""
     request.headers["Authorization"] = f"Bearer {token.value}"
-
-
-def can_replay(request: httpx.Request) -> bool:
-    """True when the body can be sent again: none, or bytes already in memory."""
-    return isinstance(request.stream, httpx.ByteStream)
 
 
 class NitroboxAuth(httpx.Auth):

@@ -16,7 +16,6 @@ The sync and async paths differ only in how they sleep and read.
 
 from __future__ import annotations
 
-import email.utils
 import math
 import random
 import time
@@ -29,6 +28,7 @@ import attrs
 import httpx
 
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_rules import can_replay, parse_retry_after
 from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
 
 _EXTENSION_KEY = "nitrobox_retry"
@@ -56,32 +56,6 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
 def _non_negative(name: str, value: float) -> None:
     if not math.isfinite(value) or value < 0:
         raise SettingsError(f"RetryPolicy.{name} must be a finite number >= 0, got {value!r}")
-
-
-def parse_retry_after(value: str | None, *, now: float) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value (delay-seconds or an HTTP date).
-
-    ``now`` is the current wall-clock time (``time.time()``) for the date form. Returns
-    ``None`` for a missing or unreadable value; a date in the past gives ``0.0``.
-    """
-    if value is None:
-        return None
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        seconds = float(text)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            return None  # RFC 9110 dates are always GMT; an offset-less date is not one
-        seconds = when.timestamp() - now
-    if not math.isfinite(seconds):
-        return None
-    return max(seconds, 0.0)
 
 
 @attrs.frozen(kw_only=True)
@@ -156,13 +130,6 @@ class RetryPolicy:
         return self.delay(attempt, retry_after)
 
 
-def _replayable(request: httpx.Request) -> bool:
-    # Judged before the first send: a body that was in memory then can be sent again; a
-    # streamed upload (a generator) can be read only once. (A transport that buffers the
-    # stream while sending does not make it replayable for the next request.)
-    return isinstance(request.stream, httpx.ByteStream)
-
-
 @attrs.define(eq=False)
 class _Attempts:
     """Per-request state both layers share through ``request.extensions``."""
@@ -208,7 +175,7 @@ class RetryAuth(httpx.Auth):
             await flow.aclose()
 
     def _start(self, request: httpx.Request) -> _Attempts:
-        state = _Attempts(self, _replayable(request))
+        state = _Attempts(self, can_replay(request))
         request.extensions = {**request.extensions, _EXTENSION_KEY: state}
         return state
 
@@ -309,7 +276,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     @staticmethod
     def _begin(request: httpx.Request) -> tuple[_Attempts | None, bool]:
         state = _state(request)
-        return state, state.replayable if state is not None else _replayable(request)
+        return state, state.replayable if state is not None else can_replay(request)
 
     @staticmethod
     def _advance(state: _Attempts | None, attempt: int) -> int:

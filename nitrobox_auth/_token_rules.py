@@ -12,7 +12,6 @@ import json
 import math
 import random
 import re
-from email.utils import parsedate_to_datetime
 from typing import Final
 
 import attrs
@@ -25,6 +24,7 @@ from nitrobox_auth._errors import (
     TokenRequestError,
     TokenResponseError,
 )
+from nitrobox_auth._http_rules import parse_retry_after
 from nitrobox_auth._redact import mask_secret, scrub
 
 # Nitrobox tokens live about five minutes (the documented example says 269 s). 30 s
@@ -167,26 +167,6 @@ class TokenRetryPolicy:
         ceiling = min(self.max_backoff, self.initial_backoff * 2.0 ** (attempt - 1))
         jittered = ceiling / 2 + rng.random() * ceiling / 2
         return max(jittered, retry_after or 0.0)
-
-
-def parse_retry_after(value: str | None, *, now: float) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value: delay-seconds or an HTTP date.
-
-    ``now`` is the wall clock (epoch seconds) for HTTP dates. Unreadable values give
-    ``None``; a date in the past gives ``0.0``.
-    """
-    if value is None:
-        return None
-    text = value.strip()
-    if _DECIMAL_PATTERN.fullmatch(text):
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        return None
-    return max(0.0, when.timestamp() - now)
 
 
 def failure_from_exception(exc: httpx.RequestError) -> RetryableFailure | None:

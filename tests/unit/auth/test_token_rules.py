@@ -21,6 +21,7 @@ from nitrobox_auth import (
     TokenResponseError,
     TokenRetryPolicy,
 )
+from nitrobox_auth._http_rules import parse_retry_after
 from nitrobox_auth._token_rules import (
     DEFAULT_EXPIRES_IN,
     DEFAULT_REFRESH_MARGIN,
@@ -28,7 +29,6 @@ from nitrobox_auth._token_rules import (
     build_token_request,
     effective_margin,
     interpret_token_response,
-    parse_retry_after,
 )
 
 SECRET = "my_client_secret"

@@ -8,7 +8,8 @@ import httpx
 import pytest
 
 from nitrobox_auth import SettingsError
-from nitrobox_auth._retry import RetryPolicy, parse_retry_after
+from nitrobox_auth._http_rules import parse_retry_after
+from nitrobox_auth._retry import RetryPolicy
 
 NOW = 1_800_000_000.0
 
@@ -126,9 +127,9 @@ def test_unreadable_retry_after_is_ignored(value: str | None) -> None:
     assert parse_retry_after(value, now=NOW) is None
 
 
-def test_negative_retry_after_means_no_wait() -> None:
-    """A negative delay cannot make the client wait (or crash)."""
-    assert parse_retry_after("-5", now=NOW) == 0.0
+def test_negative_retry_after_is_ignored() -> None:
+    """A negative delay is not a delay: the policy's own backoff applies (no crash, no wait)."""
+    assert parse_retry_after("-5", now=NOW) is None
 
 
 @pytest.mark.parametrize(
