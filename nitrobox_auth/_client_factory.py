@@ -9,16 +9,21 @@ endpoint functions.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
-from nitrobox_client import Client
 
 from nitrobox_auth._auth import NitroboxAuth
 from nitrobox_auth._errors import SettingsError
-from nitrobox_auth._retry import DEFAULT_RETRY_POLICY, RetryPolicy, client_arguments
+from nitrobox_auth._retry import DEFAULT_RETRY_POLICY, RetryPolicy, install_retries
 from nitrobox_auth._settings import NitroboxSettings
 from nitrobox_auth._token_provider import TokenProvider
+from nitrobox_auth._transports import default_transports
+
+if TYPE_CHECKING:
+    # Imported when called: `import nitrobox_auth` (and so the pytest plugin, which every
+    # pytest run of every user loads) should not load the generated package.
+    from nitrobox_client import Client
 
 # Connecting should be quick; Nitrobox may take a while to answer a billing run or a report.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
@@ -60,29 +65,33 @@ def create_client(
             f"create_client() sets {', '.join(reserved)} itself; use the settings, "
             "provider, timeout, transport and async_transport arguments instead"
         )
+    from nitrobox_client import Client
+
     if settings is None:
         settings = NitroboxSettings.from_env()
+    base_url = settings.api_base_url
+    rest = dict(options)
+    if transport is None or async_transport is None:
+        built_sync, built_async = default_transports(base_url, rest)
+        # Only a missing one is used; an unused transport holds no socket.
+        transport = transport if transport is not None else built_sync
+        async_transport = async_transport if async_transport is not None else built_async
     if provider is None:
+        # Token requests share the API client's connection pool (same host) and so are
+        # closed with it: the provider never closes a transport it was given.
         provider = TokenProvider.from_settings(
             settings, transport=transport, async_transport=async_transport
         )
-    base_url = settings.api_base_url
     http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
-    auth: httpx.Auth = NitroboxAuth(provider, api_base_url=base_url)
-    sync_args, async_args = client_arguments(
-        auth=auth,
-        transport=transport,
-        async_transport=async_transport,
-        policy=retry,
-        base_url=base_url,
-        options=options,
+    auth, sync_transport, retrying_async_transport = install_retries(
+        NitroboxAuth(provider, api_base_url=base_url), transport, async_transport, retry
     )
-    common: dict[str, Any] = {"base_url": base_url, "timeout": http_timeout}
+    common: dict[str, Any] = {"base_url": base_url, "timeout": http_timeout, "auth": auth, **rest}
     client = Client(
         base_url=base_url,
         timeout=http_timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
     )
-    client.set_httpx_client(httpx.Client(**common, **sync_args))
-    client.set_async_httpx_client(httpx.AsyncClient(**common, **async_args))
+    client.set_httpx_client(httpx.Client(transport=sync_transport, **common))
+    client.set_async_httpx_client(httpx.AsyncClient(transport=retrying_async_transport, **common))
     return client

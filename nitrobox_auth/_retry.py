@@ -19,9 +19,8 @@ from __future__ import annotations
 import math
 import random
 import time
-import urllib.request
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
-from typing import Any, Final
+from typing import Final
 
 import anyio
 import attrs
@@ -339,34 +338,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             await self._async_transport.aclose()
 
 
-# httpx.Client options that configure the transport it would build itself. Once we pass a
-# transport of our own, httpx ignores them, so they go into the transports we build.
-_TRANSPORT_OPTIONS = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
-
 DEFAULT_RETRY_POLICY: Final = RetryPolicy()
-
-
-def _environment_proxy(base_url: str, trust_env: bool) -> str | None:
-    # What httpx.Client(trust_env=True) would pick for this one origin: HTTPS_PROXY (or
-    # HTTP_PROXY, ALL_PROXY) unless NO_PROXY exempts the host.
-    if not trust_env:
-        return None
-    url = httpx.URL(base_url)
-    proxies = urllib.request.getproxies()
-    proxy = proxies.get(url.scheme) or proxies.get("all")
-    if not proxy or urllib.request.proxy_bypass(url.host):
-        return None
-    return proxy
-
-
-def default_transports(
-    base_url: str, options: dict[str, Any]
-) -> tuple[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
-    """The transports httpx would build for these client options (which are removed)."""
-    settings = {name: options.pop(name) for name in _TRANSPORT_OPTIONS if name in options}
-    if settings.get("proxy") is None:
-        settings["proxy"] = _environment_proxy(base_url, bool(settings.get("trust_env", True)))
-    return httpx.HTTPTransport(**settings), httpx.AsyncHTTPTransport(**settings)
 
 
 def install_retries(
@@ -384,32 +356,4 @@ def install_retries(
         wrapped_auth,
         RetryTransport(transport, policy=policy),
         RetryTransport(async_transport=async_transport, policy=policy),
-    )
-
-
-def client_arguments(
-    *,
-    auth: httpx.Auth,
-    transport: httpx.BaseTransport | None,
-    async_transport: httpx.AsyncBaseTransport | None,
-    policy: RetryPolicy | None,
-    base_url: str,
-    options: dict[str, Any],
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Keyword arguments for ``httpx.Client`` and ``httpx.AsyncClient`` with retries wired.
-
-    Missing transports are built from the transport options in ``options`` (``verify``,
-    ``proxy``, ``limits``...); the other options are passed on to both clients.
-    """
-    rest = dict(options)
-    settings = {name: rest.pop(name) for name in _TRANSPORT_OPTIONS if name in rest}
-    if transport is None or async_transport is None:
-        built_sync, built_async = default_transports(base_url, settings)
-        # Only the missing one is used; a sync HTTPTransport holds no socket until it sends.
-        transport = transport if transport is not None else built_sync
-        async_transport = async_transport if async_transport is not None else built_async
-    wrapped_auth, sync, asynchronous = install_retries(auth, transport, async_transport, policy)
-    return (
-        {"auth": wrapped_auth, "transport": sync, **rest},
-        {"auth": wrapped_auth, "transport": asynchronous, **rest},
     )

@@ -141,3 +141,23 @@ def test_undocumented_status_raises_by_default() -> None:
     assert caught.value.status_code == 302
     quiet = create_client(SETTINGS, raise_on_unexpected_status=False, **nitrobox.transports())
     assert retrieve_customer.sync("c-1", client=quiet) is None
+
+
+@pytest.mark.integration
+def test_leaving_the_client_closes_the_token_connections_too() -> None:
+    """Token requests share the API client's pool: after `with client`, no socket is left open."""
+    import gc
+    import warnings
+
+    from nitrobox_client.api.customers import query_customers
+
+    from nitrobox_auth.sandbox import Sandbox
+
+    with Sandbox().serve() as sandbox, warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with create_client(sandbox.settings()) as client:
+            assert query_customers.sync_detailed(client=client).status_code == 200
+        del client
+        gc.collect()
+
+    assert [str(w.message) for w in seen if issubclass(w.category, ResourceWarning)] == []

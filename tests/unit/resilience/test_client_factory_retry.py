@@ -11,7 +11,8 @@ from nitrobox_client.api.customers import retrieve_customer
 
 from nitrobox_auth import NitroboxSettings, create_client
 from nitrobox_auth._api_errors import ServerError, unwrap
-from nitrobox_auth._retry import RetryPolicy, RetryTransport, _environment_proxy
+from nitrobox_auth._retry import RetryPolicy, RetryTransport
+from nitrobox_auth._transports import _environment_proxy
 
 API = "https://api.test"
 SETTINGS = NitroboxSettings(

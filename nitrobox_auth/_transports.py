@@ -1,0 +1,39 @@
+"""The HTTP transports ``create_client`` builds when the caller gives none.
+
+httpx ignores its transport options (``verify``, ``proxy``, ``limits``...) once a transport is
+passed in, and the factory always passes one (the retry layer wraps it, and the token provider
+shares it), so the options go into the transports built here.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+from typing import Any, Final
+
+import httpx
+
+# httpx.Client options that configure the transport it would build itself.
+TRANSPORT_OPTIONS: Final = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
+
+
+def _environment_proxy(base_url: str, trust_env: bool) -> str | None:
+    # What httpx.Client(trust_env=True) would pick for this one origin: HTTPS_PROXY (or
+    # HTTP_PROXY, ALL_PROXY) unless NO_PROXY exempts the host.
+    if not trust_env:
+        return None
+    url = httpx.URL(base_url)
+    proxies = urllib.request.getproxies()
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(url.host):
+        return None
+    return proxy
+
+
+def default_transports(
+    base_url: str, options: dict[str, Any]
+) -> tuple[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
+    """The transports httpx would build for these client options (which are removed)."""
+    settings = {name: options.pop(name) for name in TRANSPORT_OPTIONS if name in options}
+    if settings.get("proxy") is None:
+        settings["proxy"] = _environment_proxy(base_url, bool(settings.get("trust_env", True)))
+    return httpx.HTTPTransport(**settings), httpx.AsyncHTTPTransport(**settings)
