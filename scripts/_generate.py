@@ -64,8 +64,14 @@ def check_pins(pins: dict[str, str]) -> None:
 
 
 def _ruff(*args: str, cwd: Path | None = None) -> str:
+    # -P: the generated package has a types.py; with its folder as the working directory a
+    # plain `python -m` would import it in place of the standard library's (seen in venvs).
     proc = subprocess.run(
-        [sys.executable, "-m", "ruff", *args], cwd=cwd, capture_output=True, text=True, check=False
+        [sys.executable, "-P", "-m", "ruff", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise GenerationError(f"ruff {' '.join(args)} failed:\n{proc.stdout}{proc.stderr}")
