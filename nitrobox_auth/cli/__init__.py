@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import httpx
 
+from nitrobox_auth._bundled_spec import BundledSpecError
 from nitrobox_auth._errors import NitroboxError, SettingsError
 from nitrobox_auth.cli import _call, _demo, _sandbox_cmd, _token_cmd
 from nitrobox_auth.cli._errors import CommandError, UnknownOperationError
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         code: int = args.handler(args, output)
-    except (CommandError, SettingsError) as exc:
+    except (CommandError, SettingsError, BundledSpecError) as exc:
         output.error(str(exc))
         return EXIT_USAGE
     except NitroboxError as exc:

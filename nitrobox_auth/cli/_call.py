@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from nitrobox_auth._bundled_spec import load_bundled_spec
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import (
     build_request,
     find_operation,
-    load_bundled_spec,
     operations,
     parse_json_body,
     parse_params,

@@ -9,7 +9,6 @@ import difflib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
@@ -46,19 +45,6 @@ class PreparedRequest:
     headers: dict[str, str] = field(default_factory=dict)
     json_body: Any = None
     has_body: bool = False
-
-
-def load_bundled_spec() -> dict[str, Any]:
-    """The spec the generated client was built from (written by ``scripts/regenerate.py``)."""
-    try:
-        text = (resources.files("nitrobox_client") / "openapi.json").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise CommandError(
-            "the bundled spec nitrobox_client/openapi.json is missing; "
-            "reinstall the package or run scripts/regenerate.py"
-        ) from exc
-    spec: dict[str, Any] = json.loads(text)
-    return spec
 
 
 def _resolve(spec: Mapping[str, Any], node: Any) -> Any:

@@ -7,7 +7,6 @@ The document is the one bundled with the generated client
 from __future__ import annotations
 
 import copy
-import importlib.resources
 import json
 import re
 from collections.abc import Mapping
@@ -15,24 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nitrobox_auth._bundled_spec import load_bundled_spec
 from nitrobox_auth.sandbox._errors import SandboxError
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 JSON_TYPES = ("application/json", "application/problem+json", "*/*")
-
-
-def load_bundled_spec() -> dict[str, Any]:
-    """The spec bundled with ``nitrobox_client``; a clear error when it is missing."""
-    try:
-        resource = importlib.resources.files("nitrobox_client") / "openapi.json"
-        text = resource.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise SandboxError(
-            "the bundled spec nitrobox_client/openapi.json was not found: run "
-            "`python scripts/regenerate.py`, or pass Sandbox(spec=...)"
-        ) from exc
-    document: dict[str, Any] = json.loads(text)
-    return document
 
 
 def load_spec(spec: Mapping[str, Any] | str | Path | None) -> dict[str, Any]:

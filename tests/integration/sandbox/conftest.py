@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
+from nitrobox_auth._bundled_spec import load_bundled_spec
 from nitrobox_auth.sandbox import ManualClock, Sandbox
-from nitrobox_auth.sandbox._spec import load_bundled_spec
 
 CLIENT_ID = "sandbox-client"
 CLIENT_SECRET = "sandbox-secret"
