@@ -1,20 +1,22 @@
 """The OpenAPI document bundled with the generated client (``nitrobox_client/openapi.json``).
 
 ``scripts/regenerate.py`` writes it next to the code it generated, so the sandbox serves and
-``nitrobox call`` sends exactly what the typed client calls.
+``nitrobox call`` sends exactly what the typed client calls. Both walk it with the
+``$ref`` helpers here.
 """
 
 from __future__ import annotations
 
 import importlib.resources
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from nitrobox_auth._errors import NitroboxError
 
 
 class BundledSpecError(NitroboxError):
-    """The bundled spec could not be read (the generated package is missing or incomplete)."""
+    """The bundled spec could not be read or followed (missing package, or a bad ``$ref``)."""
 
 
 def load_bundled_spec() -> dict[str, Any]:
@@ -29,3 +31,29 @@ def load_bundled_spec() -> dict[str, Any]:
         ) from exc
     document: dict[str, Any] = json.loads(text)
     return document
+
+
+def follow_pointer(document: Mapping[str, Any], ref: str) -> Any:
+    """The node a local reference (``#/components/schemas/X``) points at."""
+    if not ref.startswith("#"):
+        raise BundledSpecError(f"only local $refs can be followed, found {ref!r}")
+    node: Any = document
+    for token in ref[1:].split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        try:
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        except (KeyError, IndexError, TypeError, ValueError):
+            raise BundledSpecError(f"the spec has a dangling $ref: {ref!r}") from None
+    return node
+
+
+def resolve(document: Mapping[str, Any], node: Any) -> Any:
+    """Follow ``$ref`` chains until a node that is not a reference comes out."""
+    seen: set[str] = set()
+    while isinstance(node, Mapping) and "$ref" in node:
+        ref = node["$ref"]
+        if not isinstance(ref, str) or ref in seen:
+            raise BundledSpecError(f"the spec has a $ref that cannot be followed: {ref!r}")
+        seen.add(ref)
+        node = follow_pointer(document, ref)
+    return node

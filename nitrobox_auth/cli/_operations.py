@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from nitrobox_auth._bundled_spec import resolve
 from nitrobox_auth.cli._errors import CommandError, UnknownOperationError
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -47,27 +48,9 @@ class PreparedRequest:
     has_body: bool = False
 
 
-def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    """Follow local ``$ref`` pointers (``#/components/...``) until a real node comes out."""
-    seen: set[str] = set()
-    while isinstance(node, Mapping) and "$ref" in node:
-        ref = node["$ref"]
-        if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen:
-            raise CommandError(f"the spec has a $ref this command cannot follow: {ref!r}")
-        seen.add(ref)
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if not isinstance(target, Mapping) or part not in target:
-                raise CommandError(f"the spec has a dangling $ref: {ref!r}")
-            target = target[part]
-        node = target
-    return node
-
-
 def _parameter(spec: Mapping[str, Any], raw: Any) -> Parameter:
-    node = _resolve(spec, raw)
-    schema = _resolve(spec, node.get("schema", {}))
+    node = resolve(spec, raw)
+    schema = resolve(spec, node.get("schema", {}))
     location = str(node["in"])
     return Parameter(
         name=str(node["name"]),
@@ -81,7 +64,7 @@ def operations(spec: Mapping[str, Any]) -> dict[str, Operation]:
     """Every operation that has an ``operationId``, keyed by it."""
     found: dict[str, Operation] = {}
     for path, raw_item in spec.get("paths", {}).items():
-        item = _resolve(spec, raw_item)
+        item = resolve(spec, raw_item)
         shared = [_parameter(spec, p) for p in item.get("parameters", [])]
         for method in _METHODS:
             raw_op = item.get(method)
@@ -92,7 +75,7 @@ def operations(spec: Mapping[str, Any]) -> dict[str, Operation]:
             for raw in raw_op.get("parameters", []):
                 param = _parameter(spec, raw)
                 merged[(param.name, param.location)] = param
-            body = _resolve(spec, raw_op["requestBody"]) if "requestBody" in raw_op else None
+            body = resolve(spec, raw_op["requestBody"]) if "requestBody" in raw_op else None
             op_id = str(raw_op["operationId"])
             found[op_id] = Operation(
                 operation_id=op_id,

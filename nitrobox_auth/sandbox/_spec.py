@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nitrobox_auth._bundled_spec import load_bundled_spec
+from nitrobox_auth._bundled_spec import follow_pointer, load_bundled_spec, resolve
 from nitrobox_auth.sandbox._errors import SandboxError
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -110,20 +110,10 @@ class Spec:
 
     def resolve(self, schema: Any) -> Any:
         """Follow ``$ref`` until a schema that is not a reference."""
-        seen = 0
-        while isinstance(schema, Mapping) and "$ref" in schema and seen < 50:
-            schema = self.at(schema["$ref"])
-            seen += 1
-        return schema
+        return resolve(self.document, schema)
 
     def at(self, ref: str) -> Any:
-        if not ref.startswith("#"):
-            raise SandboxError(f"only local $refs are supported, found {ref!r}")
-        node: Any = self.document
-        for token in ref[1:].split("/")[1:]:
-            token = token.replace("~1", "/").replace("~0", "~")
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        return node
+        return follow_pointer(self.document, ref)
 
     def success_response(self, op: Operation, *, created: bool = False) -> ResponseSpec:
         responses: Mapping[str, Any] = op.definition.get("responses", {})
