@@ -14,6 +14,7 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+from fakes import FakeClock
 from nitrobox_client import Client
 from nitrobox_client.api.customers import create_customer, query_customers, retrieve_customer
 from nitrobox_client.models.customer_create_request import CustomerCreateRequest
@@ -36,29 +37,10 @@ from nitrobox_auth.sandbox import Sandbox
 pytestmark = pytest.mark.integration
 
 
-class FakeClock:
-    """A clock that moves only when the retry policy waits on it."""
-
-    def __init__(self) -> None:
-        self.now = 10_000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-        await anyio.lowlevel.checkpoint()
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     """The one fake clock of sandbox, token provider and retry policy."""
-    return FakeClock()
+    return FakeClock(10_000.0)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+from fakes import FakeClock, token_value
 
 from nitrobox_auth import AccessToken, TokenProvider
 
@@ -22,34 +23,6 @@ BASIC = "bXlfY2xpZW50X2lkOm15X2NsaWVudF9zZWNyZXQ="
 API = "https://api.nbx-stage-westeurope.nitrobox.io"
 TOKEN_URL = f"{API}/{TENANT}/oauth2/token"
 WALL_NOW = 1_800_000_000.0
-
-
-def token_value(n: int) -> str:
-    """A recognisable token value: the secrets scan looks for these."""
-    return f"eyJtok{n:03d}" + "Zq9" * 10
-
-
-class FakeClock:
-    """A monotonic clock that only moves when told to (or when something sleeps on it)."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-        await anyio.lowlevel.checkpoint()
 
 
 Scripted = httpx.Response | Exception | Callable[[httpx.Request], Any]
@@ -121,7 +94,7 @@ def runner(request: pytest.FixtureRequest) -> Runner:
 @pytest.fixture
 def clock() -> FakeClock:
     """A fake monotonic clock that also serves as the sleeper."""
-    return FakeClock()
+    return FakeClock(1000.0)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+from fakes import FakeClock, token_value
 
 from nitrobox_auth import NitroboxAuth, TokenProvider
 from nitrobox_auth._retry import RetryAuth, RetryPolicy, RetryTransport
@@ -17,31 +18,6 @@ from nitrobox_auth._retry import RetryAuth, RetryPolicy, RetryTransport
 API = "https://api.test"
 TOKEN_URL = f"{API}/acme/oauth2/token"
 TOKEN_LIFETIME = 60.0
-
-
-def token_value(n: int) -> str:
-    """A recognisable token value, long enough to be masked with a prefix."""
-    return f"eyJtok{n:03d}" + "Zq9" * 10
-
-
-class FakeClock:
-    """A clock that moves only when something sleeps on it; records every sleep."""
-
-    def __init__(self, start: float = 1_800_000_000.0) -> None:
-        self.now = start
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-        await anyio.lowlevel.checkpoint()
 
 
 Step = int | tuple[int, dict[str, str]] | httpx.Response | Exception
@@ -158,7 +134,7 @@ class Runner:
 @pytest.fixture
 def clock() -> FakeClock:
     """A fake wall clock that is also the sleeper."""
-    return FakeClock()
+    return FakeClock(1_800_000_000.0)
 
 
 @pytest.fixture(params=["sync", "asyncio", "trio"])
