@@ -8,15 +8,11 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+from fakes import token_value
 
 from nitrobox_auth import NitroboxAuth, SettingsError
 
 API = "https://api.nbx-stage-westeurope.nitrobox.io"
-
-
-def token_value(n: int) -> str:
-    """The n-th token the fake endpoint grants (see conftest.TokenEndpoint)."""
-    return f"eyJtok{n:03d}" + "Zq9" * 10
 
 
 class FakeApi:

@@ -8,6 +8,7 @@ from email.utils import format_datetime
 import anyio
 import httpx
 import pytest
+from fakes import token_value
 
 from nitrobox_auth import (
     InvalidClientError,
@@ -22,11 +23,6 @@ from nitrobox_auth import (
 TOKEN_URL = "https://api.nbx-stage-westeurope.nitrobox.io/acme-test/oauth2/token"
 BASIC = "bXlfY2xpZW50X2lkOm15X2NsaWVudF9zZWNyZXQ="  # base64("my_client_id:my_client_secret")
 WALL_NOW = 1_800_000_000.0
-
-
-def token_value(n: int) -> str:
-    """The n-th token the fake endpoint grants (see conftest.TokenEndpoint)."""
-    return f"eyJtok{n:03d}" + "Zq9" * 10
 
 
 def test_no_request_until_a_token_is_needed(make_provider, endpoint) -> None:
