@@ -75,7 +75,7 @@ def fault_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 def run(args: argparse.Namespace, output: Output) -> int:
     sandbox_cls = import_sandbox()
-    from nitrobox_auth.sandbox import SandboxConfigError
+    from nitrobox_sandbox import SandboxConfigError
 
     faults = fault_settings(args)
     try:

@@ -18,7 +18,7 @@ from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
 
 if TYPE_CHECKING:
-    from nitrobox_auth.sandbox import Sandbox
+    from nitrobox_sandbox import Sandbox
 
 # Any of these set means the user meant to configure a real environment.
 CREDENTIAL_VARIABLES = (ENV_TENANT, ENV_CLIENT_ID, ENV_CLIENT_SECRET)
@@ -39,7 +39,7 @@ def credentials_configured(environ: Mapping[str, str]) -> bool:
 def import_sandbox() -> type[Sandbox]:
     """Import the sandbox only when needed: its extra (Starlette, uvicorn) is optional."""
     try:
-        from nitrobox_auth.sandbox import Sandbox
+        from nitrobox_sandbox import Sandbox
     except ImportError as exc:
         raise CommandError(
             f"the embedded sandbox needs the 'sandbox' extra ({_missing_module(exc)} is missing): "

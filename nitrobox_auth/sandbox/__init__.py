@@ -1,21 +1,28 @@
-"""A local Nitrobox for tests and demos (needs the ``sandbox`` extra: Starlette, uvicorn,
-openapi-core).
+"""Deprecated alias of :mod:`nitrobox_sandbox`, kept for one release.
 
-::
-
-    from nitrobox_auth.sandbox import Sandbox
-
-    with Sandbox().serve() as sandbox:
-        settings = sandbox.settings()   # point the client here
-        ...
-        assert sandbox.stats()["token_requests"] == 1
+The sandbox and the pytest plugin moved to their own package, ``nitrobox_sandbox``, because
+they are test tooling, not runtime. Import from there.
 """
 
-from nitrobox_auth.sandbox._clock import ManualClock
-from nitrobox_auth.sandbox._errors import SandboxConfigError, SandboxError
-from nitrobox_auth.sandbox._faults import Faults
-from nitrobox_auth.sandbox._sandbox import Sandbox
-from nitrobox_auth.sandbox._transport import SyncASGITransport
+from __future__ import annotations
+
+import warnings
+
+from nitrobox_sandbox import (
+    Faults,
+    ManualClock,
+    Sandbox,
+    SandboxConfigError,
+    SandboxError,
+    SyncASGITransport,
+)
+
+warnings.warn(
+    "nitrobox_auth.sandbox is deprecated and will be removed in the next release: "
+    "import from nitrobox_sandbox instead",
+    DeprecationWarning,
+    stacklevel=2,
+)
 
 __all__ = [
     "Faults",

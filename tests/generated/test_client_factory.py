@@ -151,7 +151,7 @@ def test_leaving_the_client_closes_the_token_connections_too() -> None:
 
     from nitrobox_client.api.customers import query_customers
 
-    from nitrobox_auth.sandbox import Sandbox
+    from nitrobox_sandbox import Sandbox
 
     with Sandbox().serve() as sandbox, warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")

@@ -11,7 +11,7 @@ from nitrobox_auth._token_provider import TokenProvider
 from nitrobox_auth._token_rules import AccessToken
 
 if TYPE_CHECKING:
-    from nitrobox_auth.sandbox import Sandbox
+    from nitrobox_sandbox import Sandbox
 
 NITROBOX_VARIABLES = (
     "NITROBOX_TENANT",

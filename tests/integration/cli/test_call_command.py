@@ -13,7 +13,7 @@ import pytest
 from nitrobox_auth.cli import main
 
 if TYPE_CHECKING:
-    from nitrobox_auth.sandbox import Sandbox
+    from nitrobox_sandbox import Sandbox
 
     from .conftest import PointAt
 

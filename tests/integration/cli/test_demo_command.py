@@ -15,7 +15,7 @@ from nitrobox_auth.cli import main
 
 if TYPE_CHECKING:
     from nitrobox_auth._token_rules import AccessToken
-    from nitrobox_auth.sandbox import Sandbox
+    from nitrobox_sandbox import Sandbox
 
     from .conftest import PointAt
 

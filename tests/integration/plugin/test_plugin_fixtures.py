@@ -45,11 +45,11 @@ def _clean_nitrobox_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_importing_the_plugin_loads_no_heavy_module() -> None:
-    """pytest imports the plugin in every run: no sandbox stack, no generated endpoints/models."""
+    """pytest imports the plugin in every run: no sandbox stack, no runtime, no generated code."""
     probe = (
-        "import sys, json, nitrobox_auth.pytest_plugin; "
-        "heavy = ('starlette', 'uvicorn', 'openapi_core', 'schemathesis', "
-        "'nitrobox_auth.sandbox', 'nitrobox_client.api', 'nitrobox_client.models'); "
+        "import sys, json, nitrobox_sandbox.pytest_plugin; "
+        "heavy = ('starlette', 'uvicorn', 'openapi_core', 'schemathesis', 'httpx', 'attrs', "
+        "'anyio', 'nitrobox_auth', 'nitrobox_sandbox._', 'nitrobox_client'); "
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(heavy))))"
     )
     result = subprocess.run(
@@ -125,7 +125,7 @@ def test_live_mode_uses_the_nitrobox_variables(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Live mode goes where NITROBOX_* point (a server run here), one token for the session."""
-    from nitrobox_auth.sandbox import Sandbox
+    from nitrobox_sandbox import Sandbox
 
     with Sandbox(tenant="live-tenant").serve() as server:
         settings = server.settings()

@@ -32,7 +32,7 @@ from nitrobox_auth import (
     unwrap,
     where,
 )
-from nitrobox_auth.sandbox import Sandbox
+from nitrobox_sandbox import Sandbox
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from nitrobox_auth._bundled_spec import load_bundled_spec
-from nitrobox_auth.sandbox import ManualClock, Sandbox
+from nitrobox_sandbox import ManualClock, Sandbox
 
 CLIENT_ID = "sandbox-client"
 CLIENT_SECRET = "sandbox-secret"

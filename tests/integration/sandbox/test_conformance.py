@@ -11,9 +11,9 @@ import pytest
 from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
-from nitrobox_auth.sandbox import Sandbox
-from nitrobox_auth.sandbox._spec import Operation, Spec
-from nitrobox_auth.sandbox._synth import Synthesizer
+from nitrobox_sandbox import Sandbox
+from nitrobox_sandbox._spec import Operation, Spec
+from nitrobox_sandbox._synth import Synthesizer
 
 
 @pytest.fixture(scope="module")

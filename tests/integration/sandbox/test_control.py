@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import httpx
 
-from nitrobox_auth.sandbox import Sandbox
+from nitrobox_sandbox import Sandbox
 
 
 def test_stats_count_token_requests_api_requests_and_401s(

@@ -9,7 +9,7 @@ import anyio
 import httpx
 import pytest
 
-from nitrobox_auth.sandbox import Faults, ManualClock, Sandbox, SandboxConfigError
+from nitrobox_sandbox import Faults, ManualClock, Sandbox, SandboxConfigError
 
 
 def _statuses(api: httpx.Client, count: int) -> list[int]:

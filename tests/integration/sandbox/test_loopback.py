@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from nitrobox_auth import NitroboxAuth, TokenProvider, create_client
-from nitrobox_auth.sandbox import ManualClock, Sandbox, SandboxError
+from nitrobox_sandbox import ManualClock, Sandbox, SandboxError
 
 pytestmark = pytest.mark.integration
 

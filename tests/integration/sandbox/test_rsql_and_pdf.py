@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from nitrobox_auth.sandbox._pdf import render_pdf
-from nitrobox_auth.sandbox._rsql import RSQLError, parse
+from nitrobox_sandbox._pdf import render_pdf
+from nitrobox_sandbox._rsql import RSQLError, parse
 
 ITEM = {
     "ident": "INV-1",

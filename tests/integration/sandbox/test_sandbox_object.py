@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from nitrobox_auth import NitroboxError
-from nitrobox_auth.sandbox import Faults, Sandbox, SandboxConfigError, SandboxError
+from nitrobox_sandbox import Faults, Sandbox, SandboxConfigError, SandboxError
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from nitrobox_auth.sandbox import ManualClock, Sandbox
+from nitrobox_sandbox import ManualClock, Sandbox
 
 BASIC = ("sandbox-client", "sandbox-secret")
 TOKEN_PATH = "/sandbox/oauth2/token"

@@ -7,7 +7,7 @@ import uuid
 import httpx
 import pytest
 
-from nitrobox_auth.sandbox import Sandbox
+from nitrobox_sandbox import Sandbox
 
 
 def _assert_global_error(body: dict[str, object], status: str, path: str) -> None:

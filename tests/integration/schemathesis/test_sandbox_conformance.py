@@ -19,7 +19,7 @@ from schemathesis.checks import positive_data_acceptance
 from nitrobox_auth._token_provider import TokenProvider
 
 if TYPE_CHECKING:
-    from nitrobox_auth.sandbox import Sandbox
+    from nitrobox_sandbox import Sandbox
 
 MAX_EXAMPLES = 8
 # A read must accept every schema-valid query. A write may refuse schema-valid data on a

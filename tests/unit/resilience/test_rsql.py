@@ -24,7 +24,7 @@ from nitrobox_auth._rsql import (
     or_,
     where,
 )
-from nitrobox_auth.sandbox import _rsql as sandbox_rsql
+from nitrobox_sandbox import _rsql as sandbox_rsql
 
 # --- a tiny independent RSQL parser (the grammar of rsql-parser), to read back what we built
 

@@ -8,12 +8,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from nitrobox_auth.sandbox._pdf import render_pdf
-from nitrobox_auth.sandbox._responses import FieldError
-from nitrobox_auth.sandbox._store import Record, StoredFile
+from nitrobox_sandbox._pdf import render_pdf
+from nitrobox_sandbox._responses import FieldError
+from nitrobox_sandbox._store import Record, StoredFile
 
 if TYPE_CHECKING:
-    from nitrobox_auth.sandbox._handlers import Call, Handlers, Reply
+    from nitrobox_sandbox._handlers import Call, Handlers, Reply
 
 BILLABLE = ("contracts", "orders", "usages")
 DOCUMENTS = "documents"

@@ -19,19 +19,19 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from nitrobox_auth.sandbox._errors import SandboxConfigError
-from nitrobox_auth.sandbox._faults import FaultDecision
-from nitrobox_auth.sandbox._handlers import Call, Reply
-from nitrobox_auth.sandbox._responses import error_body
-from nitrobox_auth.sandbox._spec import Operation
-from nitrobox_auth.sandbox._state import SandboxState
-from nitrobox_auth.sandbox._tokens import (
+from nitrobox_sandbox._errors import SandboxConfigError
+from nitrobox_sandbox._faults import FaultDecision
+from nitrobox_sandbox._handlers import Call, Reply
+from nitrobox_sandbox._responses import error_body
+from nitrobox_sandbox._spec import Operation
+from nitrobox_sandbox._state import SandboxState
+from nitrobox_sandbox._tokens import (
     OAuthErrorAnswer,
     TokenState,
     bearer_token,
     check_token_request,
 )
-from nitrobox_auth.sandbox._validation import SandboxRequest, ValidationOutcome
+from nitrobox_sandbox._validation import SandboxRequest, ValidationOutcome
 
 _FORM = "application/x-www-form-urlencoded"
 

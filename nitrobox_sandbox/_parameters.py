@@ -22,8 +22,8 @@ from openapi_schema_validator import (
     oas31_format_checker,
 )
 
-from nitrobox_auth.sandbox._responses import FieldError
-from nitrobox_auth.sandbox._spec import Operation, Spec
+from nitrobox_sandbox._responses import FieldError
+from nitrobox_sandbox._spec import Operation, Spec
 
 _PRIMITIVES = ("string", "integer", "number", "boolean")
 _INTEGER = re.compile(r"[-+]?\d+")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from nitrobox_auth._bundled_spec import follow_pointer, load_bundled_spec, resolve
-from nitrobox_auth.sandbox._errors import SandboxError
+from nitrobox_sandbox._errors import SandboxError
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 JSON_TYPES = ("application/json", "application/problem+json", "*/*")

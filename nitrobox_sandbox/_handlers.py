@@ -9,14 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from nitrobox_auth.sandbox._billing import DOCUMENTS, BillingRun
-from nitrobox_auth.sandbox._paging import page_of
-from nitrobox_auth.sandbox._responses import FieldError, error_body
-from nitrobox_auth.sandbox._routes import Identity, Plan, identity, plan_operation
-from nitrobox_auth.sandbox._rsql import RSQLError
-from nitrobox_auth.sandbox._spec import Operation, Spec
-from nitrobox_auth.sandbox._store import Record, Store
-from nitrobox_auth.sandbox._synth import Synthesizer
+from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
+from nitrobox_sandbox._paging import page_of
+from nitrobox_sandbox._responses import FieldError, error_body
+from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
+from nitrobox_sandbox._rsql import RSQLError
+from nitrobox_sandbox._spec import Operation, Spec
+from nitrobox_sandbox._store import Record, Store
+from nitrobox_sandbox._synth import Synthesizer
 
 
 @dataclass(frozen=True)

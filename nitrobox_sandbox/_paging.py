@@ -8,9 +8,9 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from nitrobox_auth.sandbox import _rsql
-from nitrobox_auth.sandbox._spec import Spec
-from nitrobox_auth.sandbox._synth import Synthesizer
+from nitrobox_sandbox import _rsql
+from nitrobox_sandbox._spec import Spec
+from nitrobox_sandbox._synth import Synthesizer
 
 DEFAULT_SIZE = 20
 MAX_SIZE = 100

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from nitrobox_auth.sandbox._spec import Spec
+from nitrobox_sandbox._spec import Spec
 
 MISSING: Any = object()
 _MAX_DEPTH = 12

@@ -26,14 +26,14 @@ from openapi_core.validation.request.validators import (
 )
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 
-from nitrobox_auth.sandbox._parameters import (
+from nitrobox_sandbox._parameters import (
     MultiMapping,
     ParameterRule,
     check_parameters,
     compile_rules,
 )
-from nitrobox_auth.sandbox._responses import FieldError
-from nitrobox_auth.sandbox._spec import Operation, Spec
+from nitrobox_sandbox._responses import FieldError
+from nitrobox_sandbox._spec import Operation, Spec
 
 _MAX_MESSAGE = 300
 

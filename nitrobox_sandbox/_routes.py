@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from nitrobox_auth.sandbox._spec import Operation, Spec
+from nitrobox_sandbox._spec import Operation, Spec
 
 Kind = Literal["create", "query", "retrieve", "update", "delete", "action", "billing_run", "file"]
 _VERSION = re.compile(r"^(v\d+|api)$")

@@ -8,15 +8,15 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from nitrobox_auth.sandbox._errors import SandboxConfigError
-from nitrobox_auth.sandbox._faults import FaultInjector, Faults
-from nitrobox_auth.sandbox._handlers import Handlers
-from nitrobox_auth.sandbox._spec import Spec
-from nitrobox_auth.sandbox._stats import Stats
-from nitrobox_auth.sandbox._store import Store
-from nitrobox_auth.sandbox._synth import Synthesizer
-from nitrobox_auth.sandbox._tokens import TokenRegistry
-from nitrobox_auth.sandbox._validation import RequestValidator
+from nitrobox_sandbox._errors import SandboxConfigError
+from nitrobox_sandbox._faults import FaultInjector, Faults
+from nitrobox_sandbox._handlers import Handlers
+from nitrobox_sandbox._spec import Spec
+from nitrobox_sandbox._stats import Stats
+from nitrobox_sandbox._store import Store
+from nitrobox_sandbox._synth import Synthesizer
+from nitrobox_sandbox._tokens import TokenRegistry
+from nitrobox_sandbox._validation import RequestValidator
 
 # Parsing and checking a spec takes a while; sandboxes built from the same document share it.
 _compiled: dict[str, tuple[Spec, RequestValidator]] = {}

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from nitrobox_auth.sandbox._errors import SandboxConfigError
+from nitrobox_sandbox._errors import SandboxConfigError
 
 
 def _check_share(_: object, attribute: attrs.Attribute[float], value: float) -> None:

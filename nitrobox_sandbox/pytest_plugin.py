@@ -3,7 +3,7 @@
 Fixtures:
 
 ``nitrobox_sandbox``
-    A :class:`nitrobox_auth.sandbox.Sandbox` served on 127.0.0.1. One server per test session
+    A :class:`nitrobox_sandbox.Sandbox` served on 127.0.0.1. One server per test session
     (started on first use); every test gets it freshly reset (no resources, zeroed stats, no
     faults), so tests stay independent and can assert on ``stats()``. Sandbox-only: skipped
     in live mode.
@@ -35,16 +35,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from nitrobox_sandbox import SANDBOX_EXTRA_HINT
+
 if TYPE_CHECKING:
     from nitrobox_client import Client
 
     from nitrobox_auth._settings import NitroboxSettings
     from nitrobox_auth._token_provider import TokenProvider
-    from nitrobox_auth.sandbox import Sandbox
+    from nitrobox_sandbox import Sandbox
 
 LIVE_OPTION = "--nitrobox-live"
 LIVE_VARIABLE = "NITROBOX_LIVE"
-SANDBOX_EXTRA_HINT = "pip install 'nitrobox-client[sandbox]'"
+
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"", "0", "false", "no", "off"})
 
@@ -85,7 +87,7 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 
 def _import_sandbox() -> type[Sandbox]:
     try:
-        from nitrobox_auth.sandbox import Sandbox
+        from nitrobox_sandbox import Sandbox
     except ImportError as exc:
         pytest.skip(_missing_extra(exc))
     return Sandbox

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from nitrobox_auth.sandbox._app import build_app
-from nitrobox_auth.sandbox._errors import SandboxConfigError, SandboxError
-from nitrobox_auth.sandbox._faults import Faults
-from nitrobox_auth.sandbox._server import BackgroundServer
-from nitrobox_auth.sandbox._spec import load_spec
-from nitrobox_auth.sandbox._state import SandboxState
-from nitrobox_auth.sandbox._transport import SyncASGITransport
+from nitrobox_sandbox._app import build_app
+from nitrobox_sandbox._errors import SandboxConfigError, SandboxError
+from nitrobox_sandbox._faults import Faults
+from nitrobox_sandbox._server import BackgroundServer
+from nitrobox_sandbox._spec import load_spec
+from nitrobox_sandbox._state import SandboxState
+from nitrobox_sandbox._transport import SyncASGITransport
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette

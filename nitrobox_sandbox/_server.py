@@ -9,7 +9,7 @@ from typing import Any
 
 import uvicorn
 
-from nitrobox_auth.sandbox._errors import SandboxError
+from nitrobox_sandbox._errors import SandboxError
 
 _START_TIMEOUT = 10.0
 
