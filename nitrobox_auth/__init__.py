@@ -21,10 +21,16 @@ from nitrobox_auth._api_errors import (
 from nitrobox_auth._auth import NitroboxAuth
 from nitrobox_auth._client_factory import create_client
 from nitrobox_auth._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ClientClosedError,
     InvalidClientError,
+    MalformedResponseError,
     NitroboxAuthError,
     NitroboxError,
     OAuthError,
+    ResponseError,
+    ResponseTooLargeError,
     SettingsError,
     TokenRequestError,
     TokenResponseError,
@@ -37,11 +43,15 @@ from nitrobox_auth._token_provider import TokenProvider
 from nitrobox_auth._token_rules import AccessToken, TokenRetryPolicy
 
 __all__ = [
+    "APIConnectionError",
+    "APITimeoutError",
     "AccessToken",
     "AuthenticationError",
+    "ClientClosedError",
     "ConflictError",
     "FieldError",
     "InvalidClientError",
+    "MalformedResponseError",
     "NitroboxAPIError",
     "NitroboxAuth",
     "NitroboxAuthError",
@@ -53,6 +63,8 @@ __all__ = [
     "PermissionDeniedError",
     "RSQLError",
     "RateLimitedError",
+    "ResponseError",
+    "ResponseTooLargeError",
     "RetryAuth",
     "RetryPolicy",
     "RetryTransport",

@@ -18,6 +18,13 @@ from :class:`NitroboxError`, so ``except NitroboxError`` catches them all.
     │   ├── ConflictError        409
     │   ├── RateLimitedError     429 (``retry_after``)
     │   └── ServerError          500-599, standard or not
+    ├── APIConnectionError       no answer from the API after the retries (``method``, ``url``)
+    │   └── APITimeoutError      ... because a timeout or the call's total deadline ran out
+    ├── ResponseError            an answer the client cannot use as documented
+    │   ├── MalformedResponseError  not the documented shape: not JSON, HTML, too deeply
+    │   │                           nested, numbers out of range, wrong types
+    │   └── ResponseTooLargeError   bigger than the size limit (measured after decompression)
+    ├── ClientClosedError        the client was used after it was closed
     ├── PaginationError          a paged query cannot be walked safely (also a ValueError)
     └── RSQLError                an RSQL filter cannot be built from the input (also a ValueError)
 
@@ -93,3 +100,51 @@ class OAuthError(NitroboxAuthError):
 
 class InvalidClientError(OAuthError):
     """The token endpoint rejected the client id or secret; retrying will not help."""
+
+
+class APIConnectionError(NitroboxError):
+    """The API gave no answer: the connection failed, after the allowed retries.
+
+    ``method`` and ``url`` say which call; the URL's query is redacted where it could hold a
+    secret.
+    """
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        super().__init__(message)
+        self.method = method
+        self.url = url
+
+
+class APITimeoutError(APIConnectionError):
+    """The API gave no complete answer in time: a timeout or the call's total deadline ran out."""
+
+
+class ResponseError(NitroboxError):
+    """An answer arrived, but the client cannot use it as the spec documents it."""
+
+
+class MalformedResponseError(ResponseError, ValueError):
+    """The answer is not the documented shape (not JSON, HTML, too deep, out of range, ...).
+
+    ``status`` and ``content_type`` are kept; the body is not put into the message (it may
+    hold user data).
+    """
+
+    def __init__(
+        self, message: str, *, status: int | None = None, content_type: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.content_type = content_type
+
+
+class ResponseTooLargeError(ResponseError):
+    """The answer is bigger than the size limit (``limit`` bytes, after decompression)."""
+
+    def __init__(self, message: str, *, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+class ClientClosedError(NitroboxError, RuntimeError):
+    """The client (or its token provider) was used after it was closed."""
