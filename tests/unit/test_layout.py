@@ -15,7 +15,8 @@ def test_sandbox_names_are_importable_from_nitrobox_sandbox() -> None:
 
     assert Sandbox is RealSandbox
     assert issubclass(SandboxError, Exception)
-    assert callable(Faults) and callable(ManualClock)
+    assert callable(Faults)
+    assert callable(ManualClock)
 
 
 def test_unknown_name_is_an_attribute_error() -> None:
