@@ -1,7 +1,7 @@
 """Shared helpers for the tests of the generated client: the bundled spec, the scripts'
 modules, minimal valid values built from the spec's schemas, and a mock Nitrobox.
 
-Test modules put this folder on sys.path and import it (pytest runs in importlib mode).
+pytest's ``pythonpath`` setting puts this folder (and tests/spec, scripts) on the import path.
 """
 
 from __future__ import annotations
@@ -30,18 +30,8 @@ SETTINGS = NitroboxSettings(
 
 
 def load_script_module(name: str) -> ModuleType:
-    """Import ``scripts/<name>.py`` (scripts/ is not a package)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    if str(SCRIPTS) not in sys.path:
-        sys.path.insert(0, str(SCRIPTS))
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    """Import ``scripts/<name>.py``: scripts/ is on pytest's ``pythonpath`` (it is not a package)."""
+    return importlib.import_module(name)
 
 
 def bundled_spec() -> dict[str, Any]:

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 from generated_helpers import load_script_module
 
 _bundle = load_script_module("_bundle")

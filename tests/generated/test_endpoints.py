@@ -22,7 +22,6 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 import nitrobox_client.api
 from dateutil.parser import isoparse
 from generated_helpers import (

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 import yaml
 
-sys.path.insert(0, str(Path(__file__).parent))
 from generated_helpers import ROOT
 
 SCRIPT = ROOT / "scripts" / "regenerate.py"

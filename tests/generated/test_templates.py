@@ -12,7 +12,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 import nitrobox_client.models
 from generated_helpers import SETTINGS, MockNitrobox
 from nitrobox_client import Client

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 from generated_helpers import ROOT, SETTINGS, MockNitrobox
 
 from nitrobox_auth import create_client

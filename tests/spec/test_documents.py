@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
-
-sys.path.insert(0, str(Path(__file__).parent))
 from spec_helpers import DOMAINS, domain_files, load
 
 FILES = domain_files()

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import copy
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 from spec_helpers import deref, domain_files, load, schema_validator, walk
 
 

@@ -3,11 +3,8 @@ usages -> billing run -> documents -> PDF. These are the shapes other code build
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))
 from spec_helpers import OPENAPI_DIR, deref, load
 
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 from spec_helpers import (
     PROVENANCE_KINDS,
     Operation,

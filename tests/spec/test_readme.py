@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
 from spec_helpers import PROVENANCE_KINDS, README, domain_files, operations_of
 
 ROW = re.compile(r"^\| (?:`(?P<file>[a-z]+-api\.yaml)`|\*\*Total\*\*) \|(?P<cells>( [^|]+ \|){4})$")
