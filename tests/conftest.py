@@ -1,0 +1,44 @@
+"""What every test of the suite shares: the `integration` marker means real sockets.
+
+A test without the marker may not open a network connection or listen on a port: unit,
+spec and in-process (ASGI) tests stay fast and independent of the machine's network, and a
+test that talks over loopback says so with ``@pytest.mark.integration``, so
+``-m "not integration"`` really runs without sockets. Socket pairs (event loops' self-pipes)
+and subprocesses are unaffected.
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+import pytest
+
+
+class SocketUseError(OSError):
+    """A test without the `integration` marker tried to use the network.
+
+    An OSError, so the standard library closes the half-made socket as for any failed
+    connection (no ResourceWarning).
+    """
+
+
+def _refuse(operation: str) -> Any:
+    def refuse(self: socket.socket, *args: Any, **kwargs: Any) -> Any:
+        if self.family == socket.AF_UNIX:
+            return getattr(super(socket.socket, self), operation)(*args, **kwargs)
+        raise SocketUseError(
+            f"socket.{operation}{args!r} in a test without @pytest.mark.integration: "
+            "mark the test (it talks over real sockets) or use an in-process transport"
+        )
+
+    return refuse
+
+
+@pytest.fixture(autouse=True)
+def _sockets_only_in_integration_tests(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if request.node.get_closest_marker("integration") is None:
+        for operation in ("connect", "connect_ex", "bind"):
+            monkeypatch.setattr(socket.socket, operation, _refuse(operation))
