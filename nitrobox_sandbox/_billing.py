@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from nitrobox_sandbox._pdf import render_pdf
-from nitrobox_sandbox._responses import FieldError
+from nitrobox_sandbox._responses import ErrorAnswer, FieldError
 from nitrobox_sandbox._store import Record, StoredFile
 
 if TYPE_CHECKING:
@@ -38,12 +38,8 @@ class BillingRun:
         known = self._handlers.lookup(CUSTOMERS, str(only)) if only is not None else None
         if only is not None and known is None:
             field = next(f for f in ("debtorIdent", "customerIdent", "debtorId") if f in body)
-            return self._handlers.error(
-                call,
-                404,
-                f"No customer with ident {only!r}",
-                (FieldError(field, "unknown customer", only),),
-            )
+            problem = FieldError(field, "unknown customer", only)
+            raise ErrorAnswer(404, f"No customer with ident {only!r}", (problem,))
         until = _when(body.get("processingDate"))
         per_customer: dict[str, list[Record]] = {}
         for collection in BILLABLE:
@@ -76,7 +72,7 @@ class BillingRun:
         if store.get(DOCUMENTS, ident) is not None:
             problem = FieldError("ident", "must be unique", ident)
             message = f"A document with ident {ident!r} already exists"
-            return self._handlers.error(call, 409, message, (problem,))
+            raise ErrorAnswer(409, message, (problem,))
         detail = body.get("customerDetail")
         customer = self._customer_of(Record(collection, ident, body)) or "unknown"
         data: dict[str, Any] = {

@@ -5,13 +5,13 @@ spec-shaped answers for everything else. Every answer is shaped by the documente
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
 from nitrobox_sandbox._paging import page_of
-from nitrobox_sandbox._responses import FieldError, error_body
+from nitrobox_sandbox._responses import ErrorAnswer, FieldError, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
 from nitrobox_sandbox._rsql import RSQLError
 from nitrobox_sandbox._spec import Operation, Spec
@@ -73,15 +73,21 @@ class Handlers:
             p.collection for p in self.plans.values() if p.kind == "create" and p.collection
         } | {DOCUMENTS}
         self._billing = BillingRun(self)
+        # Built once: which method answers which operation.
+        self._dispatch: dict[str, Callable[[Call, Plan], Reply]] = {
+            op_id: getattr(self, f"_{plan.kind}") for op_id, plan in self.plans.items()
+        }
 
     # -- entry point --------------------------------------------------------------------
 
     def handle(self, call: Call) -> Reply:
-        plan = self.plans[call.operation.operation_id]
-        with self._store.locked():
-            handler = getattr(self, f"_{plan.kind}")
-            reply: Reply = handler(call, plan)
-            return reply
+        op_id = call.operation.operation_id
+        try:
+            with self._store.locked():
+                return self._dispatch[op_id](call, self.plans[op_id])
+        except ErrorAnswer as answer:
+            body = error_body(answer.status, answer.message, call.path, answer.errors)
+            return Reply(answer.status, body=body)
 
     # -- helpers shared with the billing run --------------------------------------------
 
@@ -98,11 +104,6 @@ class Handlers:
         schema = self._spec.at("#" + documented.schema_pointer)
         body = self._synth.shape(schema, hint)
         return Reply(status or documented.status, body=body, media_type=documented.media_type)
-
-    def error(
-        self, call: Call, status: int, message: str, errors: tuple[FieldError, ...] = ()
-    ) -> Reply:
-        return Reply(status, body=error_body(status, message, call.path, errors))
 
     def view(self, record: Record) -> dict[str, Any]:
         """A record's data with its child collections filled in (a customer's addresses)."""
@@ -121,29 +122,21 @@ class Handlers:
     def _create(self, call: Call, plan: Plan) -> Reply:
         assert plan.collection is not None
         parent = self._parent_ident(call, plan)
-        if isinstance(parent, Reply):
-            return parent
         body = dict(call.body) if isinstance(call.body, Mapping) else {}
         if plan.collection.startswith(DOCUMENTS + "/") and plan.parent_collection is None:
             return self._billing.external_document(call, plan.collection, body)
-        refused = self._check_references(call, plan.collection, body)
-        if refused is not None:
-            return refused
-        record, problem = self._build(call, plan.collection, body, parent, upsert=plan.upsert)
-        if problem is not None:
-            return problem
-        assert record is not None
+        self._check_references(plan.collection, body)
+        record = self._build(plan.collection, body, parent, upsert=plan.upsert)
         return self.respond(call, self.view(record))
 
     def _build(
         self,
-        call: Call,
         collection: str,
         body: dict[str, Any],
         parent: str | None,
         *,
         upsert: bool = False,
-    ) -> tuple[Record | None, Reply | None]:
+    ) -> Record:
         """Store ``body`` (and its inline children) in ``collection``; all or nothing."""
         field_name = self.ident_fields[collection]
         ident = self._assign_ident(collection, body)
@@ -156,26 +149,26 @@ class Handlers:
         existing = self._store.get(collection, ident)
         if existing is not None and upsert:
             existing.data.update(body)
-            return existing, None
-        conflict = self._duplicate(call, collection, ident, field_name) if existing else None
+            return existing
+        conflict = self._duplicate(collection, ident, field_name) if existing else None
         seen: set[tuple[str, str]] = set()
         for child_collection, child in children:
             child_field = self.ident_fields[child_collection]
             child_key = (child_collection, self._assign_ident(child_collection, child))
             taken = child_key in seen or self._store.get(*child_key) is not None
             if conflict is None and taken:
-                conflict = self._duplicate(call, child_collection, child_key[1], child_field)
+                conflict = self._duplicate(child_collection, child_key[1], child_field)
             seen.add(child_key)
         if conflict is not None:
-            return None, conflict
+            raise conflict
         record = Record(collection, ident, body, parent)
         self._store.add(record)
         for child_collection, child in children:
             child_ident = str(child[self.ident_fields[child_collection]])
             self._store.add(Record(child_collection, child_ident, child, ident))
-        return record, None
+        return record
 
-    def _check_references(self, call: Call, collection: str, body: dict[str, Any]) -> Reply | None:
+    def _check_references(self, collection: str, body: dict[str, Any]) -> None:
         """A contract's customer and a usage's contract or customer must exist: a create
         that refers to nothing is refused, as on Nitrobox, instead of billing nobody."""
         problems: list[FieldError] = []
@@ -196,8 +189,7 @@ class Handlers:
             # UsageCreateRequest: "debtorId: Mandatory without contractId"
             problems.append(FieldError("debtorId", "must not be null without contractId", None))
         if problems:
-            return self.error(call, 400, "The request refers to unknown resources", tuple(problems))
-        return None
+            raise ErrorAnswer(400, "The request refers to unknown resources", problems)
 
     def _assign_ident(self, collection: str, data: dict[str, Any]) -> str:
         """Give ``data`` its ident (a UUID unless the client chose one) and numeric id."""
@@ -211,10 +203,9 @@ class Handlers:
             ident = data[found.ident_field] = str(uuid.uuid4())
         return str(ident)
 
-    def _duplicate(self, call: Call, collection: str, ident: str, field_name: str) -> Reply:
+    def _duplicate(self, collection: str, ident: str, field_name: str) -> ErrorAnswer:
         what = collection.rsplit("/", 1)[-1]
-        return self.error(
-            call,
+        return ErrorAnswer(
             409,
             f"A resource of {what} with {field_name} {ident!r} already exists",
             (FieldError(field_name, "must be unique", ident),),
@@ -223,8 +214,6 @@ class Handlers:
     def _query(self, call: Call, plan: Plan) -> Reply:
         assert plan.collection is not None
         parent = self._parent_ident(call, plan)
-        if isinstance(parent, Reply):
-            return parent
         records = self._store.all(plan.collection, parent=parent)
         documented = self._spec.success_response(call.operation)
         if documented.schema_pointer is None:
@@ -236,32 +225,28 @@ class Handlers:
             )
         except RSQLError as exc:
             search = call.query.get("search")
-            return self.error(
-                call,
-                400,
-                "The search expression is invalid",
-                (FieldError("search", str(exc), search),),
-            )
+            problem = FieldError("search", str(exc), search)
+            raise ErrorAnswer(400, "The search expression is invalid", (problem,)) from exc
         return self.respond(call, hint)
 
     def _retrieve(self, call: Call, plan: Plan) -> Reply:
-        record = self._item(call, plan)
-        return record if isinstance(record, Reply) else self.respond(call, self.view(record))
+        return self.respond(call, self.view(self._item(call, plan)))
 
     def _update(self, call: Call, plan: Plan) -> Reply:
-        record = self._item(call, plan)
-        if isinstance(record, Reply):
+        try:
+            record = self._item(call, plan)
+        except ErrorAnswer:
             if not plan.upsert:
-                return record
+                raise
             assert plan.collection is not None
             assert plan.item_param is not None
             body = dict(call.body) if isinstance(call.body, Mapping) else {}
             body[self.ident_fields[plan.collection]] = call.path_params[plan.item_param]
-            parent = self._parent_ident(call, plan)
-            created, problem = self._build(
-                call, plan.collection, body, None if isinstance(parent, Reply) else parent
-            )
-            return problem or self.respond(call, self.view(created))  # type: ignore[arg-type]
+            try:
+                parent = self._parent_ident(call, plan)
+            except ErrorAnswer:
+                parent = None
+            return self.respond(call, self.view(self._build(plan.collection, body, parent)))
         if isinstance(call.body, Mapping):
             ident_name = self.ident_fields[record.collection]
             # idents cannot be amended after the initial POST
@@ -270,21 +255,14 @@ class Handlers:
 
     def _delete(self, call: Call, plan: Plan) -> Reply:
         record = self._item(call, plan)
-        if isinstance(record, Reply):
-            return record
         self._store.remove(record.collection, record.ident)
         return self.respond(call, self.view(record))
 
     def _action(self, call: Call, plan: Plan) -> Reply:
         hint: dict[str, Any] = {}
-        parent = self._parent_ident(call, plan)
-        if isinstance(parent, Reply):
-            return parent
+        self._parent_ident(call, plan)
         if plan.collection is not None and plan.item_param is not None:
-            record = self._item(call, plan)
-            if isinstance(record, Reply):
-                return record
-            hint.update(self.view(record))
+            hint.update(self.view(self._item(call, plan)))
         if isinstance(call.body, Mapping):
             hint.update(call.body)
         hint.update(call.path_params)
@@ -298,7 +276,7 @@ class Handlers:
         ident = call.path_params[plan.item_param]
         stored = self._store.file(ident)
         if stored is None:
-            return self.error(call, 404, f"No file with ident {ident!r}")
+            raise ErrorAnswer(404, f"No file with ident {ident!r}")
         return Reply(
             200,
             content=stored.content,
@@ -308,22 +286,20 @@ class Handlers:
 
     # -- look-ups -----------------------------------------------------------------------
 
-    def _item(self, call: Call, plan: Plan) -> Record | Reply:
+    def _item(self, call: Call, plan: Plan) -> Record:
         assert plan.collection is not None
         assert plan.item_param is not None
         ident = call.path_params[plan.item_param]
         parent = self._parent_ident(call, plan)
-        if isinstance(parent, Reply):
-            return parent
         if plan.collection not in self.stateful:
             return Record(plan.collection, ident, {plan.item_param: ident}, parent)
         record = self.lookup(plan.collection, ident)
         if record is None or (parent is not None and record.parent != parent):
             what = plan.collection.rsplit("/", 1)[-1] or "resource"
-            return self.error(call, 404, f"No {what} with ident {ident!r}")
+            raise ErrorAnswer(404, f"No {what} with ident {ident!r}")
         return record
 
-    def _parent_ident(self, call: Call, plan: Plan) -> str | Reply | None:
+    def _parent_ident(self, call: Call, plan: Plan) -> str | None:
         if plan.parent_collection is None or plan.parent_param is None:
             return None
         ident = call.path_params[plan.parent_param]
@@ -332,7 +308,7 @@ class Handlers:
         record = self.lookup(plan.parent_collection, ident)
         if record is None:
             what = plan.parent_collection.rsplit("/", 1)[-1]
-            return self.error(call, 404, f"No {what} with ident {ident!r}")
+            raise ErrorAnswer(404, f"No {what} with ident {ident!r}")
         return record.ident
 
     def lookup(self, collection: str, ident: str) -> Record | None:

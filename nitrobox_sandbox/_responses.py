@@ -26,6 +26,20 @@ class FieldError:
         }
 
 
+class ErrorAnswer(Exception):
+    """Raised by a handler to answer with a ``GlobalErrorResponse``.
+
+    One place (``Handlers.handle``) turns it into the answer, so a handler never returns an
+    error value its callers must check for.
+    """
+
+    def __init__(self, status: int, message: str, errors: Sequence[FieldError] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.errors = tuple(errors)
+
+
 def status_name(status: int) -> str:
     """``BAD_REQUEST`` for 400: the text form Nitrobox puts in ``status``."""
     try:
