@@ -3,6 +3,9 @@ includes ``tests/``)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import anyio
 
 
@@ -31,3 +34,11 @@ class FakeClock:
     async def async_sleep(self, seconds: float) -> None:
         self.sleep(seconds)
         await anyio.lowlevel.checkpoint()
+
+
+def python_output(code: str) -> str:
+    """What a fresh interpreter running ``code`` prints: for tests of what an import loads."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout

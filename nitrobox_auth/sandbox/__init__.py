@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import warnings
 
-from nitrobox_sandbox import (
-    Faults,
-    ManualClock,
-    Sandbox,
-    SandboxConfigError,
-    SandboxError,
-    SyncASGITransport,
-)
+from nitrobox_sandbox import *  # noqa: F403 (the alias re-exports exactly the new package's names)
+from nitrobox_sandbox import __all__ as __all__
 
 warnings.warn(
     "nitrobox_auth.sandbox is deprecated and will be removed in the next release: "
@@ -23,12 +17,3 @@ warnings.warn(
     DeprecationWarning,
     stacklevel=2,
 )
-
-__all__ = [
-    "Faults",
-    "ManualClock",
-    "Sandbox",
-    "SandboxConfigError",
-    "SandboxError",
-    "SyncASGITransport",
-]

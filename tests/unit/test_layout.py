@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
+from fakes import python_output
 
 
 def test_sandbox_names_are_importable_from_nitrobox_sandbox() -> None:
@@ -47,11 +47,9 @@ def test_missing_extra_names_the_extra_to_install() -> None:
         "except ModuleNotFoundError as exc:\n"
         "    print(exc)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert "nitrobox-client[sandbox]" in result.stdout
-    assert "starlette" in result.stdout
+    output = python_output(probe)
+    assert "nitrobox-client[sandbox]" in output
+    assert "starlette" in output
 
 
 def test_runtime_package_does_not_import_the_sandbox() -> None:
@@ -60,7 +58,5 @@ def test_runtime_package_does_not_import_the_sandbox() -> None:
         "import sys, nitrobox_auth; "
         "print(sorted(m for m in sys.modules if m.startswith(('nitrobox_sandbox', 'starlette'))))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.strip() == "[]"
+    output = python_output(probe)
+    assert output.strip() == "[]"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from fakes import python_output
 
 pytest_plugins = ["pytester"]
 
@@ -52,10 +51,8 @@ def test_importing_the_plugin_loads_no_heavy_module() -> None:
         "'anyio', 'nitrobox_auth', 'nitrobox_sandbox._', 'nitrobox_client'); "
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(heavy))))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert json.loads(result.stdout) == []
+    output = python_output(probe)
+    assert json.loads(output) == []
 
 
 @pytest.mark.integration
