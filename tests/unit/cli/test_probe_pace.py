@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import httpx
 import pytest
-
 from fakes import FakeClock
+
 from nitrobox_auth.cli._probe_pace import PacedTransport
 
 
@@ -24,7 +26,7 @@ def test_requests_start_at_least_one_interval_apart() -> None:
     with httpx.Client(transport=_paced(4, clock, starts)) as http:
         for _ in range(5):
             http.get("http://probe.invalid/x")
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert gaps == pytest.approx([0.25] * 4)
 
 
@@ -38,7 +40,7 @@ def test_time_already_spent_counts_towards_the_interval() -> None:
         http.get("http://probe.invalid/x")
         clock.advance(1.0)
         http.get("http://probe.invalid/x")
-    assert [b - a for a, b in zip(starts, starts[1:], strict=False)] == pytest.approx([0.5, 1.0])
+    assert [b - a for a, b in itertools.pairwise(starts)] == pytest.approx([0.5, 1.0])
 
 
 def test_a_clock_that_jumps_back_never_makes_a_wait_longer_than_one_interval() -> None:
