@@ -22,7 +22,7 @@ from urllib.parse import quote
 import httpx
 
 from nitrobox_auth._bundled_spec import load_bundled_spec
-from nitrobox_auth._errors import NitroboxError
+from nitrobox_auth._errors import InvalidClientError, NitroboxError
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import find_operation, operations
 from nitrobox_auth.cli._output import Output
@@ -40,7 +40,6 @@ from nitrobox_auth.cli._probe_plan import (
     Step,
     first_value,
     parse_idents,
-    path_parameter_names,
     plan,
 )
 from nitrobox_auth.cli._target import Target, open_target
@@ -89,7 +88,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="a value for path parameter NAME in every operation that has it (repeatable)",
+        help=(
+            "a value for path parameter NAME in every GET that has it, or with "
+            "OPERATION_ID.NAME=VALUE in that one only (repeatable)"
+        ),
     )
     parser.add_argument(
         "--operation",
@@ -145,7 +147,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
     ops = operations(spec)
     rate = parse_rate(args.rate)
     selected = [find_operation(ops, name).operation_id for name in args.operation]
-    idents = parse_idents(args.ident, path_parameter_names(ops.values()))
+    idents = parse_idents(args.ident, ops.values())
     if args.report is not None:
         check_report_path(args.report)
     judge = Judge(spec)
@@ -159,7 +161,13 @@ def run(args: argparse.Namespace, output: Output) -> int:
     ):
         # One token for the run, fetched up front: a refused credential stops the run here
         # with the provider's error instead of failing every operation the same way.
-        provider.get_token()
+        try:
+            provider.get_token()
+        except InvalidClientError as exc:
+            raise CommandError(
+                f"the token endpoint refused the credentials ({exc}): check NITROBOX_CLIENT_ID "
+                "and NITROBOX_CLIENT_SECRET"
+            ) from exc
         if target.sandbox is not None:
             _seed_sandbox(target, provider, output)
         results = _probe(steps, target, provider, judge, rate)
@@ -167,7 +175,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
     _print_table(output, results)
     counts = {outcome: sum(r.outcome == outcome for r in results) for outcome in OUTCOMES}
     output.line(
-        f"{len(results)} operations: "
+        f"{len(results)} operation{'' if len(results) == 1 else 's'}: "
         + ", ".join(f"{counts[o]} {o}" for o in OUTCOMES)
         + f" ({target.description})"
     )

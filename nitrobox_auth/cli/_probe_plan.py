@@ -55,28 +55,44 @@ class Step:
         return {s.producer for s in self.sources.values()}
 
 
-def parse_idents(items: Sequence[str], known: Iterable[str]) -> dict[str, str]:
-    """``["ident=c-1"]`` -> ``{"ident": "c-1"}``; a name no GET path uses is refused."""
-    names = set(known)
+def parse_idents(items: Sequence[str], ops: Iterable[Operation]) -> dict[str, str]:
+    """``["ident=c-1", "retrieveFile.ident=D-1"]`` -> the same as a dict.
+
+    ``NAME=VALUE`` fills path parameter NAME in every GET that has it;
+    ``OPERATION_ID.NAME=VALUE`` only in that operation (and wins over the plain form).
+    A name no GET path uses is refused, with the names that exist.
+    """
+    by_op = {
+        op.operation_id: {p.name for p in op.parameters if p.location == "path"}
+        for op in ops
+        if op.method == "GET"
+    }
+    names = set().union(*by_op.values()) if by_op else set()
     idents: dict[str, str] = {}
     for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name or not value:
-            raise CommandError(f"--ident expects NAME=VALUE with a non-empty value, got {item!r}")
-        if name not in names:
+        key, sep, value = item.partition("=")
+        if not sep or not key or not value:
+            raise CommandError(
+                f"--ident expects NAME=VALUE or OPERATION_ID.NAME=VALUE with a non-empty value, "
+                f"got {item!r}"
+            )
+        op_id, dot, name = key.rpartition(".")
+        if dot:
+            if op_id not in by_op:
+                raise CommandError(f"--ident {key}: there is no GET operation {op_id!r}")
+            if name not in by_op[op_id]:
+                listed = ", ".join(sorted(by_op[op_id])) or "none"
+                raise CommandError(
+                    f"--ident {key}: {op_id} has no path parameter {name!r} (its: {listed})"
+                )
+        elif key not in names:
             listed = ", ".join(sorted(names)) or "none"
             raise CommandError(
-                f"--ident {name}: no GET operation has a path parameter {name!r} "
+                f"--ident {key}: no GET operation has a path parameter {key!r} "
                 f"(the path parameters: {listed})"
             )
-        idents[name] = value
+        idents[key] = value
     return idents
-
-
-def path_parameter_names(ops: Iterable[Operation]) -> set[str]:
-    return {
-        p.name for op in ops if op.method == "GET" for p in op.parameters if p.location == "path"
-    }
 
 
 def _camel(segment: str) -> str:
@@ -269,8 +285,9 @@ def _fill(
         name, location = str(raw["name"]), str(raw["in"])
         required = bool(raw.get("required", location == "path"))
         if location == "path":
-            if name in idents:
-                given[name] = idents[name]
+            scoped = f"{op.operation_id}.{name}"
+            if scoped in idents or name in idents:
+                given[name] = idents.get(scoped, idents.get(name, ""))
                 continue
             source = _find_source(op, name, gets, fields_of)
             if source is None:

@@ -13,7 +13,6 @@ from nitrobox_auth.cli._probe_plan import (
     first_value,
     item_fields,
     parse_idents,
-    path_parameter_names,
     plan,
 )
 
@@ -188,11 +187,34 @@ def test_selected_operations_pull_in_their_producers_only() -> None:
     assert order == ["queryThings", "queryParts", "retrievePart"]
 
 
-@pytest.mark.parametrize("bad", ["noequals", "=value", "thingIdent=", "unknownName=1"], ids=repr)
-def test_bad_ident_is_refused(bad: str) -> None:
+def test_scoped_ident_fills_one_operation_and_wins_over_the_plain_form() -> None:
+    """retrieveThing.ident=t-9 reaches retrieveThing only; the plain form fills the rest."""
+    idents = parse_idents(
+        ["thingIdent=t-1", "retrievePart.thingIdent=t-2", "retrieveThing.ident=t-9"],
+        operations(SPEC).values(),
+    )
+    steps = _steps(idents=idents)
+    assert steps["retrieveThing"].given == {"ident": "t-9"}
+    assert steps["queryParts"].given == {"thingIdent": "t-1"}
+    assert steps["retrievePart"].given == {"thingIdent": "t-2"}
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("noequals", "expects NAME=VALUE"),
+        ("=value", "expects NAME=VALUE"),
+        ("thingIdent=", "expects NAME=VALUE"),
+        ("unknownName=1", "no GET operation has a path parameter 'unknownName'"),
+        ("createThing.ident=1", "there is no GET operation 'createThing'"),
+        ("retrieveThing.thingIdent=1", "retrieveThing has no path parameter 'thingIdent'"),
+    ],
+    ids=repr,
+)
+def test_bad_ident_is_refused(bad: str, message: str) -> None:
     """A malformed --ident, or one no GET path uses, is a CommandError naming it."""
-    with pytest.raises(CommandError, match="--ident"):
-        parse_idents([bad], path_parameter_names(operations(SPEC).values()))
+    with pytest.raises(CommandError, match=message):
+        parse_idents([bad], operations(SPEC).values())
 
 
 def test_item_fields_are_found_in_every_envelope() -> None:
