@@ -8,7 +8,6 @@ report.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import os
@@ -21,7 +20,7 @@ from urllib.parse import quote
 
 import httpx
 
-from nitrobox_auth._bundled_spec import load_bundled_spec
+from nitrobox_auth._bundled_spec import bundled_spec_checksum, load_bundled_spec
 from nitrobox_auth._errors import InvalidClientError, NitroboxError
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import find_operation, operations
@@ -134,12 +133,6 @@ def check_report_path(path: Path) -> None:
         raise CommandError(f"--report {path}: the directory {parent} does not exist")
     if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise CommandError(f"--report {path}: not writable")
-
-
-def spec_checksum(spec: Mapping[str, Any]) -> str:
-    """SHA-256 of the spec as canonical JSON (sorted keys), the same for the same content."""
-    canonical = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def run(args: argparse.Namespace, output: Output) -> int:
@@ -296,7 +289,7 @@ def _report(target: Target, spec: Mapping[str, Any], results: Sequence[Result]) 
         "spec": {
             "title": spec.get("info", {}).get("title"),
             "version": spec.get("info", {}).get("version"),
-            "checksum": spec_checksum(spec),
+            "checksum": bundled_spec_checksum(),
         },
         "operations": [
             {

@@ -2,10 +2,10 @@
 
 The status picks the documented response (exact code, then ``2XX``, then ``default``), the
 ``Content-Type`` its media type, and the body is validated with openapi-schema-validator's
-OpenAPI 3.0 read validator (the schema library openapi-core itself uses). openapi-core's own
-response validation would first find the operation again from the concrete URL, which is
-ambiguous here (``/v2/customers/unpaged`` also matches ``/v2/customers/{ident}``), and the probe
-knows the operation already.
+OpenAPI 3.0 read validator, or its 3.1 one: the schema library openapi-core itself uses.
+openapi-core's own response validation would first find the operation again from the
+concrete URL, which is ambiguous here (``/v2/customers/unpaged`` also matches
+``/v2/customers/{ident}``), and the probe knows the operation already.
 
 Problems are built from each error's JSON path, keyword and schema: the library's own messages
 quote the instance, and a probe report is meant to be shared, so no value of the tenant's data
@@ -80,14 +80,16 @@ class Judge:
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
         try:
-            from openapi_schema_validator import OAS30ReadValidator
+            from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
         except ImportError as exc:
             missing = (exc.name or "openapi_schema_validator").split(".")[0]
             raise CommandError(
                 f"nitrobox probe needs the 'probe' extra ({missing} is missing): {PROBE_EXTRA_HINT}"
             ) from exc
         self._spec = spec
-        self._validator_cls = OAS30ReadValidator
+        # 3.0 reads: `nullable`, and writeOnly fields must not come back; 3.1 is JSON Schema.
+        is_31 = str(spec.get("openapi", "")).startswith("3.1")
+        self._validator_cls: Any = OAS31Validator if is_31 else OAS30ReadValidator
         self._names = _declared_names(spec, set())
 
     def judge(
@@ -142,8 +144,9 @@ class Judge:
     def _schema_problems(
         self, spec_path: str, method: str, key: str, media: str, data: Any
     ) -> tuple[str, ...]:
-        # The whole document as the root resource so every local $ref resolves; under
-        # draft 4 rules (OpenAPI 3.0) a $ref's siblings are ignored, so only it applies.
+        # The whole document as the root resource so every local $ref resolves. Under 3.0
+        # (draft 4 rules) a $ref's siblings are ignored; under 3.1 the other keywords of the
+        # document root are not schema keywords: either way only the $ref applies.
         pointer = _pointer(["paths", spec_path, method.lower(), "responses", key])
         pointer += "/" + _pointer(["content", media, "schema"])
         root = {**self._spec, "$ref": "#/" + pointer}

@@ -263,7 +263,12 @@ def test_report_shape_and_no_secret_or_tenant_value_anywhere(
     )
     assert code == 1
     assert set(report) == {"target", "spec", "operations"}
-    assert report["spec"]["checksum"].startswith("sha256:")
+    # The checksum is the generated manifest's, so a report names the spec it was judged by.
+    import nitrobox_client
+
+    manifest = Path(nitrobox_client.__file__).with_name("manifest.json")
+    spec_sha256 = json.loads(manifest.read_text(encoding="utf-8"))["spec_sha256"]
+    assert report["spec"]["checksum"] == f"sha256:{spec_sha256}"
     assert report["target"]["tenant"] == TENANT
     assert report["target"]["sandbox"] is False
     for entry in report["operations"]:

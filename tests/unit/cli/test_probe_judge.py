@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from nitrobox_auth.cli._probe_judge import Judge
+from nitrobox_auth.cli._probe_judge import Judge, Verdict
 
 MARKER = "tenant-data-7f3a"
 
@@ -75,7 +75,9 @@ def judge() -> Judge:
     return Judge(SPEC)
 
 
-def _things(judge: Judge, body: Any, content_type: str = "application/json", status: int = 200):  # type: ignore[no-untyped-def]
+def _things(
+    judge: Judge, body: Any, content_type: str = "application/json", status: int = 200
+) -> Verdict:
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
     return judge.judge("/things", "GET", status, content_type, raw)
 
