@@ -11,7 +11,6 @@ import argparse
 import json
 import math
 import os
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +40,7 @@ from nitrobox_auth.cli._probe_plan import (
     parse_idents,
     plan,
 )
+from nitrobox_auth.cli._probe_seed import seed_sandbox
 from nitrobox_auth.cli._target import Target, open_target
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
                 "and NITROBOX_CLIENT_SECRET"
             ) from exc
         if target.sandbox is not None:
-            _seed_sandbox(target, provider, output)
+            seed_sandbox(target, provider, output)
         results = _probe(steps, target, provider, judge, rate)
 
     _print_table(output, results)
@@ -313,83 +313,3 @@ def _write_report(
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise CommandError(f"cannot write the report to {path}: {exc.strerror}") from exc
-
-
-def _seed_sandbox(target: Target, provider: TokenProvider, output: Output) -> None:
-    """Give the embedded sandbox one customer, contract and invoice to follow idents into.
-
-    Sent through the sandbox's in-process transport with the run's token, not through the
-    probe's client: the probe itself stays read-only.
-    """
-    from nitrobox_auth._auth import NitroboxAuth
-
-    assert target.sandbox is not None
-    now = time.time()
-    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now - 7200))
-    later = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now - 3600))
-    ended = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now - 3300))
-    customer = "probe-customer"
-    writes: list[tuple[str, dict[str, Any]]] = [
-        (
-            "/v2/customers",
-            {
-                "customerIdent": customer,
-                "customerType": "B2B",
-                "language": "en",
-                "addresses": [
-                    {
-                        "addressType": "INVOICE",
-                        "addressIdent": "probe-invoice-address",
-                        "company": "Probe GmbH",
-                        "city": "Hamburg",
-                        "country": "DE",
-                    }
-                ],
-            },
-        ),
-        (
-            "/v2/contracts",
-            {
-                "contractIdent": "probe-contract",
-                "debtorIdent": customer,
-                "date": stamp,
-                "startDate": stamp,
-            },
-        ),
-        (
-            "/v2/usages",
-            {
-                "usageIdent": "probe-usage",
-                "productIdent": "probe-kwh",
-                "startDate": later,
-                "endDate": ended,
-                "unitQuantities": [{"unitQuantity": 10, "unitQuantityType": "KWH"}],
-                "taxLocation": {"country": "DE"},
-            },
-        ),
-        (
-            "/v2/billingrun",
-            {"debtorIdent": customer, "processingDate": time.strftime("%Y-%m-%dT%H:%M:%SZ")},
-        ),
-    ]
-    auth = NitroboxAuth(provider, api_base_url=target.settings.api_base_url)
-    contract_id: Any = None
-    with httpx.Client(
-        transport=target.sandbox.transport(),
-        base_url=target.settings.api_base_url,
-        auth=auth,
-        timeout=10.0,
-    ) as http:
-        for path, body in writes:
-            if path == "/v2/usages" and contract_id is not None:
-                body["contractId"] = contract_id
-            response = http.post(path, json=body)
-            if not response.is_success:
-                output.note(
-                    f"could not seed the sandbox: POST {path} answered {response.status_code}"
-                )
-                return
-            if path == "/v2/contracts":
-                answer = response.json()
-                contract_id = answer.get("contractId") if isinstance(answer, dict) else None
-    output.note("seeded the sandbox with a customer, a contract, a usage and an invoice")

@@ -200,7 +200,12 @@ def _find_source(
     prefix = _collection_prefix(op.path, name)
     segment = prefix.rstrip("/").rsplit("/", 1)[-1]
     noun = _singular(_camel(segment))
-    wanted = tuple(dict.fromkeys([name, f"{noun}Ident", f"{noun}Id", "ident", "id"]))
+    derived = [f"{noun}Ident", f"{noun}Id"]
+    # A generic name (`ident`) says less than the collection's own field (`customerIdent`).
+    if name in _GENERIC_NAMES:
+        wanted = tuple(dict.fromkeys([*derived, name, *sorted(_GENERIC_NAMES)]))
+    else:
+        wanted = tuple(dict.fromkeys([name, *derived, *sorted(_GENERIC_NAMES)]))
     # The collection the path sits under, then lists below it (`/customers/unpaged`).
     collections = [
         o
