@@ -193,6 +193,8 @@ class Judge:
             return f"{where}: a {found} that is not a valid {expected}"
         if keyword in ("oneOf", "anyOf"):
             return f"{where}: a {found} that matches none of the documented alternatives"
+        if keyword == "writeOnly":
+            return f"{where}: a write-only field in an answer"
         if keyword == "additionalProperties":
             return f"{where}: fields the spec does not allow"
         if isinstance(expected, bool | int | float) or (

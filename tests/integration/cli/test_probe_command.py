@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +50,14 @@ def test_against_the_embedded_sandbox_every_read_is_confirmed(
     assert all(r["method"] == "GET" for r in ran)
     names = {r["operationId"] for r in ran}
     # Path parameters filled from earlier answers in the same run, chained two deep.
-    assert {"retrieveCustomer", "retrieveAddress", "retrieveFile"} <= names
+    assert {
+        "retrieveCustomer",
+        "retrieveAddress",
+        "retrieveFile",
+        "retrieveDebtorAddress",
+        "retrieveBillingGroup",
+        "getAddressValidationConfig",
+    } <= names
     skipped_writes = [r for r in results if r["method"] != "GET"]
     assert skipped_writes
     assert {r["outcome"] for r in skipped_writes} == {"skipped"}
@@ -83,6 +92,7 @@ class Contrary:
         default_factory=dict
     )
     requests: list[tuple[str, str]] = field(default_factory=list)
+    arrivals: list[float] = field(default_factory=list)
     token_requests: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -91,6 +101,7 @@ class Contrary:
         method, path = scope["method"], scope["path"]
         with self.lock:
             self.requests.append((method, path))
+            self.arrivals.append(time.monotonic())
         if method == "POST" and path == f"/{TENANT}/oauth2/token":
             with self.lock:
                 self.token_requests += 1
@@ -143,6 +154,7 @@ class Chosen:
     field_name: str
     html: Operation
     missing: Operation
+    failing: Operation
 
 
 def _choose(spec: dict[str, Any]) -> Chosen:
@@ -157,7 +169,7 @@ def _choose(spec: dict[str, Any]) -> Chosen:
     wrong_field, field_name = next((op, name) for op, name in with_field if name)
     rest = [op for op in arrays if op is not wrong_field]
     others = [op for op in reads if op not in (wrong_field, *rest[:2])]
-    return Chosen(rest[0], rest[1], wrong_field, field_name, others[0], others[1])
+    return Chosen(rest[0], rest[1], wrong_field, field_name, others[0], others[1], others[2])
 
 
 @pytest.fixture
@@ -181,6 +193,7 @@ def contrary(
         chosen.wrong_root.path: _json({"items": [MARKER]}),
         chosen.wrong_field.path: _json([{chosen.field_name: [MARKER]}]),
         chosen.html.path: lambda: (200, "text/html", f"<html>{MARKER}</html>".encode(), {}),
+        chosen.failing.path: _json({"status": "INTERNAL_SERVER_ERROR"}, status=500),
     }
     background = BackgroundServer(server)
     port = background.start()
@@ -219,6 +232,7 @@ def test_each_verdict_is_right_against_a_contradicting_server(
         chosen.wrong_field,
         chosen.html,
         chosen.missing,
+        chosen.failing,
     )
     assert code == 1
     by_id = {r["operationId"]: r for r in report["operations"]}
@@ -233,7 +247,10 @@ def test_each_verdict_is_right_against_a_contradicting_server(
     assert html["problems"][0].startswith("content type text/html where the spec documents")
     missing = by_id[chosen.missing.operation_id]
     assert (missing["outcome"], missing["status"]) == ("unreachable", 404)
-    # The 429 was waited out and asked again.
+    failing = by_id[chosen.failing.operation_id]
+    assert (failing["outcome"], failing["status"]) == ("error", 500)
+    # A 500 after the usual retries (3 attempts); the 429 was waited out and asked again.
+    assert server.requests.count(("GET", chosen.failing.path)) == 3
     assert server.requests.count(("GET", chosen.faithful.path)) == 2
 
 
@@ -291,6 +308,7 @@ def test_report_shape_and_no_secret_or_tenant_value_anywhere(
         (["--rate", "nan"], "--rate must be more than 0"),
         (["--rate", "fast"], "--rate expects a number"),
         (["--report", "/nonexistent-dir/report.json"], "does not exist"),
+        (["--report", "/"], "is a directory"),
     ],
 )
 def test_bad_input_exits_2_before_any_request(
@@ -328,3 +346,20 @@ def test_refused_credentials_exit_2_and_name_the_settings(
     assert "NITROBOX_CLIENT_SECRET" in err
     assert "wrong-secret-do-not-leak" not in out + err
     assert nitrobox_sandbox.stats()["api_requests"] == 0
+
+
+def test_rate_spaces_the_requests_the_server_sees(
+    contrary: tuple[Contrary, Chosen], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--rate 5: consecutive API requests arrive at least about 0.2 s apart."""
+    server, chosen = contrary
+    ops = (chosen.wrong_root, chosen.wrong_field, chosen.html, chosen.missing)
+    argv = ["probe", "--rate", "5"]
+    for op in ops:
+        argv += ["--operation", op.operation_id]
+    assert main(argv) == 1
+    capsys.readouterr()
+    api = [t for (m, p), t in zip(server.requests, server.arrivals, strict=True) if m == "GET"]
+    assert len(api) == len(ops)
+    # A lower bound only: a slow machine makes the gaps longer, never shorter.
+    assert min(b - a for a, b in itertools.pairwise(api)) >= 0.19

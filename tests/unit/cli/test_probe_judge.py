@@ -56,6 +56,7 @@ SPEC: dict[str, Any] = {
                     "kind": {"type": "string", "enum": ["BIG", "SMALL"]},
                     "day": {"type": "string", "format": "date"},
                     "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "password": {"type": "string", "writeOnly": True},
                 },
             },
             "ThingPage": {
@@ -159,4 +160,12 @@ def test_problems_never_quote_the_tenants_values(judge: Judge) -> None:
         "$._embedded[1].thingIdent: a string that fails minLength 1",
         "$.pageInfo: expected object, found string",
     }
+    assert MARKER not in json.dumps(verdict.problems)
+
+
+def test_a_write_only_field_in_an_answer_is_contradicted(judge: Judge) -> None:
+    """OpenAPI 3.0 read semantics: a writeOnly field must not come back."""
+    verdict = _things(judge, {"_embedded": [{"thingIdent": "t", "password": MARKER}]})
+    assert verdict.outcome == "contradicted"
+    assert verdict.problems == ("$._embedded[0].password: a write-only field in an answer",)
     assert MARKER not in json.dumps(verdict.problems)
