@@ -12,7 +12,7 @@ import json
 import math
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -58,6 +58,8 @@ class Result:
     status: int | None = None
     problems: tuple[str, ...] = ()
     data: Any = None
+    # The path parameters it was sent with, for consumers deeper down the same path.
+    values: Mapping[str, str] = field(default_factory=dict)
 
     def reason(self) -> str:
         if self.outcome == SKIPPED:
@@ -189,13 +191,18 @@ def _probe(
     client = create_client(
         target.settings, provider=provider, transport=PacedTransport(inner, rate)
     )
+    with client.get_httpx_client() as http:
+        return run_steps(steps, http, judge)
+
+
+def run_steps(steps: Sequence[Step], http: httpx.Client, judge: Judge) -> list[Result]:
+    """Send the planned steps in order through ``http``; each result feeds later steps."""
     results: list[Result] = []
     by_id: dict[str, Result] = {}
-    with client.get_httpx_client() as http:
-        for step in steps:
-            result = _run_step(step, http, judge, by_id)
-            by_id[step.op.operation_id] = result
-            results.append(result)
+    for step in steps:
+        result = _run_step(step, http, judge, by_id)
+        by_id[step.op.operation_id] = result
+        results.append(result)
     return results
 
 
@@ -205,15 +212,29 @@ def _run_step(
     if step.skip is not None:
         return Result(step, SKIPPED)
     values = dict(step.given)
+    # An address of *this* customer: a parameter its producer was itself sent with (the
+    # customer's ident for the address list) keeps that value, so idents stay consistent.
+    for source in step.sources.values():
+        produced = earlier.get(source.producer)
+        for name, value in (produced.values if produced else {}).items():
+            if name in step.sources and name not in values:
+                values[name] = value
     for name, source in step.sources.items():
+        if name in values:
+            continue
         produced = earlier.get(source.producer)
         if produced is None or produced.data is None:
-            why = "was not run" if produced is None else "gave no JSON answer"
+            if produced is None:
+                why = "was not run"
+            elif produced.outcome == SKIPPED:
+                why = "was skipped"
+            else:
+                why = "gave no 2xx JSON answer"
             return Result(
                 _skipped(step, f"{source.producer} {why}: give --ident {name}=VALUE"), SKIPPED
             )
-        value = first_value(produced.data, source.fields)
-        if value is None:
+        found = first_value(produced.data, source.fields)
+        if found is None:
             return Result(
                 _skipped(
                     step,
@@ -222,7 +243,7 @@ def _run_step(
                 ),
                 SKIPPED,
             )
-        values[name] = value
+        values[name] = found
     path = step.op.path
     for name, value in values.items():
         path = path.replace("{" + name + "}", quote(value, safe=""))
@@ -250,9 +271,9 @@ def _run_step(
     if response.is_success and "json" in response.headers.get("content-type", ""):
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
-    return Result(step, verdict.outcome, response.status_code, verdict.problems, data)
+    return Result(step, verdict.outcome, response.status_code, verdict.problems, data, values)
 
 
 def _skipped(step: Step, reason: str) -> Step:

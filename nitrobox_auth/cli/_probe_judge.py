@@ -135,10 +135,15 @@ class Judge:
             data = json.loads(body)
         except (UnicodeDecodeError, json.JSONDecodeError):
             return Verdict(CONTRADICTED, (f"the body is not valid JSON although it is {name}",))
+        except RecursionError:
+            return Verdict(CONTRADICTED, ("the body is nested too deeply to be read",))
         schema = media_object.get("schema")
         if schema is None:
             return Verdict(CONFIRMED)
-        problems = self._schema_problems(spec_path, method, key, name, data)
+        try:
+            problems = self._schema_problems(spec_path, method, key, name, data)
+        except RecursionError:
+            return Verdict(CONTRADICTED, ("the body is nested too deeply to be validated",))
         return Verdict(CONTRADICTED, problems) if problems else Verdict(CONFIRMED)
 
     def _schema_problems(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import itertools
 import json
 import threading
 import time
@@ -92,7 +91,6 @@ class Contrary:
         default_factory=dict
     )
     requests: list[tuple[str, str]] = field(default_factory=list)
-    arrivals: list[float] = field(default_factory=list)
     token_requests: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -101,7 +99,6 @@ class Contrary:
         method, path = scope["method"], scope["path"]
         with self.lock:
             self.requests.append((method, path))
-            self.arrivals.append(time.monotonic())
         if method == "POST" and path == f"/{TENANT}/oauth2/token":
             with self.lock:
                 self.token_requests += 1
@@ -348,18 +345,20 @@ def test_refused_credentials_exit_2_and_name_the_settings(
     assert nitrobox_sandbox.stats()["api_requests"] == 0
 
 
-def test_rate_spaces_the_requests_the_server_sees(
+def test_rate_spaces_the_requests(
     contrary: tuple[Contrary, Chosen], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--rate 5: consecutive API requests arrive at least about 0.2 s apart."""
+    """--rate 2 with four reads: the run cannot end before three intervals of 0.5 s."""
     server, chosen = contrary
     ops = (chosen.wrong_root, chosen.wrong_field, chosen.html, chosen.missing)
-    argv = ["probe", "--rate", "5"]
+    argv = ["probe", "--rate", "2"]
     for op in ops:
         argv += ["--operation", op.operation_id]
+    started = time.monotonic()
     assert main(argv) == 1
+    elapsed = time.monotonic() - started
     capsys.readouterr()
-    api = [t for (m, p), t in zip(server.requests, server.arrivals, strict=True) if m == "GET"]
-    assert len(api) == len(ops)
-    # A lower bound only: a slow machine makes the gaps longer, never shorter.
-    assert min(b - a for a, b in itertools.pairwise(api)) >= 0.19
+    assert [m for m, _ in server.requests].count("GET") == len(ops)
+    # A lower bound only, measured where the pacing happens (server arrival times jitter
+    # under load): each request starts at least 1/rate after the one before it.
+    assert elapsed >= (len(ops) - 1) / 2

@@ -169,3 +169,10 @@ def test_a_write_only_field_in_an_answer_is_contradicted(judge: Judge) -> None:
     assert verdict.outcome == "contradicted"
     assert verdict.problems == ("$._embedded[0].password: a write-only field in an answer",)
     assert MARKER not in json.dumps(verdict.problems)
+
+
+def test_a_body_nested_too_deeply_is_contradicted_not_a_crash(judge: Judge) -> None:
+    """A hostile answer cannot crash the probe with a RecursionError."""
+    verdict = _things(judge, b"[" * 200_000 + b"]" * 200_000)
+    assert verdict.outcome == "contradicted"
+    assert "nested too deeply" in verdict.problems[0]

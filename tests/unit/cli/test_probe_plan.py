@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,113 +18,8 @@ from nitrobox_auth.cli._probe_plan import (
     plan,
 )
 
-
-def _list(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
-
-
-PAGE_PARAMS = [
-    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 0}},
-    {"name": "size", "in": "query", "schema": {"type": "integer", "minimum": 2}},
-    {"name": "search", "in": "query", "schema": {"type": "string"}},
-]
-
-SPEC: dict[str, Any] = {
-    "openapi": "3.0.3",
-    "info": {"title": "t", "version": "1"},
-    "paths": {
-        # Declared before its producers: the plan must still run it after them.
-        "/things/{thingIdent}/parts/{partIdent}": {
-            "get": {
-                "operationId": "retrievePart",
-                "parameters": [
-                    {"name": "thingIdent", "in": "path", "required": True},
-                    {"name": "partIdent", "in": "path", "required": True},
-                ],
-                "responses": _list({"type": "object"}),
-            }
-        },
-        "/things": {
-            "get": {
-                "operationId": "queryThings",
-                "parameters": [
-                    *PAGE_PARAMS,
-                    {
-                        "name": "kind",
-                        "in": "query",
-                        "required": True,
-                        "schema": {"type": "string", "enum": ["BIG", "SMALL"]},
-                    },
-                ],
-                "responses": _list({"$ref": "#/components/schemas/ThingPage"}),
-            },
-            "post": {"operationId": "createThing", "responses": {"201": {"description": "x"}}},
-        },
-        "/things/{ident}": {
-            "get": {
-                "operationId": "retrieveThing",
-                "parameters": [{"name": "ident", "in": "path", "required": True}],
-                "responses": _list({"$ref": "#/components/schemas/Thing"}),
-            }
-        },
-        "/things/{thingIdent}/parts": {
-            "parameters": [{"name": "thingIdent", "in": "path", "required": True}],
-            "get": {
-                "operationId": "queryParts",
-                "responses": _list(
-                    {
-                        "type": "object",
-                        "properties": {
-                            "_embedded": {
-                                "type": "object",
-                                "properties": {
-                                    "parts": {
-                                        "type": "array",
-                                        "items": {
-                                            "type": "object",
-                                            "properties": {"partIdent": {"type": "string"}},
-                                        },
-                                    }
-                                },
-                            }
-                        },
-                    }
-                ),
-            },
-        },
-        "/orphans/{orphanKey}": {
-            "get": {
-                "operationId": "retrieveOrphan",
-                "parameters": [{"name": "orphanKey", "in": "path", "required": True}],
-                "responses": _list({"type": "object"}),
-            }
-        },
-        "/needy": {
-            "get": {
-                "operationId": "queryNeedy",
-                "parameters": [
-                    {"name": "since", "in": "query", "required": True, "schema": {"type": "string"}}
-                ],
-                "responses": _list({"type": "array", "items": {}}),
-            }
-        },
-    },
-    "components": {
-        "schemas": {
-            "Thing": {
-                "type": "object",
-                "properties": {"thingIdent": {"type": "string"}, "count": {"type": "integer"}},
-            },
-            "ThingPage": {
-                "type": "object",
-                "properties": {
-                    "_embedded": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
-                    "pageInfo": {"type": "object", "properties": {"size": {"type": "integer"}}},
-                },
-            },
-        }
-    },
-}
+# A small spec with each case the planner handles; the run tests use it too.
+SPEC: dict[str, Any] = json.loads(Path(__file__).with_name("probe_spec.json").read_text("utf-8"))
 
 
 def _steps(**kwargs: Any) -> dict[str, Any]:
