@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -207,10 +208,16 @@ def contrary(
 def _run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], *ops: Operation
 ) -> tuple[int, dict[str, Any], str]:
+    return _run_ids(tmp_path, capsys, *(op.operation_id for op in ops))
+
+
+def _run_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], *ids: str
+) -> tuple[int, dict[str, Any], str]:
     report = tmp_path / "report.json"
     argv = ["probe", "--rate", "100", "--report", str(report)]
-    for op in ops:
-        argv += ["--operation", op.operation_id]
+    for op_id in ids:
+        argv += ["--operation", op_id]
     code = main(argv)
     out, err = capsys.readouterr()
     return code, json.loads(report.read_text(encoding="utf-8")), out + err
@@ -362,3 +369,29 @@ def test_rate_spaces_the_requests(
     # A lower bound only, measured where the pacing happens (server arrival times jitter
     # under load): each request starts at least 1/rate after the one before it.
     assert elapsed >= (len(ops) - 1) / 2
+
+
+def test_without_the_probe_extra_the_install_command_is_named(
+    no_nitrobox_env: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No openapi-schema-validator: exit 2 naming the extra, before any sandbox or request."""
+    monkeypatch.setitem(sys.modules, "openapi_schema_validator", None)  # as if not installed
+    assert main(["probe"]) == 2
+    out, err = capsys.readouterr()
+    assert "pip install 'nitrobox-client[probe]'" in err
+    assert "openapi_schema_validator is missing" in err
+    assert "embedded sandbox" not in err
+    assert out == ""
+
+
+def test_a_write_operation_asked_for_is_listed_skipped(
+    contrary: tuple[Contrary, Chosen], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--operation createCustomer sends nothing but the token request, and exits 0."""
+    server, _ = contrary
+    code, report, _ = _run_ids(tmp_path, capsys, "createcustomer")
+    assert code == 0
+    assert report["operations"][0]["outcome"] == "skipped"
+    assert report["operations"][0]["problems"] == ["write operation (POST): the probe only reads"]
+    assert [m for m, _ in server.requests] == ["POST"]  # the token request only
+    assert server.token_requests == 1
