@@ -124,10 +124,8 @@ class Judge:
         chosen = _media(content, media)
         if chosen is None:
             documented = ", ".join(content)
-            found = media or "no content type"
-            return Verdict(
-                CONTRADICTED, (f"content type {found} where the spec documents {documented}",)
-            )
+            found = f"content type {media}" if media else "no content type"
+            return Verdict(CONTRADICTED, (f"{found} where the spec documents {documented}",))
         name, media_object = chosen
         if "json" not in name:
             return Verdict(CONFIRMED)  # a file: its bytes have no schema to check

@@ -237,8 +237,14 @@ def _find_source(
 def _query_value(spec: Mapping[str, Any], op: Operation, raw: Mapping[str, Any]) -> str | None:
     schema = resolve(spec, raw.get("schema", {}))
     schema = schema if isinstance(schema, Mapping) else {}
+    named = raw.get("examples")
     if "example" in raw:
         value = raw["example"]
+    elif isinstance(named, Mapping) and named:
+        first = resolve(spec, next(iter(named.values())))
+        if not isinstance(first, Mapping) or "value" not in first:
+            return None
+        value = first["value"]
     elif schema.get("enum"):
         value = schema["enum"][0]
     elif "default" in schema:

@@ -183,7 +183,7 @@ def contrary(
         # The first attempt is rate-limited: the probe must wait and ask again.
         attempts["n"] += 1
         if attempts["n"] == 1:
-            return 429, "application/json", b"{}", {"Retry-After": "0"}
+            return 429, "application/json", b"{}", {"Retry-After": "1"}
         return 200, "application/json; charset=utf-8", b"[]", {}
 
     server.answers = {
@@ -228,6 +228,7 @@ def test_each_verdict_is_right_against_a_contradicting_server(
 ) -> None:
     """Faithful, wrong root, wrong field in an item, HTML, missing path: five verdicts, exit 1."""
     server, chosen = contrary
+    started = time.monotonic()
     code, report, _ = _run(
         tmp_path,
         capsys,
@@ -256,6 +257,8 @@ def test_each_verdict_is_right_against_a_contradicting_server(
     # A 500 after the usual retries (3 attempts); the 429 was waited out and asked again.
     assert server.requests.count(("GET", chosen.failing.path)) == 3
     assert server.requests.count(("GET", chosen.faithful.path)) == 2
+    # ... after the second it asked for (a lower bound: the retry waits it out).
+    assert time.monotonic() - started >= 1.0
 
 
 def test_whole_run_sends_only_reads_and_one_token_request(

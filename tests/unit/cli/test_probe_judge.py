@@ -112,6 +112,11 @@ def test_html_where_json_is_documented_is_contradicted(judge: Judge) -> None:
     assert verdict.problems == ("content type text/html where the spec documents application/json",)
 
 
+def test_an_answer_without_a_content_type_is_contradicted(judge: Judge) -> None:
+    verdict = _things(judge, {"_embedded": []}, "")
+    assert verdict.problems == ("no content type where the spec documents application/json",)
+
+
 def test_a_body_that_is_not_json_is_contradicted(judge: Judge) -> None:
     verdict = _things(judge, b"{not json", "application/json")
     assert verdict.outcome == "contradicted"

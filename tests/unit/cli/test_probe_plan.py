@@ -47,6 +47,14 @@ def test_paged_query_gets_the_smallest_page_and_required_values_from_the_enum() 
     assert dict(step.query) == {"page": "0", "size": "2", "kind": "BIG"}
 
 
+def test_required_parameters_take_named_examples_defaults_and_examples() -> None:
+    """`examples` (the first), a header's `default`, a boolean `example` as JSON spells it."""
+    step = _steps(idents={})["querySamples"]
+    assert step.skip is None
+    assert dict(step.query) == {"from": "2026-01-01", "flag": "true"}
+    assert dict(step.headers) == {"X-Region": "eu"}
+
+
 def test_required_query_parameter_without_a_value_is_skipped_with_the_reason() -> None:
     """Nothing in the schema says what to send: skipped, naming the parameter."""
     step = _steps(idents={})["queryNeedy"]
