@@ -64,6 +64,11 @@ def test_against_the_embedded_sandbox_every_read_is_confirmed(
     assert (
         out.strip().splitlines()[-1].startswith(f"{len(results)} operations: {len(ran)} confirmed")
     )
+    # The idents it followed are the tenant's data: neither the table nor the report shows one.
+    text = report.read_text(encoding="utf-8")
+    for ident in ("probe-customer", "probe-invoice-address", "probe-billing-group"):
+        assert ident not in out
+        assert ident not in text
 
 
 def test_against_a_served_sandbox_one_token_and_only_reads(
