@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 import json
 from collections.abc import Mapping
@@ -21,6 +22,16 @@ class BundledSpecError(NitroboxError):
 
 def load_bundled_spec() -> dict[str, Any]:
     """The bundled OpenAPI document; a :class:`BundledSpecError` saying what to do if absent."""
+    document: dict[str, Any] = json.loads(_bundled_text())
+    return document
+
+
+def bundled_spec_checksum() -> str:
+    """``sha256:<hex>`` of the bundled file: the ``spec_sha256`` of the generated manifest."""
+    return "sha256:" + hashlib.sha256(_bundled_text().encode("utf-8")).hexdigest()
+
+
+def _bundled_text() -> str:
     try:
         resource = importlib.resources.files("nitrobox_client") / "openapi.json"
         text = resource.read_text(encoding="utf-8")
@@ -29,8 +40,7 @@ def load_bundled_spec() -> dict[str, Any]:
             "the bundled spec nitrobox_client/openapi.json was not found: reinstall the "
             "package, or run `python scripts/regenerate.py` in a checkout"
         ) from exc
-    document: dict[str, Any] = json.loads(text)
-    return document
+    return text
 
 
 def follow_pointer(document: Mapping[str, Any], ref: str) -> Any:

@@ -1,4 +1,4 @@
-"""The ``nitrobox`` command: ``demo``, ``token``, ``sandbox`` and ``call``.
+"""The ``nitrobox`` command: ``demo``, ``token``, ``sandbox``, ``call`` and ``probe``.
 
 Each subcommand lives in its own module; heavy imports (the generated client, the sandbox's
 ASGI stack) happen inside the subcommand that needs them, so ``nitrobox --help`` stays fast.
@@ -15,7 +15,7 @@ import httpx
 
 from nitrobox_auth._bundled_spec import BundledSpecError
 from nitrobox_auth._errors import NitroboxError, SettingsError
-from nitrobox_auth.cli import _call, _demo, _sandbox_cmd, _token_cmd
+from nitrobox_auth.cli import _call, _demo, _probe, _sandbox_cmd, _token_cmd
 from nitrobox_auth.cli._errors import CommandError, UnknownOperationError
 from nitrobox_auth.cli._output import Output
 
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     _token_cmd.add_parser(subparsers)
     _sandbox_cmd.add_parser(subparsers)
     _call.add_parser(subparsers)
+    _probe.add_parser(subparsers)
     return parser
 
 
