@@ -1,4 +1,5 @@
-"""What every test of the suite shares: the `integration` marker means real sockets.
+"""What every test of the suite shares: the `integration` marker means real sockets, and
+property tests have no deadline.
 
 A test without the marker may not open a network connection or listen on a port: unit,
 spec and in-process (ASGI) tests stay fast and independent of the machine's network, and a
@@ -13,6 +14,12 @@ import socket
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests judge behaviour, not speed: on a loaded two-core CI machine hypothesis'
+# default 200 ms deadline fails examples that are merely slow.
+settings.register_profile("nitrobox", deadline=None)
+settings.load_profile("nitrobox")
 
 
 class SocketUseError(OSError):
