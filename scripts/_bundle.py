@@ -372,6 +372,13 @@ def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleR
             "x-nitrobox-sources": sources,
         },
     }
+    if renames:
+        # The change report (scripts/_changes.py) reads this to explain a renamed component
+        # instead of listing it as removed and added; absent when nothing was renamed.
+        result["info"]["x-nitrobox-renamed"] = [
+            {"file": filename, "section": section, "name": name, "renamedTo": new}
+            for (filename, section, name), new in sorted(renames.items())
+        ]
     if servers:
         result["servers"] = servers
     if not push_security_down and file_security[0] is not None:
