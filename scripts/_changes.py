@@ -800,7 +800,7 @@ def _compare_operation(diff: _Diff, old: Operation, new: Operation) -> None:
         )
     if old.path != new.path:
         diff.add("path-changed", True, module, subject, f"path {old.path} → {new.path}")
-    if old_module != module:
+    if PythonIdentifier(old.tag, "tag") != PythonIdentifier(new.tag, "tag"):
         diff.add(
             "module-moved",
             True,
