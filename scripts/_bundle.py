@@ -13,7 +13,8 @@ The rules:
   same-named components that differ are renamed with their domain prefix
   (``GlobalErrorResponse`` -> ``CustomerGlobalErrorResponse``), except the variant shared by
   the most files, which keeps the plain name; every ``$ref``, discriminator mapping and
-  security requirement that points at a renamed component is rewritten;
+  security requirement that points at a renamed component is rewritten, and the bundle
+  records each rename in ``info.x-nitrobox-renamed`` (the change report explains them);
 - paths, tags, servers and security schemes are merged; two different operations on the same
   method and path, or two operations with the same operationId, are errors.
 """
