@@ -446,7 +446,7 @@ def _compare_value(
     if old_type != new_type:
         breaking = _type_verdict(old_type, new_type, request, answer)
         kind = (
-            "request-field-narrowed"
+            "request-field-type-changed"
             if breaking and request and not _wider(old_type, new_type)
             else "response-field-type-changed"
             if breaking
@@ -677,7 +677,19 @@ def _compare_schemas(diff: _Diff) -> None:
         symbol = naming.model(class_name)
         old_kind, new_kind = _kind_of_schema(old), _kind_of_schema(new)
         if old_kind != new_kind:
-            diff.add("model-type-changed", True, symbol, subject, f"{old_kind} → {new_kind}")
+            old_type = py_type(diff.old, {"$ref": f"#/components/schemas/{old_name}"}, "", naming)
+            new_type = py_type(diff.new, {"$ref": f"#/components/schemas/{new_name}"}, "", naming)
+            still = _kind_of_schema(new_schemas.get(old_name)) == old_kind
+            if new_name != old_name and still:
+                # A renamed variant of a class that stays for the other files: every use that
+                # changes type is reported where it is used, the rename is explained once.
+                continue
+            new_label = new_kind if new_kind in ("model", "enum", "union") else new_type
+            detail = f"{old_kind} → {new_label} (values typed by it: {old_type} → {new_type})"
+            if new_kind not in ("model", "enum"):
+                detail += f"; the class {naming.class_name(old_name)} is no longer generated"
+                symbol = naming.model(naming.class_name(old_name))
+            diff.add("model-type-changed", True, symbol, subject, detail)
             continue
         if old_kind == "model":
             _compare_fields(diff, old, new, class_name, subject, request, answer)
@@ -710,19 +722,19 @@ def _explain_rename(diff: _Diff, old_name: str, new_name: str) -> None:
         detail = (
             f"the bundler renamed {source}'s {old_name} to {new_name} because another file "
             f"defines a different {old_name} (the variant most files share keeps the plain "
-            f"name); that file's operations now parse into {new_class}, so isinstance checks "
-            f"against {old_class} on their answers must use {new_class}"
+            f"name); {old_class} stays for the other files"
         )
     else:
-        detail = (
-            f"{old_name} was renamed by the bundler in the previous package and no longer is: "
-            f"answers that parsed into {old_class} now parse into {new_class}"
-        )
+        detail = f"{old_name} was renamed by the bundler in the previous package and no longer is"
     used = _operations_answering(diff, old_class, new_class)
     if used:
+        shown = ", ".join(used[:5]) + (", ..." if len(used) > 5 else "")
         detail += (
-            f" ({len(used)} operation(s): {', '.join(used[:5])}{', ...' if len(used) > 5 else ''})"
+            f"; answers of {len(used)} operation(s) now parse into {new_class} instead of "
+            f"{old_class} (isinstance checks must follow): {shown}"
         )
+    else:
+        detail += f"; no answer that parsed into {old_class} changes class"
     diff.add(
         "model-renamed-by-bundler",
         bool(used),

@@ -142,7 +142,21 @@ def _change_report(baseline: Path, document: dict[str, object], openapi_dir: Pat
             f"change report: {baseline} is not an OpenAPI bundle (no 'openapi' key); "
             "pass the openapi.json of a generated package with --baseline"
         )
-    report = compare(old, document, _naming(openapi_dir))
+    if not isinstance(old.get("paths", {}), dict) or not isinstance(
+        old.get("components", {}), dict
+    ):
+        raise ChangeReportError(
+            f"change report: {baseline} has no 'paths'/'components' mappings, so it is not the "
+            "openapi.json of a generated package; pass one with --baseline"
+        )
+    try:
+        report = compare(old, document, _naming(openapi_dir))
+    except (AttributeError, KeyError, TypeError) as exc:
+        # The baseline is JSON with an 'openapi' key but malformed deeper down.
+        raise ChangeReportError(
+            f"change report: cannot compare with {baseline} (malformed bundle: "
+            f"{type(exc).__name__}: {exc}); pass another with --baseline"
+        ) from exc
     print(format_report(report, baseline=_shown(baseline), version=_project_version()))
     return report
 

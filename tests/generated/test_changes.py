@@ -264,7 +264,7 @@ BREAKING: list[tuple[str, Mutation]] = [
     ("request-field-required", _require_body_field),
     ("request-field-required", _add_required_body_field),
     ("request-field-removed", _remove_request_field),
-    ("request-field-narrowed", _narrow_request_type),
+    ("request-field-type-changed", _narrow_request_type),
     ("request-field-narrowed", _narrow_request_constraint),
     ("response-field-removed", _remove_response_field),
     ("response-field-type-changed", _change_response_type),
@@ -358,7 +358,7 @@ def test_entries_name_the_python_symbol_and_the_operation_or_schema() -> None:
         "detail": "field 'createdAt' removed",
     } in entries
     assert {
-        "kind": "request-field-narrowed",
+        "kind": "request-field-type-changed",
         "where": {"symbol": "nitrobox_client.models.CreateOrder.quantity", "schema": "CreateOrder"},
         "detail": "field 'quantity': type float → int",
     } in entries
@@ -414,7 +414,8 @@ def test_a_component_renamed_by_the_bundler_is_explained_not_removed_and_added(
     models = "nitrobox_client.models"
     assert renamed[0].symbol == f"{models}.GlobalErrorResponse → {models}.OrderGlobalErrorResponse"
     assert "order-api.yaml's GlobalErrorResponse to OrderGlobalErrorResponse" in renamed[0].detail
-    assert "createOrder" in renamed[0].detail
+    assert "answers of 2 operation(s) now parse into OrderGlobalErrorResponse" in renamed[0].detail
+    assert renamed[0].detail.endswith("cancelOrder, createOrder")
     assert renamed[0].breaking  # isinstance checks on the order answers change
     assert "model-added" not in _kinds(entries)
     assert "model-removed" not in _kinds(entries)
@@ -494,3 +495,36 @@ def test_the_report_is_json_serialisable_and_stable() -> None:
     first = _changes.compare(BASE, doc).to_json()
     assert json.loads(json.dumps(first)) == first
     assert _changes.compare(BASE, copy.deepcopy(doc)).to_json() == first
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "cannot read the previous bundle"),
+        ('{"paths": {}}', "is not an OpenAPI bundle (no 'openapi' key)"),
+        ('{"openapi": "3.0.3", "paths": []}', "has no 'paths'/'components' mappings"),
+        (
+            '{"openapi": "3.0.3", "paths": {"/x": {"get": 1}}, "components": {"schemas": 3}}',
+            "malformed bundle",
+        ),
+    ],
+)
+def test_an_unreadable_baseline_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    """A broken openapi.json in --output (or --baseline) stops the run with the file named,
+    instead of a traceback or a silently empty report."""
+    regenerate = load_script_module("regenerate")
+    baseline = tmp_path / "openapi.json"
+    baseline.write_text(text, encoding="utf-8")
+    with pytest.raises(regenerate.ChangeReportError, match=re.escape(message)) as caught:
+        regenerate._change_report(baseline, BASE, ROOT / "openapi")
+    assert str(baseline) in str(caught.value)
+
+
+def test_a_missing_baseline_means_nothing_to_compare(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first generation has no previous package: an empty report, said in one line."""
+    regenerate = load_script_module("regenerate")
+    report = regenerate._change_report(tmp_path / "openapi.json", BASE, ROOT / "openapi")
+    assert report.empty
+    assert "no previous bundle at" in capsys.readouterr().out
