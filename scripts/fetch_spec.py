@@ -208,19 +208,36 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(f.name, path)
 
 
-def record(dest: Path, fetched: Fetched, *, now: datetime) -> None:
-    """Write the file and its entry in sources.json (url, time, sha256, versions)."""
-    _write_atomically(dest / fetched.filename, fetched.body)
+def _read_sources(sources_path: Path) -> dict[str, Any]:
+    if not sources_path.exists():
+        return {}
+    try:
+        sources = json.loads(sources_path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise FetchUsageError(f"{sources_path}: not valid JSON ({exc}); fix or delete it") from exc
+    if not (isinstance(sources, dict) and isinstance(sources.get("files", {}), dict)):
+        raise FetchUsageError(f"{sources_path}: expected {{'files': {{...}}}}; fix or delete it")
+    return sources
+
+
+def record(dest: Path, fetched: Fetched, *, now: datetime, force: bool = False) -> None:
+    """Write the file and its entry in sources.json (url, time, sha256, versions).
+
+    A file of that name that this script did not write (a file Nitrobox sent, or one edited
+    since) is never overwritten without ``force``.
+    """
     sources_path = dest / SOURCES_FILE
-    sources: dict[str, Any] = {}
-    if sources_path.exists():
-        try:
-            sources = json.loads(sources_path.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise FetchUsageError(
-                f"{sources_path}: not valid JSON ({exc}); fix or delete it"
-            ) from exc
+    sources = _read_sources(sources_path)
     files = sources.setdefault("files", {})
+    target = dest / fetched.filename
+    if target.exists() and not force:
+        recorded = (files.get(fetched.filename) or {}).get("sha256")
+        if recorded != hashlib.sha256(target.read_bytes()).hexdigest():
+            raise FetchUsageError(
+                f"{target} exists and is not the file this script fetched last (not in "
+                f"{SOURCES_FILE}, or changed since); move it away or pass --force"
+            )
+    _write_atomically(target, fetched.body)
     info = fetched.document.get("info") or {}
     files[fetched.filename] = {
         "url": fetched.url,
@@ -254,6 +271,9 @@ def main(argv: list[str] | None = None, *, transport: httpx.BaseTransport | None
     parser.add_argument("--dest", type=Path, default=ROOT / "openapi", help="spec folder")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per file")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite files this script did not fetch"
+    )
     args = parser.parse_args(argv)
     if args.timeout <= 0 or args.max_bytes <= 0:
         print("fetch_spec: --timeout and --max-bytes must be positive", file=sys.stderr)
@@ -275,7 +295,7 @@ def main(argv: list[str] | None = None, *, transport: httpx.BaseTransport | None
                     max_bytes=args.max_bytes,
                     client=client,
                 )
-                record(args.dest, fetched, now=datetime.now(UTC))
+                record(args.dest, fetched, now=datetime.now(UTC), force=args.force)
             except FetchError as exc:
                 failures += 1
                 print(f"fetch_spec: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -248,3 +248,19 @@ def test_runs_as_a_script(server: str, dest: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (dest / "report-api.json").exists()
+
+
+def test_a_file_it_did_not_fetch_is_not_overwritten_without_force(
+    server: str, dest: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A customer-api.json Nitrobox sent (not in sources.json) survives; --force replaces it;
+    a refetch of a file it wrote itself needs no --force."""
+    sent = b'{"openapi": "3.0.3", "info": {"title": "sent by Nitrobox", "version": "1"}}'
+    (dest / "customer-api.json").write_bytes(sent)
+    argv = ["customer", "--base-url", server, "--dest", str(dest)]
+    assert fetch_spec.main(argv) == 2
+    assert "exists and is not the file this script fetched last" in capsys.readouterr().err
+    assert (dest / "customer-api.json").read_bytes() == sent
+    assert fetch_spec.main([*argv, "--force"]) == 0
+    assert (dest / "customer-api.json").read_bytes() == REPORT
+    assert fetch_spec.main(argv) == 0
