@@ -219,6 +219,8 @@ def _py_type(doc: Json, schema: Json, owner: str, naming: Naming, depth: int) ->
             text = "float"
         elif kind == "boolean":
             text = "bool"
+        elif kind == "null":
+            text = "None"
         elif kind == "array":
             text = (
                 f"list[{_py_type(doc, schema.get('items', {}), f'{base}Item', naming, depth + 1)}]"
@@ -996,6 +998,19 @@ def _compare_responses(
             )
         old_type, new_type = before_types.get(code, "None"), after_types.get(code, "None")
         if old_type == new_type:
+            # Same class names: an inline answer model (no $ref) still has fields to compare.
+            for media in sorted(old_media & new_media):
+                _compare_value(
+                    diff,
+                    (before["content"][media] or {}).get("schema") or {},
+                    (after["content"][media] or {}).get("schema") or {},
+                    owner=f"{pascal_case(new.operation_id)}Response{code}",
+                    symbol=module,
+                    subject=subject,
+                    what=f"{code} answer ({media})",
+                    request=False,
+                    answer=True,
+                )
             continue
         pairs = {(a, b) for a in _members(old_type) for b in _members(new_type)}
         if pairs & diff.explained and len(_members(old_type)) == len(_members(new_type)):

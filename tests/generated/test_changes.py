@@ -27,6 +27,7 @@ _changes = load_script_module("_changes")
 FIXTURES = Path(__file__).parent / "fixtures" / "openapi"
 CANCEL = "/v2/orders/{orderIdent}/cancel"
 CUSTOMER = "/v2/customers/{customerIdent}"
+STATUS = "/v2/orders/{orderIdent}/status"
 
 
 def _fixture_bundle(folder: Path = FIXTURES) -> dict[str, Any]:
@@ -38,6 +39,21 @@ def _fixture_bundle(folder: Path = FIXTURES) -> dict[str, Any]:
     schemas["Amount"] = {"type": "number", "description": "A decimal amount."}
     schemas["CreateOrder"]["properties"]["currency"] = {"$ref": "#/components/schemas/Currency"}
     schemas["Order"]["properties"]["total"] = {"$ref": "#/components/schemas/Amount"}
+    # An answer written inline (no $ref): the generator names it GetOrderStatusResponse200.
+    status = {"type": "object", "properties": {"state": {"type": "string"}, "since": {}}}
+    status["properties"]["since"] = {"type": "string", "format": "date-time"}
+    doc["paths"][STATUS] = {
+        "get": {
+            "operationId": "getOrderStatus",
+            "tags": ["Orders"],
+            "parameters": [
+                {"name": "orderIdent", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+            "responses": {
+                "200": {"description": "ok", "content": {"application/json": {"schema": status}}}
+            },
+        }
+    }
     return doc
 
 
@@ -124,6 +140,11 @@ def _narrow_request_constraint(doc: dict[str, Any]) -> None:
 
 def _remove_response_field(doc: dict[str, Any]) -> None:
     del _schemas(doc)["Customer"]["properties"]["createdAt"]
+
+
+def _remove_inline_response_field(doc: dict[str, Any]) -> None:
+    content = _op(doc, STATUS, "get")["responses"]["200"]["content"]
+    del content["application/json"]["schema"]["properties"]["since"]
 
 
 def _change_response_type(doc: dict[str, Any]) -> None:
@@ -267,6 +288,7 @@ BREAKING: list[tuple[str, Mutation]] = [
     ("request-field-type-changed", _narrow_request_type),
     ("request-field-narrowed", _narrow_request_constraint),
     ("response-field-removed", _remove_response_field),
+    ("response-field-removed", _remove_inline_response_field),
     ("response-field-type-changed", _change_response_type),
     ("response-field-type-changed", _change_type_behind_ref),
     ("response-field-type-changed", _make_response_field_nullable),
@@ -365,6 +387,14 @@ def test_entries_name_the_python_symbol_and_the_operation_or_schema() -> None:
     for entry in entries:
         assert set(entry) == {"kind", "where", "detail"}
         assert set(entry["where"]) in ({"symbol", "operation"}, {"symbol", "schema"})
+
+
+def test_a_field_of_an_inline_answer_is_named_by_the_generated_class() -> None:
+    """An answer without $ref is a class the generator names <Operation>Response<status>."""
+    report = _changes.compare(BASE, _mutated(_remove_inline_response_field))
+    assert [c.symbol for c in report.breaking] == [
+        "nitrobox_client.models.GetOrderStatusResponse200.since"
+    ]
 
 
 def test_a_type_behind_a_ref_is_reported_where_it_is_used() -> None:
