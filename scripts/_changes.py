@@ -260,13 +260,16 @@ def _members(type_text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _properties(doc: Json, schema: Json) -> tuple[dict[str, Json], set[str]]:
-    """Properties and required names of a model, ``allOf`` parts merged (as the generator does)."""
+def _properties(doc: Json, schema: Json, depth: int = 0) -> tuple[dict[str, Json], set[str]]:
+    """Properties and required names of a model, ``allOf`` parts merged (as the generator does).
+
+    ``depth`` bounds an ``allOf`` that (wrongly) includes itself."""
     schema = _resolve(doc, schema)
     props: dict[str, Json] = {}
     required: set[str] = set()
-    for part in schema.get("allOf", []) if isinstance(schema, dict) else []:
-        sub_props, sub_required = _properties(doc, part)
+    parts = schema.get("allOf", []) if isinstance(schema, dict) and depth < 16 else []
+    for part in parts:
+        sub_props, sub_required = _properties(doc, part, depth + 1)
         props.update(sub_props)
         required |= sub_required
     if isinstance(schema, dict):

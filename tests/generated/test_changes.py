@@ -558,3 +558,20 @@ def test_a_missing_baseline_means_nothing_to_compare(
     report = regenerate._change_report(tmp_path / "openapi.json", BASE, ROOT / "openapi")
     assert report.empty
     assert "no previous bundle at" in capsys.readouterr().out
+
+
+def test_unrelated_bundles_compare_without_error_in_both_directions() -> None:
+    """The shipped bundle against the fixture one and against an empty document: every
+    operation and model of the shipped one is accounted for, in both directions."""
+    shipped = bundled_spec()
+    empty = {"openapi": "3.0.3", "info": {"title": "empty", "version": "0"}, "paths": {}}
+    gone = _changes.compare(shipped, empty)
+    operations = len(_changes.operations(shipped))
+    assert _kinds(gone.breaking).count("operation-removed") == operations
+    assert gone.compatible == []
+    back = _changes.compare(empty, shipped)
+    assert back.breaking == []
+    assert _kinds(back.compatible).count("operation-added") == operations
+    for old, new in ((shipped, BASE), (BASE, shipped)):
+        for entry in [*_changes.compare(old, new).to_json()["breaking"]]:
+            assert set(entry) == {"kind", "where", "detail"}
