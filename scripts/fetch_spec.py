@@ -103,6 +103,12 @@ def url_for(domain: str, *, base_url: str, version: str) -> str:
     parsed = httpx.URL(base_url)
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise FetchUsageError(f"--base-url {base_url!r}: needs http:// or https:// and a host")
+    if parsed.userinfo or parsed.query or parsed.fragment:
+        # The URL is printed and recorded in sources.json: no credentials or tokens in it.
+        raise FetchUsageError(
+            "--base-url: give scheme, host and path only (no user:password@, ?query or "
+            "#fragment: the URL is printed and recorded in sources.json)"
+        )
     prefix = base_url.rstrip("/") + (f"/{version}" if version else "")
     return f"{prefix}/openapi/{domain}-api.json"
 

@@ -212,6 +212,8 @@ def test_one_refusal_does_not_stop_the_other_files(
         (["../etc"], "domain '../etc': use the lower-case name"),
         (["report", "--version", "a/b"], "version 'a/b'"),
         (["report", "--base-url", "ftp://example.test"], "needs http:// or https://"),
+        (["report", "--base-url", "https://me:s3cret@example.test"], "no user:password@"),
+        (["report", "--base-url", "https://example.test/?token=abc"], "no user:password@"),
     ],
 )
 def test_bad_names_are_refused_before_any_request(
@@ -222,6 +224,8 @@ def test_bad_names_are_refused_before_any_request(
     err = capsys.readouterr().err
     assert "FetchUsageError" in err
     assert message in err
+    assert "s3cret" not in err
+    assert "token=abc" not in err
 
 
 def test_the_default_list_is_the_known_published_files() -> None:
