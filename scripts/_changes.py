@@ -1074,6 +1074,9 @@ def compare(old: Json, new: Json, naming: Naming | None = None) -> Report:
             continue
         seen.add(key)
         (report.breaking if change.breaking else report.compatible).append(change)
+    # Functions first (what user code calls), then models; otherwise in the order found.
+    report.breaking.sort(key=lambda c: "operationId" not in c.subject)
+    report.compatible.sort(key=lambda c: "operationId" not in c.subject)
     return report
 
 
