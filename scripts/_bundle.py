@@ -13,7 +13,8 @@ The rules:
   same-named components that differ are renamed with their domain prefix
   (``GlobalErrorResponse`` -> ``CustomerGlobalErrorResponse``), except the variant shared by
   the most files, which keeps the plain name; every ``$ref``, discriminator mapping and
-  security requirement that points at a renamed component is rewritten;
+  security requirement that points at a renamed component is rewritten, and the bundle
+  records each rename in ``info.x-nitrobox-renamed`` (the change report explains them);
 - paths, tags, servers and security schemes are merged; two different operations on the same
   method and path, or two operations with the same operationId, are errors.
 """
@@ -372,6 +373,13 @@ def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleR
             "x-nitrobox-sources": sources,
         },
     }
+    if renames:
+        # The change report (scripts/_changes.py) reads this to explain a renamed component
+        # instead of listing it as removed and added; absent when nothing was renamed.
+        result["info"]["x-nitrobox-renamed"] = [
+            {"file": filename, "section": section, "name": name, "renamedTo": new}
+            for (filename, section, name), new in sorted(renames.items())
+        ]
     if servers:
         result["servers"] = servers
     if not push_security_down and file_security[0] is not None:

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -163,10 +164,12 @@ def test_two_runs_are_byte_identical_and_check_catches_drift(tmp_path: Path) -> 
     out = tmp_path / "generated"
     first = _run("--openapi", openapi, "--output", out)
     assert first.returncode == 0, first.stderr
+    assert "change report: no previous bundle at" in first.stdout
 
     rerun = _run("--check", "--openapi", openapi, "--output", out)
     assert rerun.returncode == 0, rerun.stderr
     assert "up to date" in rerun.stdout
+    assert "no changes to the typed API" in rerun.stdout
 
     package = out / "nitrobox_client"
     client_py = package / "client.py"
@@ -217,3 +220,61 @@ def test_generator_warnings_fail_unless_allowed_with_a_reason(
     assert result.returncode == code
     assert expected in (result.stderr if code else result.stdout)
     assert (tmp_path / "out" / "nitrobox_client").exists() == (code == 0)
+
+
+def test_a_changed_spec_prints_the_report_writes_json_and_fails_on_breaking(
+    tmp_path: Path,
+) -> None:
+    """Regenerating after an operation is removed and a field added prints both, grouped,
+    writes the JSON report, still writes the package, and exits 3 with --fail-on-breaking."""
+    openapi = tmp_path / "openapi"
+    shutil.copytree(FIXTURES, openapi)
+    shutil.copy(ROOT / "openapi" / "config.yml", openapi)
+    out = tmp_path / "generated"
+    assert _run("--openapi", openapi, "--output", out).returncode == 0
+    order = yaml.safe_load((openapi / "order-api.yaml").read_text())
+    del order["paths"]["/v2/orders/{orderIdent}/cancel"]
+    order["components"]["schemas"]["Order"]["properties"]["note"] = {"type": "string"}
+    (openapi / "order-api.yaml").write_text(yaml.safe_dump(order))
+    changes = tmp_path / "report" / "changes.json"
+
+    result = _run("--openapi", openapi, "--output", out, "--changes", changes, "--fail-on-breaking")
+
+    assert result.returncode == 3, result.stderr
+    assert "1 breaking, 1 compatible" in result.stdout
+    assert "BREAKING (1):\n  - [operation-removed] nitrobox_client.api.orders.cancel_order" in (
+        result.stdout
+    )
+    assert "COMPATIBLE (1):\n  - [response-field-added] nitrobox_client.models.Order.note" in (
+        result.stdout
+    )
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    major, minor, _ = version.split(".")
+    assert f"suggested version bump: {version} → {major}.{int(minor) + 1}.0" in result.stdout
+    assert "### Removed" in result.stdout
+    assert json.loads(changes.read_text(encoding="utf-8")) == {
+        "breaking": [
+            {
+                "kind": "operation-removed",
+                "where": {
+                    "symbol": "nitrobox_client.api.orders.cancel_order",
+                    "operation": {
+                        "operationId": "cancelOrder",
+                        "method": "PUT",
+                        "path": "/v2/orders/{orderIdent}/cancel",
+                    },
+                },
+                "detail": "operation removed",
+            }
+        ],
+        "compatible": [
+            {
+                "kind": "response-field-added",
+                "where": {"symbol": "nitrobox_client.models.Order.note", "schema": "Order"},
+                "detail": "field 'note' added",
+            }
+        ],
+    }
+    assert "exit status 3" in result.stderr
+    # The package was still replaced, so the job can show what changed.
+    assert not (out / "nitrobox_client" / "api" / "orders" / "cancel_order.py").exists()
