@@ -33,7 +33,7 @@ class BillingRun:
         body: Mapping[str, Any] = call.body if isinstance(call.body, Mapping) else {}
         only = body.get("debtorIdent") or body.get("customerIdent")
         if only is None and body.get("debtorId") is not None:
-            debtor = self._handlers.lookup(CUSTOMERS, str(body["debtorId"]))
+            debtor = self._handlers.lookup(CUSTOMERS, str(body["debtorId"]), by_id=True)
             only = debtor.ident if debtor is not None else str(body["debtorId"])
         known = self._handlers.lookup(CUSTOMERS, str(only)) if only is not None else None
         if only is not None and known is None:
@@ -109,12 +109,12 @@ class BillingRun:
         if record.collection != "contracts":
             for name in ("contractIdent", "contractId"):
                 if data.get(name) is not None:
-                    contract = lookup("contracts", str(data[name]))
+                    contract = lookup("contracts", str(data[name]), by_id=name == "contractId")
                     if contract is not None:
                         return self._customer_of(contract)
         for source in sources:
             if source.get("debtorId") is not None:
-                customer = lookup(CUSTOMERS, str(source["debtorId"]))
+                customer = lookup(CUSTOMERS, str(source["debtorId"]), by_id=True)
                 if customer is not None:
                     return customer.ident
         return None

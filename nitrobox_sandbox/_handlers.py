@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
+from nitrobox_sandbox._handlers_contracts import coerce_numeric_ids, contract_details
 from nitrobox_sandbox._paging import page_of
 from nitrobox_sandbox._responses import ErrorAnswer, FieldError, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
@@ -58,10 +59,15 @@ class Handlers:
             if plan.kind == "create" and plan.collection
         }
         numeric_params: dict[str, str] = {}
+        # Per operation, the path parameters typed integer: those name an item by its numeric
+        # id only (`/v2/contracts/{contractId}`), never by an ident that happens to be digits.
+        self._integer_params: dict[str, frozenset[str]] = {}
         for op_id, plan in self.plans.items():
             op = spec.by_id[op_id]
-            if plan.collection and plan.item_param and _integer_param(spec, op, plan.item_param):
-                numeric_params[plan.collection] = plan.item_param
+            integers = frozenset(n for n in op.param_names if _integer_param(spec, op, n))
+            self._integer_params[op_id] = integers
+            if plan.collection and plan.item_param in integers:
+                numeric_params.setdefault(plan.collection, plan.item_param)
         collections = {p.collection for p in self.plans.values() if p.collection}
         self.identities: dict[str, Identity] = {
             c: identity(spec, c, creates.get(c), numeric_params.get(c)) for c in collections
@@ -123,6 +129,7 @@ class Handlers:
         assert plan.collection is not None
         parent = self._parent_ident(call, plan)
         body = dict(call.body) if isinstance(call.body, Mapping) else {}
+        coerce_numeric_ids(body)
         if plan.collection.startswith(DOCUMENTS + "/") and plan.parent_collection is None:
             return self._billing.external_document(call, plan.collection, body)
         self._check_references(plan.collection, body)
@@ -176,7 +183,7 @@ class Handlers:
             value = body.get(field_name)
             if value is None or target not in self.identities:
                 continue
-            record = self.lookup(target, str(value))
+            record = self.lookup(target, str(value), by_id=field_name.endswith("Id"))
             if record is None:
                 problems.append(FieldError(field_name, f"no {target[:-1]} with this ident", value))
             elif collection == "contracts" and field_name == "debtorIdent":
@@ -268,6 +275,12 @@ class Handlers:
         hint.update(call.path_params)
         return self.respond(call, hint)
 
+    def _details(self, call: Call, plan: Plan) -> Reply:
+        record = self._item(call, plan)
+        if isinstance(record, Reply):
+            return record
+        return self.respond(call, contract_details(self, record))
+
     def _billing_run(self, call: Call, plan: Plan) -> Reply:
         return self._billing.run(call)
 
@@ -293,7 +306,8 @@ class Handlers:
         parent = self._parent_ident(call, plan)
         if plan.collection not in self.stateful:
             return Record(plan.collection, ident, {plan.item_param: ident}, parent)
-        record = self.lookup(plan.collection, ident)
+        by_id = plan.item_param in self._integer_params[call.operation.operation_id]
+        record = self.lookup(plan.collection, ident, by_id=by_id)
         if record is None or (parent is not None and record.parent != parent):
             what = plan.collection.rsplit("/", 1)[-1] or "resource"
             raise ErrorAnswer(404, f"No {what} with ident {ident!r}")
@@ -305,17 +319,22 @@ class Handlers:
         ident = call.path_params[plan.parent_param]
         if plan.parent_collection not in self.stateful:
             return ident
-        record = self.lookup(plan.parent_collection, ident)
+        by_id = plan.parent_param in self._integer_params[call.operation.operation_id]
+        record = self.lookup(plan.parent_collection, ident, by_id=by_id)
         if record is None:
             what = plan.parent_collection.rsplit("/", 1)[-1]
             raise ErrorAnswer(404, f"No {what} with ident {ident!r}")
         return record.ident
 
-    def lookup(self, collection: str, ident: str) -> Record | None:
-        """The record with this ident, or (for a numeric path parameter) this numeric id."""
-        record = self._store.get(collection, ident)
+    def lookup(self, collection: str, ident: str, *, by_id: bool = False) -> Record | None:
+        """The record with this ident, else the one with this numeric id; with ``by_id``, only
+        the one with this numeric id (an integer path parameter or an ``...Id`` field)."""
+        found = self.identities.get(collection)
+        if found is None:
+            return self._store.get(collection, ident)
+        record = None if by_id and not found.numeric else self._store.get(collection, ident)
         if record is None and ident.isdigit():
-            id_field = self.identities[collection].id_field
+            id_field = found.id_field
             record = next(
                 (r for r in self._store.all(collection) if r.data.get(id_field) == int(ident)),
                 None,

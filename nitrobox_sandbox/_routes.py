@@ -14,9 +14,16 @@ from typing import Any, Literal
 
 from nitrobox_sandbox._spec import Operation, Spec
 
-Kind = Literal["create", "query", "retrieve", "update", "delete", "action", "billing_run", "file"]
+Kind = Literal[
+    "create", "query", "retrieve", "update", "delete", "action", "billing_run", "file", "details"
+]
 _VERSION = re.compile(r"^(v\d+|api)$")
-_UNPAGED = "unpaged"
+# Literal last segments that name another query of the collection before them, not a child
+# collection: the deprecated unpaged list (`/v2/customers/unpaged`) and the paged plans query
+# (`/v2/plans/pageable`, because `GET /v2/plans` is the plain list there).
+_QUERY_VARIANTS = ("unpaged", "pageable")
+# `GET /v2/contracts/{contractIdent}/details`: a view of one item, not a collection.
+_ITEM_VIEWS = ("details",)
 
 
 @dataclass(frozen=True)
@@ -41,9 +48,17 @@ def plan_operation(op: Operation) -> Plan:
     if op.method == "GET" and segments[:1] == ["files"] and len(segments) == 2:
         return Plan("file", item_param=_param(segments[1]))
     chain = _chain(segments)
-    unpaged = bool(chain) and chain[-1] == (_UNPAGED, None) and len(chain) > 1
-    if unpaged:
+    if len(chain) > 1 and chain[-1][1] is None and chain[-1][0] in _QUERY_VARIANTS:
         chain = chain[:-1]
+    item_view = (
+        op.method == "GET"
+        and len(chain) > 1
+        and chain[-1][1] is None
+        and chain[-1][0] in _ITEM_VIEWS
+        and chain[-2][1] is not None
+    )
+    if item_view:
+        return _with_parent(Plan("details"), chain[:-1])
     if "actions" in (name for name, _ in chain):
         target = chain[: [name for name, _ in chain].index("actions")]
         return _with_parent(Plan("action"), target) if target and target[-1][1] else Plan("action")
@@ -120,8 +135,8 @@ def identity(
 ) -> Identity:
     """Nitrobox names the ident ``<resource>Ident`` (``contractIdent``) or ``ident``; the
     first candidate the create body or its answer documents wins. A collection addressed
-    by an integer path parameter (``/api/debtors/{debtorId}``) and without a documented
-    ident is keyed by that number."""
+    by an integer path parameter (``/v2/debtors/{debtorId}/addresses/{addressId}``) and
+    without a documented ident is keyed by that number."""
     last = collection.rsplit("/", 1)[-1]
     words = [w for w in re.split(r"[-_]", last) if w]
     singular = [*words[:-1], _singular(words[-1])] if words else ["item"]

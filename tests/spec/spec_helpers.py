@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,9 +20,13 @@ from referencing.jsonschema import DRAFT4
 REPO_ROOT = Path(__file__).resolve().parents[2]
 OPENAPI_DIR = REPO_ROOT / "openapi"
 FACTS_COPY = OPENAPI_DIR / "facts-operations.yaml"
+FACTS_2_COPY = OPENAPI_DIR / "facts-2-operations.yaml"
 README = OPENAPI_DIR / "README.md"
-# CI checks out the repository beside a copy of shared/, so the facts file sits one level up.
-FACTS_FILE = REPO_ROOT.parent / "shared" / "nitrobox-api-facts.md"
+# CI checks out the repository beside a copy of shared/, so the facts files sit one level up;
+# NITROBOX_FACTS_DIR points elsewhere (a worktree whose parent has no shared/).
+FACTS_DIR = Path(os.environ.get("NITROBOX_FACTS_DIR") or REPO_ROOT.parent / "shared")
+FACTS_FILE = FACTS_DIR / "nitrobox-api-facts.md"
+FACTS_2_FILE = FACTS_DIR / "nitrobox-api-facts-2.md"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PROVENANCE_KINDS = ("documented", "client-code", "inferred")
@@ -172,6 +177,37 @@ def facts_rows_from_markdown(text: str) -> list[dict[str, str]]:
 def facts_copy_rows() -> list[dict[str, Any]]:
     """The committed copy of the operation table, with the operationIds of each row."""
     with FACTS_COPY.open(encoding="utf-8") as handle:
+        rows = yaml.safe_load(handle)["rows"]
+    assert isinstance(rows, list)
+    return rows
+
+
+# The two tables of nitrobox-api-facts-2.md: new facts (N1..) and contradictions (C1..).
+_FACTS_2_TABLES = {
+    "| # | fact | source |": ("fact", "source"),
+    "| # | element | `openapi/` today | evidence |": ("element", "today", "evidence"),
+}
+
+
+def facts_2_rows_from_markdown(text: str) -> list[dict[str, str]]:
+    """The rows of both tables of nitrobox-api-facts-2.md, cells verbatim, in file order."""
+    rows: list[dict[str, str]] = []
+    columns: tuple[str, ...] | None = None
+    for line in text.splitlines():
+        if line in _FACTS_2_TABLES:
+            columns = _FACTS_2_TABLES[line]
+        elif columns is not None and line.startswith("|") and not line.startswith("|---"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            assert len(cells) == len(columns) + 1, f"unexpected table row: {line}"
+            rows.append({"id": cells[0], **dict(zip(columns, cells[1:], strict=True))})
+        elif not line.startswith("|"):
+            columns = None
+    return rows
+
+
+def facts_2_copy_rows() -> list[dict[str, Any]]:
+    """The committed copy of the addendum's tables, with the operationIds of each row."""
+    with FACTS_2_COPY.open(encoding="utf-8") as handle:
         rows = yaml.safe_load(handle)["rows"]
     assert isinstance(rows, list)
     return rows

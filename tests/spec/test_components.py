@@ -197,7 +197,8 @@ def test_customer_ident_accepts_what_contracts_refer_to() -> None:
     assert not validator.is_valid("")
 
 
-# The notification_type values listed on the notifications page (facts section 4.6).
+# The notification_type values listed on the notifications page (facts section 4.6), plus
+# the one the changelog adds.
 DOCUMENTED_EVENTS = {
     "customer.created",
     "customer.updated",
@@ -219,6 +220,8 @@ DOCUMENTED_EVENTS = {
     "paymentAssignment.processed",
     "paymentAssignment.reversed",
     "settlement.created",
+    # from the changelog (nitrobox-api-facts-2.md, N16)
+    "documentAttachment.archived",
 }
 
 

@@ -44,10 +44,15 @@ def test_create_contract_links_customer_and_returns_contract_id() -> None:
 
 
 def test_create_usage_refers_to_contract_id_and_answers_201() -> None:
-    """POST /v2/usages takes the contract's numeric contractId and answers 201."""
+    """POST /v2/usages takes the contract's numeric contractId (as a number, or as the string
+    of digits Nitrobox staff code sends) and answers 201."""
     document, op = _op("usage-api.yaml", "/v2/usages", "post")
     body = _body_schema(document, op)
-    assert body["properties"]["contractId"]["format"] == "int64"
+    forms = body["properties"]["contractId"]["anyOf"]
+    assert [(form["type"], form.get("format")) for form in forms] == [
+        ("integer", "int64"),
+        ("string", None),
+    ]
     assert set(body["required"]) == {"endDate", "productIdent", "startDate", "usageIdent"}
     assert [code for code in op["responses"] if code.startswith("2")] == ["201"]
 

@@ -33,9 +33,12 @@ from .contract_create_request import ContractCreateRequest
 from .contract_create_request_contract_items_type_0_item import ContractCreateRequestContractItemsType0Item
 from .contract_create_request_contract_price_adaptation_type_0 import ContractCreateRequestContractPriceAdaptationType0
 from .contract_created_notification import ContractCreatedNotification
+from .contract_details import ContractDetails
 from .contract_end_date_request import ContractEndDateRequest
 from .contract_extraordinary_termination_request import ContractExtraordinaryTerminationRequest
 from .contract_notification import ContractNotification
+from .contract_option_quantities import ContractOptionQuantities
+from .contract_option_quantity import ContractOptionQuantity
 from .contract_page import ContractPage
 from .contract_renewed_notification import ContractRenewedNotification
 from .contract_terminated_notification import ContractTerminatedNotification
@@ -63,6 +66,7 @@ from .deposit_invoice_item_billing_period_type_0 import DepositInvoiceItemBillin
 from .deposit_invoice_item_category import DepositInvoiceItemCategory
 from .deposit_invoice_item_extras_type_0_item import DepositInvoiceItemExtrasType0Item
 from .document import Document
+from .document_attachment_archived_notification import DocumentAttachmentArchivedNotification
 from .document_page import DocumentPage
 from .document_relation import DocumentRelation
 from .global_error_item import GlobalErrorItem
@@ -80,6 +84,12 @@ from .notification_amount import NotificationAmount
 from .option import Option
 from .option_common_fields import OptionCommonFields
 from .option_common_fields_category import OptionCommonFieldsCategory
+from .option_price import OptionPrice
+from .option_price_tier import OptionPriceTier
+from .option_pricing_criteria import OptionPricingCriteria
+from .option_pricing_group import OptionPricingGroup
+from .option_pricing_rule import OptionPricingRule
+from .option_time_period import OptionTimePeriod
 from .order import Order
 from .order_create_request import OrderCreateRequest
 from .order_create_request_allowances_type_0_item import OrderCreateRequestAllowancesType0Item
@@ -108,6 +118,8 @@ from .payment_transaction_create_request_credit_debit_indicator import (
 )
 from .plan import Plan
 from .plan_page import PlanPage
+from .plan_phase import PlanPhase
+from .plan_phase_option import PlanPhaseOption
 from .plan_phase_request import PlanPhaseRequest
 from .plan_phase_request_billing_config_type_0 import PlanPhaseRequestBillingConfigType0
 from .plan_phase_request_linked_options_type_0_item import PlanPhaseRequestLinkedOptionsType0Item
@@ -172,9 +184,12 @@ __all__ = (
     "ContractCreateRequest",
     "ContractCreateRequestContractItemsType0Item",
     "ContractCreateRequestContractPriceAdaptationType0",
+    "ContractDetails",
     "ContractEndDateRequest",
     "ContractExtraordinaryTerminationRequest",
     "ContractNotification",
+    "ContractOptionQuantities",
+    "ContractOptionQuantity",
     "ContractPage",
     "ContractRenewedNotification",
     "ContractTerminatedNotification",
@@ -198,6 +213,7 @@ __all__ = (
     "DepositInvoiceItemCategory",
     "DepositInvoiceItemExtrasType0Item",
     "Document",
+    "DocumentAttachmentArchivedNotification",
     "DocumentPage",
     "DocumentRelation",
     "GlobalErrorItem",
@@ -215,6 +231,12 @@ __all__ = (
     "Option",
     "OptionCommonFields",
     "OptionCommonFieldsCategory",
+    "OptionPrice",
+    "OptionPriceTier",
+    "OptionPricingCriteria",
+    "OptionPricingGroup",
+    "OptionPricingRule",
+    "OptionTimePeriod",
     "Order",
     "OrderCreateRequest",
     "OrderCreateRequestAllowancesType0Item",
@@ -237,6 +259,8 @@ __all__ = (
     "PaymentTransactionCreateRequestCreditDebitIndicator",
     "Plan",
     "PlanPage",
+    "PlanPhase",
+    "PlanPhaseOption",
     "PlanPhaseRequest",
     "PlanPhaseRequestBillingConfigType0",
     "PlanPhaseRequestLinkedOptionsType0Item",

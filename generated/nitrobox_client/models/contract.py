@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.property_ import Property
+
 
 T = TypeVar("T", bound="Contract")
 
@@ -16,8 +20,13 @@ T = TypeVar("T", bound="Contract")
 class Contract:
     """A contract as the API answers. The response body is not published; public client code reads contractId, debtorId,
     date, planId, contractIdent and invoiceAddressId from the create answer. Anything else the server sends is kept.
+    Nitrobox staff code reads `status` and `properties` from retrieveContract. The changelog mentions a "performance
+    status" (not started / in performance / no longer serviced, API only) whose field name is not shown: it is not
+    declared here, and arrives as an additional property under whatever name the server uses.
 
         Attributes:
+            status (str | Unset): The contract's status (values not published, so a plain string).
+            properties (list[Property] | None | Unset): The contract's custom properties.
             contract_id (int | Unset): The contract's numeric id (used by createUsage as `contractId`).
             contract_ident (str | Unset):
             debtor_id (int | None | Unset):
@@ -27,6 +36,8 @@ class Contract:
             invoice_address_id (int | None | Unset):
     """
 
+    status: str | Unset = UNSET
+    properties: list[Property] | None | Unset = UNSET
     contract_id: int | Unset = UNSET
     contract_ident: str | Unset = UNSET
     debtor_id: int | None | Unset = UNSET
@@ -37,6 +48,20 @@ class Contract:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        properties: list[dict[str, Any]] | None | Unset
+        if isinstance(self.properties, Unset):
+            properties = UNSET
+        elif isinstance(self.properties, list):
+            properties = []
+            for properties_type_0_item_data in self.properties:
+                properties_type_0_item = properties_type_0_item_data.to_dict()
+                properties.append(properties_type_0_item)
+
+        else:
+            properties = self.properties
+
         contract_id = self.contract_id
 
         contract_ident = self.contract_ident
@@ -72,6 +97,10 @@ class Contract:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if properties is not UNSET:
+            field_dict["properties"] = properties
         if contract_id is not UNSET:
             field_dict["contractId"] = contract_id
         if contract_ident is not UNSET:
@@ -91,7 +120,33 @@ class Contract:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.property_ import Property  # noqa: PLC0415
+
         d = dict(src_dict)
+        status = d.pop("status", UNSET)
+
+        def _parse_properties(data: object) -> list[Property] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                properties_type_0 = []
+                _properties_type_0 = data
+                for properties_type_0_item_data in _properties_type_0:
+                    properties_type_0_item = Property.from_dict(properties_type_0_item_data)
+
+                    properties_type_0.append(properties_type_0_item)
+
+                return properties_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Property] | None | Unset, data)
+
+        properties = _parse_properties(d.pop("properties", UNSET))
+
         contract_id = d.pop("contractId", UNSET)
 
         contract_ident = d.pop("contractIdent", UNSET)
@@ -140,6 +195,8 @@ class Contract:
         invoice_address_id = _parse_invoice_address_id(d.pop("invoiceAddressId", UNSET))
 
         contract = cls(
+            status=status,
+            properties=properties,
             contract_id=contract_id,
             contract_ident=contract_ident,
             debtor_id=debtor_id,

@@ -24,11 +24,16 @@ class ContractCreateRequest:
     """Create contract body. The published field list breaks off after the deprecated duration fields: `planId`,
     `startDate` and `contractItems` are named in the docs' text but their types were not visible (inferred below), and
     an optional coupon code and the deprecated duration fields have hidden names. Such fields pass through unchanged.
+    Public client code (2021) sends `contractId` (null), `debtorId`, `date`, `planId`, `contractIdent` and
+    `invoiceAddressId`. The changelog says payment terms can be set when creating contracts; their field name is not
+    shown, so they pass through as well.
 
         Attributes:
             contract_ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`, unique, and
                 usually immutable after the initial POST. Example: CUST-1001.
             date (datetime.datetime): When the contract was signed.
+            contract_id (int | None | Unset): Sent as null by public client code; the server assigns the numeric id.
+            invoice_address_id (int | None | Unset): The numeric id of the customer's invoice address.
             billing_start_date (datetime.date | None | Unset): If empty, billing starts at startDate.
             business_segment_id (int | None | Unset): Deprecated; use businessSegmentIdent.
             business_segment_ident (None | str | Unset): The default business segment is used when it is not set.
@@ -47,6 +52,8 @@ class ContractCreateRequest:
 
     contract_ident: str
     date: datetime.datetime
+    contract_id: int | None | Unset = UNSET
+    invoice_address_id: int | None | Unset = UNSET
     billing_start_date: datetime.date | None | Unset = UNSET
     business_segment_id: int | None | Unset = UNSET
     business_segment_ident: None | str | Unset = UNSET
@@ -67,6 +74,18 @@ class ContractCreateRequest:
         contract_ident = self.contract_ident
 
         date = self.date.isoformat()
+
+        contract_id: int | None | Unset
+        if isinstance(self.contract_id, Unset):
+            contract_id = UNSET
+        else:
+            contract_id = self.contract_id
+
+        invoice_address_id: int | None | Unset
+        if isinstance(self.invoice_address_id, Unset):
+            invoice_address_id = UNSET
+        else:
+            invoice_address_id = self.invoice_address_id
 
         billing_start_date: None | str | Unset
         if isinstance(self.billing_start_date, Unset):
@@ -148,6 +167,10 @@ class ContractCreateRequest:
                 "date": date,
             }
         )
+        if contract_id is not UNSET:
+            field_dict["contractId"] = contract_id
+        if invoice_address_id is not UNSET:
+            field_dict["invoiceAddressId"] = invoice_address_id
         if billing_start_date is not UNSET:
             field_dict["billingStartDate"] = billing_start_date
         if business_segment_id is not UNSET:
@@ -184,6 +207,24 @@ class ContractCreateRequest:
         contract_ident = d.pop("contractIdent")
 
         date = datetime.datetime.fromisoformat(d.pop("date"))
+
+        def _parse_contract_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        contract_id = _parse_contract_id(d.pop("contractId", UNSET))
+
+        def _parse_invoice_address_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        invoice_address_id = _parse_invoice_address_id(d.pop("invoiceAddressId", UNSET))
 
         def _parse_billing_start_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -319,6 +360,8 @@ class ContractCreateRequest:
         contract_create_request = cls(
             contract_ident=contract_ident,
             date=date,
+            contract_id=contract_id,
+            invoice_address_id=invoice_address_id,
             billing_start_date=billing_start_date,
             business_segment_id=business_segment_id,
             business_segment_ident=business_segment_ident,

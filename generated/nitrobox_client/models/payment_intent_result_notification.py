@@ -21,7 +21,9 @@ T = TypeVar("T", bound="PaymentIntentResultNotification")
 @_attrs_define
 class PaymentIntentResultNotification:
     """Payload of paymentintent.result (the example is cut off inside `paymentIntentResponse`; the changelog adds a retry
-    ident and a final-retry flag whose names are not shown).
+    ident and a final-retry flag whose names are not shown). A later changelog entry says payment-intent notifications
+    now carry structured error information (codes, messages, retry recommendations) in their properties; those field
+    names are not shown either, so they arrive as additional properties (see x-nitrobox-undeclared).
 
         Example:
             {'notification_type': 'paymentintent.result', 'tenantId': 1, 'paymentIntentIdent': 'PI-1001', 'amount':

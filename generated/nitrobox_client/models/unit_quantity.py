@@ -17,7 +17,8 @@ class UnitQuantity:
 
     Attributes:
         unit_quantity (float | Unset):
-        unit_quantity_type (str | Unset): The unit, e.g. `SECOND` (the list of units is not published).
+        unit_quantity_type (str | Unset): The unit, e.g. `SECOND` or `PC` (pieces), the two Nitrobox staff code sends;
+            the full list of units is not published.
     """
 
     unit_quantity: float | Unset = UNSET

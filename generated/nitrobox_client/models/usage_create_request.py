@@ -29,7 +29,9 @@ class UsageCreateRequest:
         start_date (datetime.datetime): ISO 8601 offsets are supported.
         usage_ident (str): A client-chosen external reference: 1..100 characters of `[a-zA-Z0-9_.~-]`, unique, and
             usually immutable after the initial POST. Example: CUST-1001.
-        contract_id (int | None | Unset): The contract; if set, debtorId is ignored.
+        contract_id (int | None | str | Unset): The contract's numeric id; if set, debtorId is ignored. The docs type it
+            int64; Nitrobox staff code sends it as a JSON string of digits (`"2118902"`) and expects 201, so both are
+            accepted here.
         debtor_id (int | None | Unset): Mandatory without contractId; the newest matching contract of the debtor is
             used.
         description (None | str | Unset):
@@ -48,7 +50,7 @@ class UsageCreateRequest:
     product_ident: str
     start_date: datetime.datetime
     usage_ident: str
-    contract_id: int | None | Unset = UNSET
+    contract_id: int | None | str | Unset = UNSET
     debtor_id: int | None | Unset = UNSET
     description: None | str | Unset = UNSET
     operating_site_ident: None | str | Unset = UNSET
@@ -68,7 +70,7 @@ class UsageCreateRequest:
 
         usage_ident = self.usage_ident
 
-        contract_id: int | None | Unset
+        contract_id: int | None | str | Unset
         if isinstance(self.contract_id, Unset):
             contract_id = UNSET
         else:
@@ -176,12 +178,12 @@ class UsageCreateRequest:
 
         usage_ident = d.pop("usageIdent")
 
-        def _parse_contract_id(data: object) -> int | None | Unset:
+        def _parse_contract_id(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         contract_id = _parse_contract_id(d.pop("contractId", UNSET))
 

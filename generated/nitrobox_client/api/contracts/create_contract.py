@@ -97,7 +97,9 @@ def sync_detailed(
             after the deprecated duration fields: `planId`, `startDate` and `contractItems` are named
             in the docs' text but their types were not visible (inferred below), and an optional
             coupon code and the deprecated duration fields have hidden names. Such fields pass through
-            unchanged.
+            unchanged. Public client code (2021) sends `contractId` (null), `debtorId`, `date`,
+            `planId`, `contractIdent` and `invoiceAddressId`. The changelog says payment terms can be
+            set when creating contracts; their field name is not shown, so they pass through as well.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +135,9 @@ def sync(
             after the deprecated duration fields: `planId`, `startDate` and `contractItems` are named
             in the docs' text but their types were not visible (inferred below), and an optional
             coupon code and the deprecated duration fields have hidden names. Such fields pass through
-            unchanged.
+            unchanged. Public client code (2021) sends `contractId` (null), `debtorId`, `date`,
+            `planId`, `contractIdent` and `invoiceAddressId`. The changelog says payment terms can be
+            set when creating contracts; their field name is not shown, so they pass through as well.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +168,9 @@ async def asyncio_detailed(
             after the deprecated duration fields: `planId`, `startDate` and `contractItems` are named
             in the docs' text but their types were not visible (inferred below), and an optional
             coupon code and the deprecated duration fields have hidden names. Such fields pass through
-            unchanged.
+            unchanged. Public client code (2021) sends `contractId` (null), `debtorId`, `date`,
+            `planId`, `contractIdent` and `invoiceAddressId`. The changelog says payment terms can be
+            set when creating contracts; their field name is not shown, so they pass through as well.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +204,9 @@ async def asyncio(
             after the deprecated duration fields: `planId`, `startDate` and `contractItems` are named
             in the docs' text but their types were not visible (inferred below), and an optional
             coupon code and the deprecated duration fields have hidden names. Such fields pass through
-            unchanged.
+            unchanged. Public client code (2021) sends `contractId` (null), `debtorId`, `date`,
+            `planId`, `contractIdent` and `invoiceAddressId`. The changelog says payment terms can be
+            set when creating contracts; their field name is not shown, so they pass through as well.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -93,7 +93,9 @@ def sync_detailed(
 
      Deprecated since 2024-12-19, sunset at the latest 2026-01-01, replaced by addLineItem (line items
     with debitCreditIndicator = CREDIT). A later notice on the same page says deprecated since
-    2025-07-15, sunset 2026-07-14, without replacement.
+    2025-07-15, sunset 2026-07-14, without replacement. Conflicting evidence: the changelog says "Fixed
+    a bug where the credit billable item endpoint was shown as deprecated", so the deprecation may have
+    been a display bug. Both notices are kept until Nitrobox settles it (see x-nitrobox-conflict).
 
     Args:
         id (int):
@@ -132,7 +134,9 @@ def sync(
 
      Deprecated since 2024-12-19, sunset at the latest 2026-01-01, replaced by addLineItem (line items
     with debitCreditIndicator = CREDIT). A later notice on the same page says deprecated since
-    2025-07-15, sunset 2026-07-14, without replacement.
+    2025-07-15, sunset 2026-07-14, without replacement. Conflicting evidence: the changelog says "Fixed
+    a bug where the credit billable item endpoint was shown as deprecated", so the deprecation may have
+    been a display bug. Both notices are kept until Nitrobox settles it (see x-nitrobox-conflict).
 
     Args:
         id (int):
@@ -166,7 +170,9 @@ async def asyncio_detailed(
 
      Deprecated since 2024-12-19, sunset at the latest 2026-01-01, replaced by addLineItem (line items
     with debitCreditIndicator = CREDIT). A later notice on the same page says deprecated since
-    2025-07-15, sunset 2026-07-14, without replacement.
+    2025-07-15, sunset 2026-07-14, without replacement. Conflicting evidence: the changelog says "Fixed
+    a bug where the credit billable item endpoint was shown as deprecated", so the deprecation may have
+    been a display bug. Both notices are kept until Nitrobox settles it (see x-nitrobox-conflict).
 
     Args:
         id (int):
@@ -203,7 +209,9 @@ async def asyncio(
 
      Deprecated since 2024-12-19, sunset at the latest 2026-01-01, replaced by addLineItem (line items
     with debitCreditIndicator = CREDIT). A later notice on the same page says deprecated since
-    2025-07-15, sunset 2026-07-14, without replacement.
+    2025-07-15, sunset 2026-07-14, without replacement. Conflicting evidence: the changelog says "Fixed
+    a bug where the credit billable item endpoint was shown as deprecated", so the deprecation may have
+    been a display bug. Both notices are kept until Nitrobox settles it (see x-nitrobox-conflict).
 
     Args:
         id (int):

@@ -117,7 +117,9 @@ def sync_detailed(
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
         slim_response (bool | Unset):  Default: False.
 
     Raises:
@@ -164,7 +166,9 @@ def sync(
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
         slim_response (bool | Unset):  Default: False.
 
     Raises:
@@ -206,7 +210,9 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
         slim_response (bool | Unset):  Default: False.
 
     Raises:
@@ -251,7 +257,9 @@ async def asyncio(
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
         slim_response (bool | Unset):  Default: False.
 
     Raises:

@@ -116,7 +116,9 @@ def sync_detailed(
             Example: CUST-1001.
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +161,9 @@ def sync(
             Example: CUST-1001.
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +201,9 @@ async def asyncio_detailed(
             Example: CUST-1001.
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,7 +244,9 @@ async def asyncio(
             Example: CUST-1001.
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

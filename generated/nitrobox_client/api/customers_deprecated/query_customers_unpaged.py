@@ -109,7 +109,9 @@ def sync_detailed(
     Args:
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +150,9 @@ def sync(
     Args:
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +186,9 @@ async def asyncio_detailed(
     Args:
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +225,9 @@ async def asyncio(
     Args:
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,7 +11,7 @@ from ...types import Response
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "POST"
-PATH_TEMPLATE = "/api/debtors/{debtor_id}/addresses"
+PATH_TEMPLATE = "/v2/debtors/{debtor_id}/addresses"
 
 
 def _get_kwargs(
@@ -23,7 +23,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/debtors/{debtor_id}/addresses".format(
+        "url": "/v2/debtors/{debtor_id}/addresses".format(
             debtor_id=quote(str(debtor_id), safe=""),
         ),
     }
@@ -97,7 +97,8 @@ def sync_detailed(
 
     Args:
         debtor_id (int):
-        body (LegacyDebtorAddress): A v1 debtor address (fields not published; any object passes).
+        body (LegacyDebtorAddress): A v1 debtor address. Public client code (2021) reads
+            `addressId`, `addressType` and `city`; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +132,8 @@ def sync(
 
     Args:
         debtor_id (int):
-        body (LegacyDebtorAddress): A v1 debtor address (fields not published; any object passes).
+        body (LegacyDebtorAddress): A v1 debtor address. Public client code (2021) reads
+            `addressId`, `addressType` and `city`; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +162,8 @@ async def asyncio_detailed(
 
     Args:
         debtor_id (int):
-        body (LegacyDebtorAddress): A v1 debtor address (fields not published; any object passes).
+        body (LegacyDebtorAddress): A v1 debtor address. Public client code (2021) reads
+            `addressId`, `addressType` and `city`; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +195,8 @@ async def asyncio(
 
     Args:
         debtor_id (int):
-        body (LegacyDebtorAddress): A v1 debtor address (fields not published; any object passes).
+        body (LegacyDebtorAddress): A v1 debtor address. Public client code (2021) reads
+            `addressId`, `addressType` and `city`; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

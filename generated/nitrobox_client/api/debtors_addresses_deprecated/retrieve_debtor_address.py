@@ -11,7 +11,7 @@ from ...types import Response
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "GET"
-PATH_TEMPLATE = "/api/debtors/{debtor_id}/addresses/{address_id}"
+PATH_TEMPLATE = "/v2/debtors/{debtor_id}/addresses/{address_id}"
 
 
 def _get_kwargs(
@@ -21,7 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/debtors/{debtor_id}/addresses/{address_id}".format(
+        "url": "/v2/debtors/{debtor_id}/addresses/{address_id}".format(
             debtor_id=quote(str(debtor_id), safe=""),
             address_id=quote(str(address_id), safe=""),
         ),

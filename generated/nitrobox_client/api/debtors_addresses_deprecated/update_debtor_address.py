@@ -11,7 +11,7 @@ from ...types import Response
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "PUT"
-PATH_TEMPLATE = "/api/debtors/{debtor_id}/addresses/{address_id}"
+PATH_TEMPLATE = "/v2/debtors/{debtor_id}/addresses/{address_id}"
 
 
 def _get_kwargs(
@@ -24,7 +24,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/api/debtors/{debtor_id}/addresses/{address_id}".format(
+        "url": "/v2/debtors/{debtor_id}/addresses/{address_id}".format(
             debtor_id=quote(str(debtor_id), safe=""),
             address_id=quote(str(address_id), safe=""),
         ),
@@ -96,7 +96,8 @@ def sync_detailed(
     Args:
         debtor_id (int):
         address_id (int):
-        body (LegacyDebtorAddress): A v1 debtor address (fields not published; any object passes).
+        body (LegacyDebtorAddress): A v1 debtor address. Public client code (2021) reads
+            `addressId`, `addressType` and `city`; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +134,8 @@ def sync(
     Args:
         debtor_id (int):
         address_id (int):
-        body (LegacyDebtorAddress): A v1 debtor address (fields not published; any object passes).
+        body (LegacyDebtorAddress): A v1 debtor address. Public client code (2021) reads
+            `addressId`, `addressType` and `city`; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +167,8 @@ async def asyncio_detailed(
     Args:
         debtor_id (int):
         address_id (int):
-        body (LegacyDebtorAddress): A v1 debtor address (fields not published; any object passes).
+        body (LegacyDebtorAddress): A v1 debtor address. Public client code (2021) reads
+            `addressId`, `addressType` and `city`; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +203,8 @@ async def asyncio(
     Args:
         debtor_id (int):
         address_id (int):
-        body (LegacyDebtorAddress): A v1 debtor address (fields not published; any object passes).
+        body (LegacyDebtorAddress): A v1 debtor address. Public client code (2021) reads
+            `addressId`, `addressType` and `city`; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -10,7 +10,7 @@ from ...types import Response
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "POST"
-PATH_TEMPLATE = "/api/debtors"
+PATH_TEMPLATE = "/v2/debtors"
 
 
 def _get_kwargs(
@@ -21,7 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/debtors",
+        "url": "/v2/debtors",
     }
 
     _kwargs["json"] = body.to_dict()
@@ -91,7 +91,8 @@ def sync_detailed(
      Deprecated v1 endpoint; use createCustomer.
 
     Args:
-        body (LegacyDebtor): A v1 debtor (fields not published; any object passes).
+        body (LegacyDebtor): A v1 debtor. Public client code (2021) reads `debtorId`,
+            `debtorIdent` and `addresses[]` from the list; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +123,8 @@ def sync(
      Deprecated v1 endpoint; use createCustomer.
 
     Args:
-        body (LegacyDebtor): A v1 debtor (fields not published; any object passes).
+        body (LegacyDebtor): A v1 debtor. Public client code (2021) reads `debtorId`,
+            `debtorIdent` and `addresses[]` from the list; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +150,8 @@ async def asyncio_detailed(
      Deprecated v1 endpoint; use createCustomer.
 
     Args:
-        body (LegacyDebtor): A v1 debtor (fields not published; any object passes).
+        body (LegacyDebtor): A v1 debtor. Public client code (2021) reads `debtorId`,
+            `debtorIdent` and `addresses[]` from the list; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +180,8 @@ async def asyncio(
      Deprecated v1 endpoint; use createCustomer.
 
     Args:
-        body (LegacyDebtor): A v1 debtor (fields not published; any object passes).
+        body (LegacyDebtor): A v1 debtor. Public client code (2021) reads `debtorId`,
+            `debtorIdent` and `addresses[]` from the list; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

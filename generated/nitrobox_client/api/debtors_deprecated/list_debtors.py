@@ -10,14 +10,14 @@ from ...types import Response
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "GET"
-PATH_TEMPLATE = "/api/debtors"
+PATH_TEMPLATE = "/v2/debtors"
 
 
 def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/debtors",
+        "url": "/v2/debtors",
     }
 
     return _kwargs

@@ -11,7 +11,7 @@ from ...types import Response
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "PUT"
-PATH_TEMPLATE = "/api/debtors/{debtor_id}"
+PATH_TEMPLATE = "/v2/debtors/{debtor_id}"
 
 
 def _get_kwargs(
@@ -23,7 +23,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/api/debtors/{debtor_id}".format(
+        "url": "/v2/debtors/{debtor_id}".format(
             debtor_id=quote(str(debtor_id), safe=""),
         ),
     }
@@ -93,7 +93,8 @@ def sync_detailed(
 
     Args:
         debtor_id (int):
-        body (LegacyDebtor): A v1 debtor (fields not published; any object passes).
+        body (LegacyDebtor): A v1 debtor. Public client code (2021) reads `debtorId`,
+            `debtorIdent` and `addresses[]` from the list; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +129,8 @@ def sync(
 
     Args:
         debtor_id (int):
-        body (LegacyDebtor): A v1 debtor (fields not published; any object passes).
+        body (LegacyDebtor): A v1 debtor. Public client code (2021) reads `debtorId`,
+            `debtorIdent` and `addresses[]` from the list; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +160,8 @@ async def asyncio_detailed(
 
     Args:
         debtor_id (int):
-        body (LegacyDebtor): A v1 debtor (fields not published; any object passes).
+        body (LegacyDebtor): A v1 debtor. Public client code (2021) reads `debtorId`,
+            `debtorIdent` and `addresses[]` from the list; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +194,8 @@ async def asyncio(
 
     Args:
         debtor_id (int):
-        body (LegacyDebtor): A v1 debtor (fields not published; any object passes).
+        body (LegacyDebtor): A v1 debtor. Public client code (2021) reads `debtorId`,
+            `debtorIdent` and `addresses[]` from the list; other fields pass through.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -114,7 +114,9 @@ def sync_detailed(
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +161,9 @@ def sync(
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +203,9 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +248,9 @@ async def asyncio(
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -89,6 +89,9 @@ def sync_detailed(
 ) -> Response[GlobalErrorResponse | Order]:
     """Create order
 
+     Creates an order. The changelog says payment terms can be set when creating orders; their field name
+    is not shown, so they pass through as an unknown property.
+
     Args:
         body (OrderCreateRequest): An order. `language` is an enum of 185 ISO 639-1 values in
             Nitrobox's files; a pattern is used here. Example: {'orderIdent': 'ORDER-1001',
@@ -121,6 +124,9 @@ def sync(
 ) -> GlobalErrorResponse | Order | None:
     """Create order
 
+     Creates an order. The changelog says payment terms can be set when creating orders; their field name
+    is not shown, so they pass through as an unknown property.
+
     Args:
         body (OrderCreateRequest): An order. `language` is an enum of 185 ISO 639-1 values in
             Nitrobox's files; a pattern is used here. Example: {'orderIdent': 'ORDER-1001',
@@ -147,6 +153,9 @@ async def asyncio_detailed(
     body: OrderCreateRequest,
 ) -> Response[GlobalErrorResponse | Order]:
     """Create order
+
+     Creates an order. The changelog says payment terms can be set when creating orders; their field name
+    is not shown, so they pass through as an unknown property.
 
     Args:
         body (OrderCreateRequest): An order. `language` is an enum of 185 ISO 639-1 values in
@@ -177,6 +186,9 @@ async def asyncio(
     body: OrderCreateRequest,
 ) -> GlobalErrorResponse | Order | None:
     """Create order
+
+     Creates an order. The changelog says payment terms can be set when creating orders; their field name
+    is not shown, so they pass through as an unknown property.
 
     Args:
         body (OrderCreateRequest): An order. `language` is an enum of 185 ISO 639-1 values in

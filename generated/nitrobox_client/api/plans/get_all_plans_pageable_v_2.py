@@ -11,7 +11,7 @@ from ...types import UNSET, Response, Unset
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "GET"
-PATH_TEMPLATE = "/v2/plans"
+PATH_TEMPLATE = "/v2/plans/pageable"
 
 
 def _get_kwargs(
@@ -43,7 +43,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v2/plans",
+        "url": "/v2/plans/pageable",
         "params": params,
     }
 
@@ -105,12 +105,18 @@ def sync_detailed(
 ) -> Response[GlobalErrorResponse | PlanPage]:
     """Query plans (paged)
 
+     The paged replacement of getAllPlans_v2. Its path is not known: `GET /v2/plans` is the deprecated
+    list query (it answered a plain JSON array), so this one sits at `/v2/plans/pageable`, after its
+    slug.
+
     Args:
         search (str | Unset):
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,12 +152,18 @@ def sync(
 ) -> GlobalErrorResponse | PlanPage | None:
     """Query plans (paged)
 
+     The paged replacement of getAllPlans_v2. Its path is not known: `GET /v2/plans` is the deprecated
+    list query (it answered a plain JSON array), so this one sits at `/v2/plans/pageable`, after its
+    slug.
+
     Args:
         search (str | Unset):
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,12 +194,18 @@ async def asyncio_detailed(
 ) -> Response[GlobalErrorResponse | PlanPage]:
     """Query plans (paged)
 
+     The paged replacement of getAllPlans_v2. Its path is not known: `GET /v2/plans` is the deprecated
+    list query (it answered a plain JSON array), so this one sits at `/v2/plans/pageable`, after its
+    slug.
+
     Args:
         search (str | Unset):
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,12 +239,18 @@ async def asyncio(
 ) -> GlobalErrorResponse | PlanPage | None:
     """Query plans (paged)
 
+     The paged replacement of getAllPlans_v2. Its path is not known: `GET /v2/plans` is the deprecated
+    list query (it answered a plain JSON array), so this one sits at `/v2/plans/pageable`, after its
+    slug.
+
     Args:
         search (str | Unset):
         page (int | Unset):  Default: 0.
         size (int | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,7 +11,7 @@ from ...types import UNSET, Response, Unset
 
 # The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
 HTTP_METHOD = "GET"
-PATH_TEMPLATE = "/v2/plans/unpaged"
+PATH_TEMPLATE = "/v2/plans"
 
 
 def _get_kwargs(
@@ -37,7 +37,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v2/plans/unpaged",
+        "url": "/v2/plans",
         "params": params,
     }
 
@@ -108,7 +108,9 @@ def sync_detailed(
     Args:
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +148,9 @@ def sync(
     Args:
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +183,9 @@ async def asyncio_detailed(
     Args:
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +221,9 @@ async def asyncio(
     Args:
         search (str | Unset):
         order_by (str | Unset):
-        direction (SortDirection | Unset): Sort direction of a query.
+        direction (SortDirection | Unset): Sort direction of a query. The docs' RSQL page writes
+            lower case (`asc`, `desc`); Nitrobox staff code sends upper case (`direction=DESC`). Both
+            are accepted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

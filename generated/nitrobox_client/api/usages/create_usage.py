@@ -86,7 +86,8 @@ def sync_detailed(
 
      Records one usage of a product (`productIdent` links it to a plan option) for a contract
     (`contractId`) or, without one, for the newest matching contract of a debtor (`debtorId`). Public
-    client code expects 201.
+    client code expects 201. The changelog says unpooled (metered) usages can be cancelled (a credit
+    note follows if billed); that operation's method and path are not shown, so it is not in this spec.
 
     Args:
         body (UsageCreateRequest): A usage record.
@@ -119,7 +120,8 @@ def sync(
 
      Records one usage of a product (`productIdent` links it to a plan option) for a contract
     (`contractId`) or, without one, for the newest matching contract of a debtor (`debtorId`). Public
-    client code expects 201.
+    client code expects 201. The changelog says unpooled (metered) usages can be cancelled (a credit
+    note follows if billed); that operation's method and path are not shown, so it is not in this spec.
 
     Args:
         body (UsageCreateRequest): A usage record.
@@ -147,7 +149,8 @@ async def asyncio_detailed(
 
      Records one usage of a product (`productIdent` links it to a plan option) for a contract
     (`contractId`) or, without one, for the newest matching contract of a debtor (`debtorId`). Public
-    client code expects 201.
+    client code expects 201. The changelog says unpooled (metered) usages can be cancelled (a credit
+    note follows if billed); that operation's method and path are not shown, so it is not in this spec.
 
     Args:
         body (UsageCreateRequest): A usage record.
@@ -178,7 +181,8 @@ async def asyncio(
 
      Records one usage of a product (`productIdent` links it to a plan option) for a contract
     (`contractId`) or, without one, for the newest matching contract of a debtor (`debtorId`). Public
-    client code expects 201.
+    client code expects 201. The changelog says unpooled (metered) usages can be cancelled (a credit
+    note follows if billed); that operation's method and path are not shown, so it is not in this spec.
 
     Args:
         body (UsageCreateRequest): A usage record.

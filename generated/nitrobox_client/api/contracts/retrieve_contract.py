@@ -1,0 +1,198 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contract import Contract
+from ...models.global_error_response import GlobalErrorResponse
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "GET"
+PATH_TEMPLATE = "/v2/contracts/{contract_id}"
+
+
+def _get_kwargs(
+    contract_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/contracts/{contract_id}".format(
+            contract_id=quote(str(contract_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Contract | GlobalErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = Contract.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Contract | GlobalErrorResponse]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError):
+        # An error answer whose body is not the documented error model (a gateway's HTML
+        # page, an empty 502) keeps its status and raw content instead of crashing here.
+        if response.is_success:
+            raise
+        parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    contract_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Contract | GlobalErrorResponse]:
+    """Retrieve contract
+
+     One contract by its **numeric** id (`contractId`, the number createContract answers and createUsage
+    takes), not by its ident: this path has one segment after `/v2/contracts/`, and that segment is
+    always read as the numeric id (there is no retrieve-by-ident path). `/v2/contracts/unpaged` is the
+    unpaged query, never a contract. The answer carries the contract's `status` and `properties`.
+
+    Args:
+        contract_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Contract | GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        contract_id=contract_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contract_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Contract | GlobalErrorResponse | None:
+    """Retrieve contract
+
+     One contract by its **numeric** id (`contractId`, the number createContract answers and createUsage
+    takes), not by its ident: this path has one segment after `/v2/contracts/`, and that segment is
+    always read as the numeric id (there is no retrieve-by-ident path). `/v2/contracts/unpaged` is the
+    unpaged query, never a contract. The answer carries the contract's `status` and `properties`.
+
+    Args:
+        contract_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Contract | GlobalErrorResponse
+    """
+
+    return sync_detailed(
+        contract_id=contract_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contract_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Contract | GlobalErrorResponse]:
+    """Retrieve contract
+
+     One contract by its **numeric** id (`contractId`, the number createContract answers and createUsage
+    takes), not by its ident: this path has one segment after `/v2/contracts/`, and that segment is
+    always read as the numeric id (there is no retrieve-by-ident path). `/v2/contracts/unpaged` is the
+    unpaged query, never a contract. The answer carries the contract's `status` and `properties`.
+
+    Args:
+        contract_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Contract | GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        contract_id=contract_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contract_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Contract | GlobalErrorResponse | None:
+    """Retrieve contract
+
+     One contract by its **numeric** id (`contractId`, the number createContract answers and createUsage
+    takes), not by its ident: this path has one segment after `/v2/contracts/`, and that segment is
+    always read as the numeric id (there is no retrieve-by-ident path). `/v2/contracts/unpaged` is the
+    unpaged query, never a contract. The answer carries the contract's `status` and `properties`.
+
+    Args:
+        contract_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Contract | GlobalErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            contract_id=contract_id,
+            client=client,
+        )
+    ).parsed

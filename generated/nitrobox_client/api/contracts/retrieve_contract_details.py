@@ -1,0 +1,198 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contract_details import ContractDetails
+from ...models.global_error_response import GlobalErrorResponse
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "GET"
+PATH_TEMPLATE = "/v2/contracts/{contract_ident}/details"
+
+
+def _get_kwargs(
+    contract_ident: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/contracts/{contract_ident}/details".format(
+            contract_ident=quote(str(contract_ident), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContractDetails | GlobalErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ContractDetails.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContractDetails | GlobalErrorResponse]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError):
+        # An error answer whose body is not the documented error model (a gateway's HTML
+        # page, an empty 502) keeps its status and raw content instead of crashing here.
+        if response.is_success:
+            raise
+        parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    contract_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ContractDetails | GlobalErrorResponse]:
+    """Retrieve contract details
+
+     The details of a contract, by its client-chosen ident (a UUID in Nitrobox's demo): among them the
+    booked option quantities, `optionQuantities[].optionQuantity[].optionIdent`.
+
+    Args:
+        contract_ident (str): A client-chosen external reference: 1..100 characters of
+            `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
+            CUST-1001.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContractDetails | GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        contract_ident=contract_ident,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contract_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ContractDetails | GlobalErrorResponse | None:
+    """Retrieve contract details
+
+     The details of a contract, by its client-chosen ident (a UUID in Nitrobox's demo): among them the
+    booked option quantities, `optionQuantities[].optionQuantity[].optionIdent`.
+
+    Args:
+        contract_ident (str): A client-chosen external reference: 1..100 characters of
+            `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
+            CUST-1001.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContractDetails | GlobalErrorResponse
+    """
+
+    return sync_detailed(
+        contract_ident=contract_ident,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contract_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ContractDetails | GlobalErrorResponse]:
+    """Retrieve contract details
+
+     The details of a contract, by its client-chosen ident (a UUID in Nitrobox's demo): among them the
+    booked option quantities, `optionQuantities[].optionQuantity[].optionIdent`.
+
+    Args:
+        contract_ident (str): A client-chosen external reference: 1..100 characters of
+            `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
+            CUST-1001.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContractDetails | GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        contract_ident=contract_ident,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contract_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ContractDetails | GlobalErrorResponse | None:
+    """Retrieve contract details
+
+     The details of a contract, by its client-chosen ident (a UUID in Nitrobox's demo): among them the
+    booked option quantities, `optionQuantities[].optionQuantity[].optionIdent`.
+
+    Args:
+        contract_ident (str): A client-chosen external reference: 1..100 characters of
+            `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
+            CUST-1001.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContractDetails | GlobalErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            contract_ident=contract_ident,
+            client=client,
+        )
+    ).parsed

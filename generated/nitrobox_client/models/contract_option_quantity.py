@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ContractOptionQuantity")
+
+
+@_attrs_define
+class ContractOptionQuantity:
+    """The quantity of one option in a contract (only `optionIdent` is seen).
+
+    Attributes:
+        option_ident (str | Unset):
+    """
+
+    option_ident: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        option_ident = self.option_ident
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if option_ident is not UNSET:
+            field_dict["optionIdent"] = option_ident
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        option_ident = d.pop("optionIdent", UNSET)
+
+        contract_option_quantity = cls(
+            option_ident=option_ident,
+        )
+
+        contract_option_quantity.additional_properties = d
+        return contract_option_quantity
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

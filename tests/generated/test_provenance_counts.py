@@ -1,0 +1,44 @@
+"""scripts/provenance_counts.py counts the bundle's operations as docs/spec.md quotes them."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generated_helpers import ROOT, bundled_spec, load_script_module
+
+provenance_counts = load_script_module("provenance_counts")
+
+
+def test_counts_of_the_bundle_match_the_user_docs() -> None:
+    """The "after" column of docs/spec.md's before/after table is the bundle's count."""
+    found = provenance_counts.counts(bundled_spec())
+    text = (ROOT / "docs" / "spec.md").read_text(encoding="utf-8")
+    after = dict(re.findall(r"^\| ([a-z-]+) \| \d+ \| (\d+) \|$", text, re.M))
+    assert {kind: int(count) for kind, count in after.items()} == {
+        **{kind: found[kind] for kind in provenance_counts.KINDS},
+        "total": found.total(),
+    }
+    assert "missing" not in found
+
+
+def test_operation_without_provenance_is_counted_as_missing() -> None:
+    bundle = {"paths": {"/a": {"get": {}, "post": {"x-nitrobox-provenance": "inferred"}}}}
+    assert dict(provenance_counts.counts(bundle)) == {"missing": 1, "inferred": 1}
+
+
+def test_main_prints_a_markdown_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "bundle.json"
+    path.write_text('{"paths": {"/a": {"get": {"x-nitrobox-provenance": "documented"}}}}')
+    assert provenance_counts.main([str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:] == [
+        "| `documented` | 1 |",
+        "| `client-code` | 0 |",
+        "| `inferred` | 0 |",
+        "| total | 1 |",
+    ]
