@@ -365,17 +365,18 @@ def _identity_keys(page_model: Any) -> tuple[str, ...]:
 
 def _identity(item: Mapping[str, Any], keys: tuple[str, ...], where: str) -> tuple[str, bytes]:
     """How an item is told apart (its ids where present, else its content), as a digest."""
-    ids = [(key, item[key]) for key in keys if _is_id(item.get(key))]
+    # Exact types: a JSON string or integer (never a bool); this runs once per item.
+    ids = [
+        (key, value)
+        for key in keys
+        if (type(value := item.get(key)) is str and value) or type(value) is int
+    ]
     try:
         if ids:
-            label, text = "+".join(key for key, _ in ids), json.dumps(ids)
+            label, text = "+".join(key for key, _ in ids), repr(ids)
         else:
             label = "content"
             text = json.dumps(item, sort_keys=True, separators=(",", ":"), default=str)
     except (RecursionError, ValueError) as exc:
         raise MalformedResponseError(f"{where}: an item is nested too deeply to read") from exc
-    return label, hashlib.blake2b(text.encode(), digest_size=16).digest()
-
-
-def _is_id(value: object) -> bool:
-    return (isinstance(value, str) and value != "") or _is_count(value)
+    return label, hashlib.blake2b(text.encode(errors="surrogatepass"), digest_size=16).digest()
