@@ -480,3 +480,34 @@ def test_a_non_paged_operation_is_refused_before_sending(endpoint: Any) -> None:
     with pytest.raises(PaginationError, match=r"not a paged query|not a generated endpoint"):
         paginate(endpoint, client=server.client())
     assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("handler", "message"),
+    [
+        (lambda p, s: {"_embedded": customers(s)}, "repeats"),
+        (lambda p, s: customers(s, start=p * s), "max_pages=3"),
+        (lambda p, s: {"_embedded": customers(s + 1)}, "but size=10 was asked"),
+        (lambda p, s: {"customerIdent": "c-1"}, "keys seen: customerIdent"),
+    ],
+    ids=["repeat", "max-pages", "too-many", "not-a-page"],
+)
+def test_async_walks_are_bounded_by_the_same_rules(handler: Handler, message: str) -> None:
+    """apaginate stops on the same broken pagers as paginate, with the same errors."""
+    server = Server(handler)
+
+    async def collect() -> list[Customer]:
+        walk = apaginate(query_customers, client=server.client(), size=10, max_pages=3)
+        return [item async for item in walk]
+
+    with pytest.raises(PaginationError, match=message):
+        anyio.run(collect)
+    assert len(server.requests) <= 3
+
+
+def test_apaginate_refuses_a_bad_call_before_sending() -> None:
+    """A non-paged operation given to apaginate raises at the call, like paginate."""
+    server = paged([])
+    with pytest.raises(PaginationError, match="not a paged query"):
+        apaginate(retrieve_customer, client=server.client())  # type: ignore[arg-type]
+    assert server.requests == []
