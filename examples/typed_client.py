@@ -64,7 +64,7 @@ async def find(client: Client, ident: str) -> list[Customer]:
     )
     if not isinstance(response.parsed, CustomerPage):
         raise RuntimeError(f"searching {ident!r} failed: {explain(response)}")
-    return list(response.parsed.content or [])
+    return list(response.parsed.field_embedded or [])
 
 
 def main(argv: list[str]) -> int:

@@ -2,8 +2,10 @@
 
 ::
 
-    >>> str(where("status").eq("ACTIVE") & where("customerIdent").in_(["a,b", "c'd"]))
-    "status=='ACTIVE';customerIdent=in=('a,b','c\\\\'d')"
+    >>> where("status").eq("ACTIVE") & where("customerIdent").in_(["a,b", "c'd"])
+    And("status=='ACTIVE';customerIdent=in=('a,b','c\\\\'d')")
+
+An expression is a ``str`` (its RSQL text), so it goes straight into ``search=``.
 
 Every value is quoted and escaped (backslash and single quote get a backslash), so
 quotes, commas, semicolons, parentheses, backslashes and operators inside a value stay
@@ -90,8 +92,13 @@ def quote(value: Value) -> str:
     return f"'{text}'"
 
 
-class Expression:
-    """A filter; ``str()`` gives the ``search`` text, ``&`` is AND (``;``), ``|`` OR (``,``)."""
+class Expression(str):
+    """A filter that *is* its ``search`` text: a ``str``, so ``search=expression`` needs no
+    ``str(...)`` and type-checks against the generated ``search: str | Unset``.
+
+    ``&`` is AND (``;``), ``|`` OR (``,``). The text is rendered once, when the expression is
+    built; equality and hashing are those of the text. Instances are immutable.
+    """
 
     def __and__(self, other: Expression) -> Expression:
         return and_(self, other)
@@ -100,46 +107,69 @@ class Expression:
         return or_(self, other)
 
     def render(self) -> str:
-        """The RSQL text."""
-        raise NotImplementedError
+        """The RSQL text, as a plain ``str``."""
+        return str.__str__(self)
 
-    def __str__(self) -> str:
-        return self.render()
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str.__repr__(self)})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable; build a new expression")
+
+    def _set(self, **fields: object) -> None:
+        for name, value in fields.items():
+            object.__setattr__(self, name, value)
 
 
-@attrs.frozen(eq=True)
 class Comparison(Expression):
     """``selector operator argument(s)``."""
 
     selector: str
     operator: str
     arguments: tuple[str, ...]  # unquoted texts
-    multiple: bool = False
+    multiple: bool
 
-    def render(self) -> str:
-        quoted = ",".join(quote(argument) for argument in self.arguments)
-        return f"{self.selector}{self.operator}" + (f"({quoted})" if self.multiple else quoted)
+    def __new__(
+        cls, selector: str, operator: str, arguments: tuple[str, ...], multiple: bool = False
+    ) -> Comparison:
+        quoted = ",".join(quote(argument) for argument in arguments)
+        text = f"{selector}{operator}" + (f"({quoted})" if multiple else quoted)
+        self = super().__new__(cls, text)
+        self._set(selector=selector, operator=operator, arguments=arguments, multiple=multiple)
+        return self
+
+    def __reduce__(self) -> tuple[type[Comparison], tuple[str, str, tuple[str, ...], bool]]:
+        return (type(self), (self.selector, self.operator, self.arguments, self.multiple))
 
 
-@attrs.frozen(eq=True)
 class And(Expression):
     """Every part must hold (``;``)."""
 
     parts: tuple[Expression, ...]
 
-    def render(self) -> str:
+    def __new__(cls, parts: tuple[Expression, ...]) -> And:
         # AND binds tighter than OR, so only an OR inside an AND needs parentheses.
-        return ";".join(f"({p.render()})" if isinstance(p, Or) else p.render() for p in self.parts)
+        text = ";".join(f"({p.render()})" if isinstance(p, Or) else p.render() for p in parts)
+        self = super().__new__(cls, text)
+        self._set(parts=parts)
+        return self
+
+    def __reduce__(self) -> tuple[type[And], tuple[tuple[Expression, ...]]]:
+        return (type(self), (self.parts,))
 
 
-@attrs.frozen(eq=True)
 class Or(Expression):
     """At least one part must hold (``,``)."""
 
     parts: tuple[Expression, ...]
 
-    def render(self) -> str:
-        return ",".join(p.render() for p in self.parts)
+    def __new__(cls, parts: tuple[Expression, ...]) -> Or:
+        self = super().__new__(cls, ",".join(p.render() for p in parts))
+        self._set(parts=parts)
+        return self
+
+    def __reduce__(self) -> tuple[type[Or], tuple[tuple[Expression, ...]]]:
+        return (type(self), (self.parts,))
 
 
 def _combine(kind: type[And] | type[Or], expressions: tuple[Expression, ...]) -> Expression:

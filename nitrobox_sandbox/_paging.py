@@ -1,5 +1,12 @@
 """Paged and unpaged queries: RSQL filter, ``orderBy``/``direction``, ``page``/``size``,
-and the page envelope the spec documents (``content`` + ``pageInfo`` in Nitrobox's files).
+and the page envelope the spec declares: ``{"_embedded": [items], "pageInfo": {"number",
+"size", "totalElements", "totalPages"}}`` (read from the page schema, so the answer follows
+``openapi/`` if the envelope changes there; docs/spec.md "The page envelope" says why).
+
+``size`` defaults to :data:`DEFAULT_SIZE` and is at most :data:`MAX_SIZE`; the request
+validation refuses anything outside 1..100 and a negative ``page`` before this module runs,
+so the clamping below only guards direct calls. A ``page`` past the last one (up to the
+int32 maximum the spec allows) answers an empty ``_embedded`` with the true totals.
 """
 
 from __future__ import annotations
@@ -49,7 +56,7 @@ def page_of(
 
 
 def _envelope(spec: Spec, schema: Mapping[str, Any]) -> tuple[str, str | None]:
-    content_name = "content"
+    content_name = "_embedded"
     info_name: str | None = None
     for name, sub in schema.get("properties", {}).items():
         resolved = spec.resolve(sub)

@@ -14,16 +14,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+# One RSQLError for the whole project (the builder's): an unreadable search is the same
+# kind of mistake whether the client or the sandbox finds it.
+from nitrobox_auth._rsql import RSQLError as RSQLError
+
 Predicate = Callable[[Mapping[str, Any]], bool]
 
 _OPERATORS = ("==", "!=", "=gt=", "=ge=", "=lt=", "=le=", "=in=", "=out=")
 _SELECTOR = re.compile(r"[^\s=!<>~();,'\"]+")
 _OPERATOR = re.compile(r"==|!=|=[a-z]+=")
 _UNQUOTED = re.compile(r"[^\s();,'\"]+")
-
-
-class RSQLError(ValueError):
-    """A ``search`` expression that cannot be read; the message says where and why."""
 
 
 def parse(expression: str) -> Predicate:

@@ -298,7 +298,7 @@ def _wait_for_documents(
     while True:
         response = query_documents.sync_detailed(client=client, search=search)
         page = _checked(response, DocumentPage, "query documents")
-        documents = list(page.content) if isinstance(page.content, list) else []
+        documents = list(page.field_embedded) if isinstance(page.field_embedded, list) else []
         if documents:
             return documents
         if clock() >= deadline:

@@ -46,7 +46,7 @@ def test_example_creates_and_finds_a_customer() -> None:
     client = create_client(SETTINGS, **nitrobox.transports())
 
     assert example.create(client, "c-1").customer_ident == "c-1"
-    nitrobox.status, nitrobox.response = 200, {"json": {"content": [{"customerIdent": "c-1"}]}}
+    nitrobox.status, nitrobox.response = 200, {"json": {"_embedded": [{"customerIdent": "c-1"}]}}
     found = asyncio.run(example.find(client, "c-1"))
 
     assert [c.customer_ident for c in found] == ["c-1"]

@@ -71,7 +71,7 @@ def test_documents_page_items_carry_ident_and_customer() -> None:
     """GET /v2/documents pages Document items with ident and customerDetail.customerIdent."""
     document, op = _op("document-api.yaml", "/v2/documents", "get")
     page = _answer_schema(document, op, "200")
-    item = deref(document, page["properties"]["content"]["items"])
+    item = deref(document, page["properties"]["_embedded"]["items"])
     assert "ident" in item["properties"]
     detail = deref(document, item["properties"]["customerDetail"])
     assert "customerIdent" in detail["properties"]

@@ -135,8 +135,11 @@ def test_paged_query_parameters_and_envelope(op: Operation) -> None:
     assert op.method == "get"
     assert [name for name in _parameter_names(op) if name in PAGING] == PAGING
     schema = deref(document, op.spec["responses"]["200"]["content"]["application/json"]["schema"])
-    assert set(schema["properties"]) == {"content", "pageInfo"}
-    assert schema["properties"]["content"]["type"] == "array"
+    assert set(schema["properties"]) == {"_embedded", "pageInfo"}
+    assert "required" not in schema
+    assert schema["properties"]["_embedded"]["type"] == "array"
+    assert schema["properties"]["_embedded"]["x-nitrobox-provenance"] == "client-code"
+    assert "demo-mobile-charging" in schema["properties"]["_embedded"]["x-nitrobox-source"]
     assert schema["properties"]["pageInfo"] == {"$ref": "#/components/schemas/PageInfo"}
     assert schema["additionalProperties"] is True
     assert "x-nitrobox-inferred" in schema

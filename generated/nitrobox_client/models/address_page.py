@@ -18,25 +18,26 @@ T = TypeVar("T", bound="AddressPage")
 
 @_attrs_define
 class AddressPage:
-    """One page of addresses (envelope inferred, see openapi/README.md).
+    """One page of addresses: the items in `_embedded` (a list), the page's meta data in `pageInfo`. Neither key is
+    required (see docs/spec.md, "The page envelope").
 
-    Attributes:
-        content (list[Address] | Unset):
-        page_info (PageInfo | Unset): Meta data about the current page and query. Only `number` is documented (the first
-            property of Nitrobox's PageInfo); `size`, `totalElements` and `totalPages` are inferred.
+        Attributes:
+            field_embedded (list[Address] | Unset): The items of this page.
+            page_info (PageInfo | Unset): Meta data about the current page and query. Only `number` is documented (the first
+                property of Nitrobox's PageInfo); `size`, `totalElements` and `totalPages` are inferred.
     """
 
-    content: list[Address] | Unset = UNSET
+    field_embedded: list[Address] | Unset = UNSET
     page_info: PageInfo | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        content: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.content, Unset):
-            content = []
-            for content_item_data in self.content:
-                content_item = content_item_data.to_dict()
-                content.append(content_item)
+        field_embedded: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.field_embedded, Unset):
+            field_embedded = []
+            for field_embedded_item_data in self.field_embedded:
+                field_embedded_item = field_embedded_item_data.to_dict()
+                field_embedded.append(field_embedded_item)
 
         page_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.page_info, Unset):
@@ -45,8 +46,8 @@ class AddressPage:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if content is not UNSET:
-            field_dict["content"] = content
+        if field_embedded is not UNSET:
+            field_dict["_embedded"] = field_embedded
         if page_info is not UNSET:
             field_dict["pageInfo"] = page_info
 
@@ -58,14 +59,14 @@ class AddressPage:
         from ..models.page_info import PageInfo  # noqa: PLC0415
 
         d = dict(src_dict)
-        _content = d.pop("content", UNSET)
-        content: list[Address] | Unset = UNSET
-        if _content is not UNSET:
-            content = []
-            for content_item_data in _content:
-                content_item = Address.from_dict(content_item_data)
+        _field_embedded = d.pop("_embedded", UNSET)
+        field_embedded: list[Address] | Unset = UNSET
+        if _field_embedded is not UNSET:
+            field_embedded = []
+            for field_embedded_item_data in _field_embedded:
+                field_embedded_item = Address.from_dict(field_embedded_item_data)
 
-                content.append(content_item)
+                field_embedded.append(field_embedded_item)
 
         _page_info = d.pop("pageInfo", UNSET)
         page_info: PageInfo | Unset
@@ -75,7 +76,7 @@ class AddressPage:
             page_info = PageInfo.from_dict(_page_info)
 
         address_page = cls(
-            content=content,
+            field_embedded=field_embedded,
             page_info=page_info,
         )
 

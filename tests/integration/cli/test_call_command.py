@@ -69,7 +69,7 @@ def test_query_parameters_reach_the_server(
     assert main(["call", "queryCustomers", "-p", "page=0", "-p", "size=2"]) == 0
     out, _ = capsys.readouterr()
     page = json.loads(out)
-    assert len(page["content"]) == 2
+    assert len(page["_embedded"]) == 2
 
 
 def test_error_answer_is_printed_and_exits_1(
@@ -124,7 +124,7 @@ def test_binary_answer_is_written_with_output(
     search = "customerDetail.customerIdent=='cli-call-1'"
     assert main(["call", "queryDocuments", "-p", f"search={search}"]) == 0
     out, _ = capsys.readouterr()
-    ident = json.loads(out)["content"][0]["ident"]
+    ident = json.loads(out)["_embedded"][0]["ident"]
 
     pdf = tmp_path / "invoice.pdf"
     assert main(["call", "retrieveFile", "-p", f"ident={ident}", "--output", str(pdf)]) == 0

@@ -46,7 +46,7 @@ def billable(api: httpx.Client, new_customer: NewCustomer) -> dict[str, int]:
 def _documents(api: httpx.Client, **params: Any) -> list[dict[str, Any]]:
     response = api.get("/v2/documents", params=params)
     assert response.status_code == 200, response.text
-    content: list[dict[str, Any]] = response.json()["content"]
+    content: list[dict[str, Any]] = response.json()["_embedded"]
     return content
 
 

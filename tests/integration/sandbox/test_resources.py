@@ -143,16 +143,16 @@ def five_customers(new_customer: NewCustomer) -> None:
 
 def _idents(response: httpx.Response) -> list[str]:
     assert response.status_code == 200, response.text
-    return [c["customerIdent"] for c in response.json()["content"]]
+    return [c["customerIdent"] for c in response.json()["_embedded"]]
 
 
 @pytest.mark.usefixtures("five_customers")
 def test_page_envelope_and_page_info(api: httpx.Client) -> None:
-    """Pages use the spec's envelope: content plus pageInfo (number, size, totals)."""
+    """Pages use the envelope the spec declares: _embedded (a list) plus pageInfo."""
     body = api.get(
         "/v2/customers", params={"page": 1, "size": 2, "orderBy": "customerIdent"}
     ).json()
-    assert [c["customerIdent"] for c in body["content"]] == ["C-3", "C-4"]
+    assert [c["customerIdent"] for c in body["_embedded"]] == ["C-3", "C-4"]
     assert body["pageInfo"] == {"number": 1, "size": 2, "totalElements": 5, "totalPages": 3}
 
 
@@ -160,8 +160,43 @@ def test_page_envelope_and_page_info(api: httpx.Client) -> None:
 def test_pages_past_the_end_are_empty(api: httpx.Client) -> None:
     """A page number beyond the last page answers an empty page, not an error."""
     body = api.get("/v2/customers", params={"page": 7, "size": 2}).json()
-    assert body["content"] == []
+    assert body["_embedded"] == []
     assert body["pageInfo"]["totalElements"] == 5
+
+
+INT32_MAX = 2**31 - 1
+
+
+@pytest.mark.usefixtures("five_customers")
+@pytest.mark.parametrize(
+    ("params", "idents", "info"),
+    [
+        ({}, ["C-5", "C-4", "C-3", "C-2", "C-1"], (0, 20, 5, 1)),
+        ({"size": 100}, ["C-5", "C-4", "C-3", "C-2", "C-1"], (0, 100, 5, 1)),
+        ({"size": 1, "page": 4}, ["C-1"], (4, 1, 5, 5)),
+        ({"size": 1, "page": 5}, [], (5, 1, 5, 5)),
+        ({"size": 100, "page": INT32_MAX}, [], (INT32_MAX, 100, 5, 1)),
+    ],
+    ids=["defaults", "max-size", "size-1-last", "size-1-past-end", "max-page"],
+)
+def test_pages_at_the_limits_of_page_and_size(
+    api: httpx.Client, params: dict[str, int], idents: list[str], info: tuple[int, ...]
+) -> None:
+    """At size 1, the default 20, the maximum 100 and page 2**31-1 the envelope stays exact."""
+    body = api.get("/v2/customers", params=params).json()
+    assert set(body) == {"_embedded", "pageInfo"}
+    assert [c["customerIdent"] for c in body["_embedded"]] == idents
+    keys = ["number", "size", "totalElements", "totalPages"]
+    assert body["pageInfo"] == dict(zip(keys, info, strict=True))
+
+
+def test_an_empty_collection_is_an_empty_page(api: httpx.Client) -> None:
+    """No records: an empty _embedded list and zero totals, not a missing key."""
+    body = api.get("/v2/customers").json()
+    assert body == {
+        "_embedded": [],
+        "pageInfo": {"number": 0, "size": 20, "totalElements": 0, "totalPages": 0},
+    }
 
 
 @pytest.mark.usefixtures("five_customers")

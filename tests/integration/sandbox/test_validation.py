@@ -83,6 +83,7 @@ def test_body_that_is_not_json_is_refused(api: httpx.Client) -> None:
         ({"size": "101"}, "size", "101"),
         ({"size": "0"}, "size", "0"),
         ({"page": "-1"}, "page", "-1"),
+        ({"page": "2147483648"}, "page", "2147483648"),
         ({"page": "first"}, "page", "first"),
         ({"direction": "up"}, "direction", "up"),
     ],

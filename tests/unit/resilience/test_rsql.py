@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import decimal
 import enum
+import pickle
 import re
 import uuid
 from typing import Any
@@ -13,6 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nitrobox_auth import NitroboxError
+from nitrobox_auth import RSQLError as PublicRSQLError
 from nitrobox_auth._rsql import (
     And,
     Comparison,
@@ -246,3 +250,31 @@ def test_unusable_input_gets_a_typed_error(build: Any) -> None:
 def test_like_keeps_the_wildcard_on_purpose() -> None:
     """like() is the one way to send '*', and it is still quoted."""
     assert str(where("name").like("AC'ME*")) == "name=='AC\\'ME*'"
+
+
+def test_an_expression_is_its_search_text() -> None:
+    """A built expression is a str equal to its RSQL text, so search= takes it as it is."""
+    expression = where("status").eq("ACTIVE") & where("language").in_(["de", "en"])
+    assert isinstance(expression, str)
+    assert expression == "status=='ACTIVE';language=in=('de','en')"
+    assert type(str(expression)) is str
+    assert repr(expression) == "And(\"status=='ACTIVE';language=in=('de','en')\")"
+
+
+def test_an_expression_is_immutable_and_survives_a_copy() -> None:
+    """Its parts cannot be reassigned; pickle and deepcopy rebuild the same tree."""
+    expression = where("a").eq(1) | where("b").in_(["x", "y"])
+    with pytest.raises(AttributeError, match="immutable"):
+        expression.parts = ()  # type: ignore[misc]
+    for clone in (pickle.loads(pickle.dumps(expression)), copy.deepcopy(expression)):
+        assert tree_of(clone) == tree_of(expression)
+        assert clone == expression
+
+
+def test_there_is_one_rsql_error() -> None:
+    """The sandbox's parser raises the client's RSQLError, a NitroboxError."""
+    assert sandbox_rsql.RSQLError is PublicRSQLError is RSQLError
+    with pytest.raises(PublicRSQLError) as caught:
+        sandbox_rsql.parse("status==")
+    assert isinstance(caught.value, NitroboxError)
+    assert isinstance(caught.value, ValueError)
