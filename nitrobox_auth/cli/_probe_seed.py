@@ -68,8 +68,8 @@ def _writes(now: dt.datetime) -> list[tuple[str, dict[str, Any]]]:
             },
         ),
         ("/v2/billingrun", {"debtorIdent": CUSTOMER, "processingDate": stamp(0)}),
-        ("/api/debtors", {"name": "Probe GmbH"}),
-        ("/api/debtors/{debtorId}/addresses", {"city": "Hamburg", "country": "DE"}),
+        ("/v2/debtors", {"name": "Probe GmbH"}),
+        ("/v2/debtors/{debtorId}/addresses", {"city": "Hamburg", "country": "DE"}),
         (
             "/v2/billing-groups",
             {

@@ -143,7 +143,7 @@ def test_plans_list_and_page_see_the_same_plans(api: httpx.Client) -> None:
     assert [plan["name"] for plan in listed.json()] == ["Basic"]
     paged = api.get("/v2/plans/pageable", params={"size": 1, "orderBy": "name"})
     assert paged.status_code == 200
-    assert [plan["name"] for plan in paged.json()["content"]] == ["Basic"]
+    assert [plan["name"] for plan in paged.json()["_embedded"]] == ["Basic"]
 
 
 @pytest.mark.parametrize(
@@ -198,7 +198,7 @@ def test_usage_with_a_string_contract_id_is_recorded_and_billed(api: httpx.Clien
     assert unknown.json()["errors"][0]["fieldName"] == "contractId"
     run = api.post("/v2/billingrun", json={"processingDate": "2025-12-31T00:00:00Z"})
     assert run.status_code == 200
-    invoice = api.get("/v2/documents").json()["content"][0]
+    invoice = api.get("/v2/documents").json()["_embedded"][0]
     assert invoice["customerDetail"]["customerIdent"] == "C-1"
 
 
