@@ -73,6 +73,7 @@ class Handlers:
             p.collection for p in self.plans.values() if p.kind == "create" and p.collection
         } | {DOCUMENTS}
         self._billing = BillingRun(self)
+        self.observer: Any = None  # told of every finished call (_events.EventSource)
 
     # -- entry point --------------------------------------------------------------------
 
@@ -81,6 +82,8 @@ class Handlers:
         with self._store.locked():
             handler = getattr(self, f"_{plan.kind}")
             reply: Reply = handler(call, plan)
+            if self.observer is not None:
+                self.observer.handled(call, plan, reply)
             return reply
 
     # -- helpers shared with the billing run --------------------------------------------
