@@ -101,6 +101,9 @@ async def dispatch(receiver: WebhookReceiver, accepted: Accepted) -> Answer:
                 await result
     except Exception as exc:
         return receiver.finish(accepted, exc)
+    except BaseException:  # cancelled (server shutdown, client gone): not handled, not busy
+        receiver.abandon(accepted)
+        raise
     return receiver.finish(accepted, None)
 
 

@@ -294,6 +294,11 @@ class WebhookReceiver:
             500, "handler_failed", "the notification could not be handled; it will be retried"
         )
 
+    def abandon(self, accepted: Accepted) -> None:
+        """The handlers were interrupted (cancelled, shut down): forget the delivery was in
+        progress, without remembering it as handled, so a redelivery is handled."""
+        self._deliveries.finish(accepted.key, handled=False)
+
     def redact(self, text: str, *tokens: str) -> str:
         """``text`` without the client secret, the given tokens or any Basic/Bearer value."""
         text = scrub(text, [self._client_secret, *tokens])
@@ -325,6 +330,9 @@ class WebhookReceiver:
                     _run_coroutine(result)
         except Exception as exc:
             return self.finish(accepted, exc)
+        except BaseException:
+            self.abandon(accepted)
+            raise
         return self.finish(accepted, None)
 
     def asgi_app(self) -> Any:

@@ -373,3 +373,34 @@ def test_bad_configuration_is_refused(kwargs: dict[str, Any]) -> None:
 def test_repr_masks_the_secret(receiver: WebhookReceiver) -> None:
     assert CLIENT_SECRET not in repr(receiver)
     assert CLIENT_ID in repr(receiver)
+
+
+def test_an_interrupted_delivery_is_not_stuck_as_in_progress(receiver: WebhookReceiver) -> None:
+    """A handler cancelled mid-way (BaseException) leaves the body neither handled nor busy."""
+    calls: list[int] = []
+
+    @receiver.on("invoice.archived")
+    def interrupted(event: InvoiceArchivedNotification) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        notify(receiver, ARCHIVED)
+    assert notify(receiver, ARCHIVED).json() == {"status": "received"}
+    assert len(calls) == 2
+
+
+def test_the_same_body_in_progress_gets_503(receiver: WebhookReceiver) -> None:
+    """A second copy while the first is still being handled: 503 + Retry-After, not lost."""
+    bearer = token(receiver)
+    answers = []
+
+    @receiver.on("invoice.archived")
+    def nested(event: InvoiceArchivedNotification) -> None:
+        if not answers:
+            answers.append(notify(receiver, ARCHIVED, bearer=bearer))
+
+    assert notify(receiver, ARCHIVED, bearer=bearer).status == 200
+    assert answers[0].status == 503
+    assert ("retry-after", "1") in answers[0].headers
