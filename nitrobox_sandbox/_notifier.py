@@ -266,6 +266,12 @@ class Notifier:
         if worker is not None and worker is not threading.current_thread():
             worker.join(timeout)
 
+    def resume(self) -> None:
+        """Start the worker again after :meth:`stop` if deliveries are waiting."""
+        with self._cond:
+            if self._heap:
+                self._ensure_worker()
+
     def _ensure_worker(self) -> None:
         if self._worker is None or not self._worker.is_alive():
             self._stopping = False

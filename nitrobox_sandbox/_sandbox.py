@@ -126,6 +126,7 @@ class Sandbox:
             raise SandboxError(f"the sandbox is already serving at {self.base_url}")
         self._server = BackgroundServer(self._app, port=port)
         self._server.start()
+        self._state.notifier.resume()
         return self.base_url
 
     def stop(self) -> None:
