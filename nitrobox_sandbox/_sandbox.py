@@ -155,8 +155,8 @@ class Sandbox:
     # -- control --------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Forget every resource, token and count; restore the constructed faults and
-        token lifetime."""
+        """Forget every resource, token and count, queued notifications and the delivery log;
+        restore the constructed faults and token lifetime. Notification subscriptions stay."""
         self._state.reset()
 
     def stats(self) -> dict[str, Any]:
