@@ -252,7 +252,8 @@ def test_stats_and_log_over_http(
     sandbox: Sandbox, endpoint: Callable[..., Endpoint], api: httpx.Client
 ) -> None:
     target = endpoint()
-    target.subscribe(sandbox, types=["customer.created"])
+    subscription = target.subscribe(sandbox, types=["customer.created"])
+    assert "receiver-secret" not in repr(subscription)
     api.post("/v2/customers", json=CUSTOMER)
     assert sandbox.wait_for_notifications(10)
     stats = httpx.get(f"{sandbox.base_url}/_sandbox/stats").json()["notifications"]
