@@ -25,15 +25,20 @@ if TYPE_CHECKING:
     from nitrobox_sandbox._clock import ManualClock
     from nitrobox_sandbox._errors import SandboxConfigError, SandboxError
     from nitrobox_sandbox._faults import Faults
+    from nitrobox_sandbox._inbox import NotificationInbox, NotificationTimeout
+    from nitrobox_sandbox._notifier import Subscription
     from nitrobox_sandbox._sandbox import Sandbox
     from nitrobox_sandbox._transport import SyncASGITransport
 
 __all__ = [
     "Faults",
     "ManualClock",
+    "NotificationInbox",
+    "NotificationTimeout",
     "Sandbox",
     "SandboxConfigError",
     "SandboxError",
+    "Subscription",
     "SyncASGITransport",
 ]
 
@@ -42,9 +47,12 @@ SANDBOX_EXTRA_HINT = "pip install 'nitrobox-client[sandbox]'"
 _HOMES = {
     "Faults": "nitrobox_sandbox._faults",
     "ManualClock": "nitrobox_sandbox._clock",
+    "NotificationInbox": "nitrobox_sandbox._inbox",
+    "NotificationTimeout": "nitrobox_sandbox._inbox",
     "Sandbox": "nitrobox_sandbox._sandbox",
     "SandboxConfigError": "nitrobox_sandbox._errors",
     "SandboxError": "nitrobox_sandbox._errors",
+    "Subscription": "nitrobox_sandbox._notifier",
     "SyncASGITransport": "nitrobox_sandbox._transport",
 }
 

@@ -49,6 +49,9 @@ def build_app(state: SandboxState) -> Starlette:
     async def stats(request: Request) -> Response:
         return JSONResponse(state.stats.snapshot())
 
+    async def notifications(request: Request) -> Response:
+        return JSONResponse(state.notifier.log())
+
     async def faults(request: Request) -> Response:
         if request.method == "POST":
             try:
@@ -80,6 +83,7 @@ def build_app(state: SandboxState) -> Starlette:
     routes = [
         Route("/_sandbox/reset", reset, methods=["POST"]),
         Route("/_sandbox/stats", stats, methods=["GET"]),
+        Route("/_sandbox/notifications", notifications, methods=["GET"]),
         Route("/_sandbox/faults", faults, methods=["GET", "POST"]),
         Route("/{tenant}/oauth2/token", token, methods=["POST"]),
     ]

@@ -83,14 +83,19 @@ class Handlers:
         self._dispatch: dict[str, Callable[[Call, Plan], Reply]] = {
             op_id: getattr(self, f"_{plan.kind}") for op_id, plan in self.plans.items()
         }
+        self.observer: Any = None  # told of every finished call (_events.EventSource)
 
     # -- entry point --------------------------------------------------------------------
 
     def handle(self, call: Call) -> Reply:
         op_id = call.operation.operation_id
+        plan = self.plans[op_id]
         try:
             with self._store.locked():
-                return self._dispatch[op_id](call, self.plans[op_id])
+                reply = self._dispatch[op_id](call, plan)
+                if self.observer is not None:
+                    self.observer.handled(call, plan, reply)
+                return reply
         except ErrorAnswer as answer:
             body = error_body(answer.status, answer.message, call.path, answer.errors)
             return Reply(answer.status, body=body)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +13,7 @@ import httpx
 from nitrobox_sandbox._app import build_app
 from nitrobox_sandbox._errors import SandboxConfigError, SandboxError
 from nitrobox_sandbox._faults import Faults
+from nitrobox_sandbox._notifier import DEFAULT_TIME_SCALE, Subscription
 from nitrobox_sandbox._server import BackgroundServer
 from nitrobox_sandbox._spec import load_spec
 from nitrobox_sandbox._state import SandboxState
@@ -34,6 +35,8 @@ class Sandbox:
     (:meth:`serve`, :meth:`start`/:meth:`stop`). ``clock`` is the monotonic clock tokens
     expire on (default :func:`time.monotonic`); tests pass their own and move it.
     ``spec`` replaces the bundled spec (a dict or a path to a JSON file).
+    ``notification_time_scale`` multiplies Nitrobox's notification retry schedule (default
+    1e-5: the ten attempts span about 2.1 s instead of about 2.5 days).
     """
 
     def __init__(
@@ -46,6 +49,7 @@ class Sandbox:
         faults: Faults | Mapping[str, Any] | None = None,
         clock: Callable[[], float] | None = None,
         spec: Mapping[str, Any] | str | Path | None = None,
+        notification_time_scale: float = DEFAULT_TIME_SCALE,
     ) -> None:
         if not tenant or "/" in tenant:
             raise SandboxConfigError(f"tenant must be one non-empty path segment, got {tenant!r}")
@@ -59,6 +63,7 @@ class Sandbox:
             token_lifetime=float(token_lifetime),
             faults=faults or Faults(),
             clock=clock or time.monotonic,
+            notification_time_scale=notification_time_scale,
         )
         self._app = build_app(self._state)
         self._server: BackgroundServer | None = None
@@ -121,11 +126,13 @@ class Sandbox:
             raise SandboxError(f"the sandbox is already serving at {self.base_url}")
         self._server = BackgroundServer(self._app, port=port)
         self._server.start()
+        self._state.notifier.resume()
         return self.base_url
 
     def stop(self) -> None:
         """Stop serving (nothing happens when it is not)."""
         server, self._server = self._server, None
+        self._state.notifier.stop()
         if server is not None:
             server.stop()
 
@@ -148,15 +155,58 @@ class Sandbox:
     # -- control --------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Forget every resource, token and count; restore the constructed faults and
-        token lifetime."""
+        """Forget every resource, token and count, queued notifications and the delivery log;
+        restore the constructed faults and token lifetime. Notification subscriptions stay."""
         self._state.reset()
 
     def stats(self) -> dict[str, Any]:
         """Counts since the last reset: ``token_requests``, ``tokens_issued``,
         ``api_requests``, ``unauthorized`` (401s), ``rate_limited``, ``injected_errors``,
-        ``validation_errors``, ``operations`` (per operationId), ``statuses``."""
+        ``validation_errors``, ``operations`` (per operationId), ``statuses``, and
+        ``notifications`` (``sent``, ``failed``, ``waiting_for_retry``, ``queued``, ...)."""
         return self._state.stats.snapshot()
+
+    # -- notifications --------------------------------------------------------------------
+
+    def subscribe(
+        self,
+        url: str,
+        *,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        types: Iterable[str] | None = None,
+    ) -> Subscription:
+        """Send notifications to ``url`` as Nitrobox does: a token from ``token_url`` (HTTP
+        Basic ``client_id:client_secret``, form ``grant_type=client_credentials``), cached until
+        it expires, then ``POST url`` with ``Authorization: Bearer``. ``types`` limits the
+        notification types (default: all). Subscriptions survive :meth:`reset`; end one
+        with :meth:`unsubscribe`."""
+        from nitrobox_auth.webhooks import NOTIFICATION_TYPES
+
+        return self._state.notifier.subscribe(
+            url,
+            token_url=token_url,
+            client_id=client_id,
+            client_secret=client_secret,
+            types=types,
+            known_types=NOTIFICATION_TYPES,
+        )
+
+    def unsubscribe(self, subscription: Subscription) -> None:
+        """Stop sending to ``subscription``; what is still queued for it is dropped."""
+        self._state.notifier.unsubscribe(subscription)
+
+    def notifications(self) -> list[dict[str, Any]]:
+        """The delivery log (also ``GET /_sandbox/notifications``), oldest first: one entry
+        per attempt with ``notification_type``, ``url``, ``attempt``, ``outcome`` (``sent``,
+        ``retry``, ``failed``, ``dropped``), ``status``, ``error``, ``retry_in`` and ``payload``.
+        The last 1000 entries are kept."""
+        return self._state.notifier.log()
+
+    def wait_for_notifications(self, timeout: float = 10.0) -> bool:
+        """Wait until every notification was delivered or given up; ``False`` on timeout."""
+        return self._state.notifier.wait_idle(timeout)
 
     @property
     def faults(self) -> Faults:

@@ -9,8 +9,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from nitrobox_sandbox._errors import SandboxConfigError
+from nitrobox_sandbox._events import EventSource
 from nitrobox_sandbox._faults import FaultInjector, Faults
 from nitrobox_sandbox._handlers import Handlers
+from nitrobox_sandbox._notifier import DEFAULT_TIME_SCALE, Notifier
 from nitrobox_sandbox._spec import Spec
 from nitrobox_sandbox._stats import Stats
 from nitrobox_sandbox._store import Store
@@ -43,6 +45,7 @@ class SandboxState:
         token_lifetime: float,
         faults: Faults,
         clock: Callable[[], float],
+        notification_time_scale: float = DEFAULT_TIME_SCALE,
     ) -> None:
         if token_lifetime < 0:
             raise SandboxConfigError(f"token_lifetime must be >= 0, got {token_lifetime!r}")
@@ -59,6 +62,9 @@ class SandboxState:
         self.stats = Stats()
         self.store = Store()
         self.handlers = Handlers(self.spec, self.synth, self.store)
+        self.notifier = Notifier(time_scale=notification_time_scale)
+        self.stats.sections["notifications"] = self.notifier.stats
+        self.store.observer = self.handlers.observer = EventSource(self.notifier, self.store)
 
     def reset(self) -> None:
         """Back to how the sandbox was built: no resources, tokens or counts, and the
@@ -67,6 +73,7 @@ class SandboxState:
         self.tokens.revoke_all()
         self.tokens.lifetime = self._initial_lifetime
         self.stats.reset()
+        self.notifier.reset()
         self.faults.configure(self._initial_faults)
 
     def configure_faults(self, values: Mapping[str, Any]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 
@@ -27,6 +28,8 @@ class Stats:
         self._counts: Counter[str] = Counter()
         self._operations: Counter[str] = Counter()
         self._statuses: Counter[str] = Counter()
+        # further sections of the snapshot, e.g. "notifications" from the sender
+        self.sections: dict[str, Callable[[], dict[str, Any]]] = {}
 
     def count(self, name: str) -> None:
         with self._lock:
@@ -51,4 +54,6 @@ class Stats:
             snapshot: dict[str, Any] = {name: self._counts[name] for name in self._FIELDS}
             snapshot["operations"] = dict(sorted(self._operations.items()))
             snapshot["statuses"] = dict(sorted(self._statuses.items()))
+        for name, section in self.sections.items():
+            snapshot[name] = section()
         return snapshot

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass
@@ -30,6 +30,13 @@ class StoredFile:
     content: bytes
 
 
+class StoreObserver(Protocol):
+    """Told of every creation (the notification sender listens here)."""
+
+    def added(self, record: Record) -> None: ...
+    def file_stored(self, ident: str, stored: StoredFile) -> None: ...
+
+
 class Store:
     """Collections of records keyed by ident; one re-entrant lock guards it all."""
 
@@ -40,6 +47,7 @@ class Store:
         self._by_parent: dict[tuple[str, str], dict[str, None]] = {}
         self._files: dict[str, StoredFile] = {}
         self._seq = itertools.count(1)
+        self.observer: StoreObserver | None = None
 
     @contextmanager
     def locked(self) -> Iterator[Store]:
@@ -62,6 +70,8 @@ class Store:
                 self._by_parent.setdefault((record.collection, record.parent), {})[record.ident] = (
                     None
                 )
+            if self.observer is not None:
+                self.observer.added(record)
             return True
 
     def get(self, collection: str, ident: str) -> Record | None:
@@ -89,6 +99,8 @@ class Store:
     def put_file(self, ident: str, stored: StoredFile) -> None:
         with self._lock:
             self._files[ident] = stored
+            if self.observer is not None:
+                self.observer.file_stored(ident, stored)
 
     def file(self, ident: str) -> StoredFile | None:
         with self._lock:

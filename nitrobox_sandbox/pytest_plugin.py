@@ -10,6 +10,12 @@ Fixtures:
 ``nitrobox_settings``
     :class:`nitrobox_auth.NitroboxSettings` for the sandbox above, or in live mode
     ``NitroboxSettings.from_env()``.
+``nitrobox_notifications``
+    A :class:`nitrobox_sandbox.NotificationInbox`: a ``WebhookReceiver`` served on 127.0.0.1
+    (port 0) and subscribed to this test's sandbox, so the sandbox's notifications arrive over
+    real HTTP. ``.wait_for("invoice.archived", timeout=10.0, invoice_ident=...)`` returns the
+    first matching event or fails listing what arrived; ``.received`` holds them all.
+    Unsubscribed and stopped after the test. Sandbox-only: skipped in live mode.
 ``nitrobox_client``
     The generated ``nitrobox_client.Client`` from :func:`nitrobox_auth.create_client` for those
     settings; its sync side is closed after the test. For the ``asyncio`` functions, wrap the
@@ -42,7 +48,7 @@ if TYPE_CHECKING:
 
     from nitrobox_auth._settings import NitroboxSettings
     from nitrobox_auth._token_provider import TokenProvider
-    from nitrobox_sandbox import Sandbox
+    from nitrobox_sandbox import NotificationInbox, Sandbox
 
 LIVE_OPTION = "--nitrobox-live"
 LIVE_VARIABLE = "NITROBOX_LIVE"
@@ -122,6 +128,16 @@ def nitrobox_sandbox(_nitrobox_sandbox_server: Sandbox) -> Sandbox:
     """The session's sandbox, reset for this test (empty state, zero stats, no faults)."""
     _nitrobox_sandbox_server.reset()
     return _nitrobox_sandbox_server
+
+
+@pytest.fixture
+def nitrobox_notifications(nitrobox_sandbox: Sandbox) -> Iterator[NotificationInbox]:
+    """A notification receiver on loopback, subscribed to this test's sandbox."""
+    from nitrobox_sandbox import NotificationInbox
+
+    with NotificationInbox() as inbox:
+        inbox.subscribe_to(nitrobox_sandbox)
+        yield inbox
 
 
 @pytest.fixture

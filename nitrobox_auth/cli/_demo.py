@@ -1,7 +1,10 @@
 """``nitrobox demo``: the end-to-end billing flow, step by step, with timings.
 
-token -> customer -> contract -> usages -> billing run -> documents -> PDF, through the
-generated endpoint functions and ``create_client``, as user code would do it.
+token -> customer -> contract -> usages -> billing run -> invoice -> PDF, through the
+generated endpoint functions and ``create_client``, as user code would do it. Against the
+embedded sandbox the invoice is found the way Nitrobox documents it: a notification receiver
+on loopback waits for ``invoice.archived`` and the PDF it names is downloaded. A real tenant
+cannot reach a receiver on this machine, so there the demo polls the documents query.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import hashlib
 import secrets
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +29,8 @@ from nitrobox_auth.cli._target import Target, open_target
 if TYPE_CHECKING:
     from nitrobox_client import Client
     from nitrobox_client.models import Document
+
+    from nitrobox_sandbox import NotificationInbox
 
 T = TypeVar("T")
 
@@ -150,14 +156,14 @@ def _run_flow(args: argparse.Namespace, output: Output, target: Target) -> int:
         client = create_client(
             target.settings, provider=provider, event_hooks={"request": [calls.on_request]}
         )
-        with client.get_httpx_client():
+        with client.get_httpx_client(), _inbox_for(target) as inbox:
             with output.step("fetch an access token") as step:
                 token = provider.get_token()
                 step.detail = (
                     f"{token.token_type} {mask_secret(token.value)}, "
                     f"expires in {token.expires_in:.0f} s"
                 )
-            pdf_path = _billing_flow(args, output, client, run_id)
+            pdf_path = _billing_flow(args, output, client, run_id, inbox)
 
     token_requests = token_transport.requests
     output.line(
@@ -180,7 +186,27 @@ def _run_flow(args: argparse.Namespace, output: Output, target: Target) -> int:
     return 0
 
 
-def _billing_flow(args: argparse.Namespace, output: Output, client: Client, run_id: str) -> Path:
+@contextmanager
+def _inbox_for(target: Target) -> Iterator[NotificationInbox | None]:
+    """A receiver for ``invoice.archived`` subscribed to the embedded sandbox; ``None`` for a
+    real environment (no public URL to give it)."""
+    if target.sandbox is None:
+        yield None
+        return
+    from nitrobox_sandbox import NotificationInbox
+
+    with NotificationInbox() as inbox:
+        inbox.subscribe_to(target.sandbox, types=["invoice.archived"])
+        yield inbox
+
+
+def _billing_flow(
+    args: argparse.Namespace,
+    output: Output,
+    client: Client,
+    run_id: str,
+    inbox: NotificationInbox | None = None,
+) -> Path:
     from nitrobox_client.api.billing_runs import billing_run
     from nitrobox_client.api.contracts import create_contract
     from nitrobox_client.api.customers import create_customer
@@ -270,12 +296,18 @@ def _billing_flow(args: argparse.Namespace, output: Output, client: Client, run_
         raise_for_error(response_b)
         step.detail = f"debtorIdent {customer_ident}, HTTP {response_b.status_code}"
 
-    with output.step("query the customer's documents") as step:
-        documents = _wait_for_documents(client, customer_ident, args.wait)
-        step.detail = ", ".join(_describe(d) for d in documents)
+    if inbox is not None:
+        with output.step("wait for invoice.archived") as step:
+            document_ident = _wait_for_archived(inbox, customer_ident, args.wait)
+            step.detail = f"notification names {document_ident}"
+    else:
+        with output.step("query the customer's documents") as step:
+            documents = _wait_for_documents(client, customer_ident, args.wait)
+            step.detail = ", ".join(_describe(d) for d in documents)
+            document_ident = str(documents[0].ident)
 
     with output.step("download the invoice PDF") as step:
-        pdf, name = _download(client, str(documents[0].ident))
+        pdf, name = _download(client, document_ident)
         path = _pdf_path(args.output, name)
         path.write_bytes(pdf)
         step.detail = f"{len(pdf)} bytes"
@@ -307,6 +339,20 @@ def _wait_for_documents(
                 "(raise --wait, or check the tenant's billing configuration)"
             )
         sleep(POLL_INTERVAL)
+
+
+def _wait_for_archived(inbox: NotificationInbox, customer_ident: str, wait: float) -> str:
+    """The ident of the file ``invoice.archived`` names for this customer's invoice."""
+    from nitrobox_sandbox import NotificationTimeout
+
+    try:
+        event = inbox.wait_for("invoice.archived", timeout=wait, customer_ident=customer_ident)
+    except NotificationTimeout as exc:
+        raise CommandError(str(exc)) from None
+    ident = event.raw.get("invoice_ident")
+    if not isinstance(ident, str) or not ident:
+        raise CommandError("the invoice.archived notification names no invoice_ident")
+    return ident
 
 
 def _describe(document: Document) -> str:

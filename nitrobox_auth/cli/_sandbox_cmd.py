@@ -60,7 +60,50 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="let the token endpoint suffer the same faults",
     )
+    notify = parser.add_argument_group(
+        "notifications",
+        "deliver notifications (customer.created, invoice.archived, ...) to your endpoint, "
+        "authenticating the way Nitrobox does",
+    )
+    notify.add_argument("--notify-url", metavar="URL", help="your notification endpoint")
+    notify.add_argument(
+        "--notify-token-url", metavar="URL", help="your token endpoint (HTTP Basic + form grant)"
+    )
+    notify.add_argument(
+        "--notify-client-id", metavar="ID", help="client ID for your token endpoint"
+    )
+    notify.add_argument(
+        "--notify-client-secret", metavar="SECRET", help="client secret for your token endpoint"
+    )
+    notify.add_argument(
+        "--notify-type",
+        action="append",
+        metavar="TYPE",
+        help="only this notification type (repeatable; default: all)",
+    )
     parser.set_defaults(handler=run)
+
+
+_NOTIFY_OPTIONS = ("notify_url", "notify_token_url", "notify_client_id", "notify_client_secret")
+
+
+def notify_settings(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The subscription the options ask for; all four or none of them."""
+    given = {name: getattr(args, name, None) for name in _NOTIFY_OPTIONS}
+    if not any(given.values()):
+        if getattr(args, "notify_type", None):
+            raise CommandError("--notify-type needs --notify-url and the other --notify-* options")
+        return None
+    missing = ["--" + name.replace("_", "-") for name, value in given.items() if not value]
+    if missing:
+        raise CommandError(f"--notify-url needs {', '.join(missing)} as well")
+    return {
+        "url": given["notify_url"],
+        "token_url": given["notify_token_url"],
+        "client_id": given["notify_client_id"],
+        "client_secret": given["notify_client_secret"],
+        "types": getattr(args, "notify_type", None),
+    }
 
 
 def fault_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -78,6 +121,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
     from nitrobox_sandbox import SandboxConfigError
 
     faults = fault_settings(args)
+    notify = notify_settings(args)
     try:
         sandbox = sandbox_cls(
             tenant=args.tenant,
@@ -87,6 +131,9 @@ def run(args: argparse.Namespace, output: Output) -> int:
         )
         if faults:
             sandbox.configure_faults(**faults)
+        if notify is not None:
+            url = notify.pop("url")
+            sandbox.subscribe(url, **notify)
     except SandboxConfigError as exc:
         raise CommandError(str(exc)) from exc
     sandbox.start(port=args.port)
@@ -102,6 +149,11 @@ def run(args: argparse.Namespace, output: Output) -> int:
         if faults:
             output.line("  faults         " + ", ".join(f"{k}={v}" for k, v in faults.items()))
         output.line(f"  stats          {sandbox.base_url}/_sandbox/stats")
+        if notify is not None:
+            output.line(
+                f"  notifications  to {args.notify_url} (token from {args.notify_token_url})"
+            )
+            output.line(f"  delivery log   {sandbox.base_url}/_sandbox/notifications")
         output.line("Point the client or the nitrobox command at it:")
         output.line(
             f"  export NITROBOX_BASE_URL={sandbox.base_url} NITROBOX_TENANT={settings.tenant} "

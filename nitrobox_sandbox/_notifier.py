@@ -1,0 +1,445 @@
+"""The sandbox's notification sender: Nitrobox's handshake and retry schedule, in a thread.
+
+For each subscription, a delivery fetches a token from the subscriber's token endpoint
+(HTTP Basic ``client_id:client_secret``, form ``grant_type=client_credentials``), caches it
+until it expires, and POSTs the JSON payload with ``Authorization: Bearer``. API answers never
+wait: events go to a bounded queue that one background worker drains.
+
+Retries follow Nitrobox's documented schedule (first after 2 minutes, x4 each time, at most
+10 attempts, no interval over 12 hours), multiplied by ``time_scale``. The default, 1e-5,
+makes the nine intervals 1.2 ms, 4.8 ms, 19.2 ms, 76.8 ms, 307 ms, then 432 ms four times:
+about 2.1 s from the first failure to the last attempt, instead of about 2.5 days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import itertools
+import json
+import logging
+import math
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from nitrobox_sandbox._errors import SandboxConfigError
+
+logger = logging.getLogger("nitrobox_sandbox.notifications")
+
+FIRST_RETRY = 120.0  # seconds, as documented
+RETRY_FACTOR = 4
+MAX_RETRY_INTERVAL = 12 * 3600.0
+MAX_ATTEMPTS = 10
+DEFAULT_TIME_SCALE = 1e-5
+QUEUE_LIMIT = 10_000
+LOG_SIZE = 1_000
+DELIVERY_TIMEOUT = httpx.Timeout(5.0, connect=2.0)
+_ANSWER_LIMIT = 64 * 1024  # what a subscriber's answer may be; the rest is not read
+# stop() waits this long for the worker; one stuck in a delivery ends by its HTTP timeout
+_STOP_TIMEOUT = 1.0
+_RETRIED = frozenset({408, 425, 429})
+
+
+def retry_intervals(time_scale: float = 1.0) -> tuple[float, ...]:
+    """The waits before attempts 2..10, in seconds, scaled."""
+    return tuple(
+        min(FIRST_RETRY * RETRY_FACTOR**n, MAX_RETRY_INTERVAL) * time_scale
+        for n in range(MAX_ATTEMPTS - 1)
+    )
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """Where the sandbox delivers, and which notification types (``None``: all of them)."""
+
+    id: int
+    url: str
+    token_url: str
+    client_id: str
+    client_secret: str = field(repr=False)
+    types: frozenset[str] | None = None
+
+    def wants(self, notification_type: str) -> bool:
+        return self.types is None or notification_type.lower() in self.types
+
+
+@dataclass(order=True)
+class _Delivery:
+    due: float
+    id: int
+    subscription: Subscription = field(compare=False)
+    notification_type: str = field(compare=False)
+    body: bytes = field(compare=False, repr=False)
+    attempts: int = field(default=0, compare=False)
+
+
+class _Refused(Exception):
+    """A failure that retrying will not fix (a 4xx answer, refused credentials)."""
+
+
+class _TokenCache:
+    def __init__(self) -> None:
+        self.value: str | None = None
+        self.expires_at = 0.0
+
+
+class Notifier:
+    """Subscriptions, the delivery queue and its worker, counts and the delivery log."""
+
+    def __init__(
+        self,
+        *,
+        time_scale: float = DEFAULT_TIME_SCALE,
+        queue_limit: int = QUEUE_LIMIT,
+        log_size: int = LOG_SIZE,
+        timeout: httpx.Timeout = DELIVERY_TIMEOUT,
+    ) -> None:
+        if isinstance(time_scale, bool) or not isinstance(time_scale, int | float):
+            raise SandboxConfigError(
+                f"the notification time scale must be a number, got {time_scale!r}"
+            )
+        if not (time_scale > 0 and math.isfinite(time_scale)):
+            raise SandboxConfigError(
+                f"the notification time scale must be a positive finite number, got {time_scale!r}"
+            )
+        self.time_scale = float(time_scale)
+        self.intervals = retry_intervals(self.time_scale)
+        self._queue_limit = queue_limit
+        self._timeout = timeout
+        self._cond = threading.Condition()
+        self._heap: list[_Delivery] = []
+        self._subscriptions: dict[int, Subscription] = {}
+        self._tokens: dict[int, _TokenCache] = {}
+        self._ids = itertools.count(1)
+        self._counts: Counter[str] = Counter()
+        self._log: deque[dict[str, Any]] = deque(maxlen=log_size)
+        self._in_flight = 0
+        self._worker: threading.Thread | None = None
+        self._stopping = False
+        self._generation = 0  # bumped by reset: answers of older deliveries are not counted
+
+    # -- subscriptions ------------------------------------------------------------------------
+
+    def subscribe(
+        self,
+        url: str,
+        *,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        types: Iterable[str] | None = None,
+        known_types: Iterable[str] = (),
+    ) -> Subscription:
+        for name, value in (("url", url), ("token_url", token_url)):
+            if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+                raise SandboxConfigError(f"{name} must be an http(s) URL, got {value!r}")
+            try:
+                httpx.URL(value)
+            except httpx.InvalidURL as exc:
+                raise SandboxConfigError(f"{name} is not a valid URL: {exc}") from None
+        for name, value in (("client_id", client_id), ("client_secret", client_secret)):
+            if not isinstance(value, str) or not value:
+                raise SandboxConfigError(f"{name} must be a non-empty string")
+        chosen: frozenset[str] | None = None
+        if types is not None:
+            if isinstance(types, str):
+                types = [types]
+            chosen = frozenset(t.lower() for t in types if isinstance(t, str))
+            known = {t.lower() for t in known_types}
+            unknown = sorted(chosen - known) if known else []
+            if unknown or not chosen:
+                raise SandboxConfigError(
+                    f"unknown notification types {unknown}; choose from {sorted(known_types)}"
+                    if unknown
+                    else "types must name at least one notification type (or be None for all)"
+                )
+        with self._cond:
+            subscription = Subscription(
+                next(self._ids), url, token_url, client_id, client_secret, chosen
+            )
+            self._subscriptions[subscription.id] = subscription
+            self._tokens[subscription.id] = _TokenCache()
+        return subscription
+
+    def unsubscribe(self, subscription: Subscription) -> None:
+        """Stop delivering to it; its queued deliveries are dropped (and counted)."""
+        with self._cond:
+            self._subscriptions.pop(subscription.id, None)
+            self._tokens.pop(subscription.id, None)
+            kept = [d for d in self._heap if d.subscription.id != subscription.id]
+            self._counts["dropped"] += len(self._heap) - len(kept)
+            self._heap = kept
+            heapq.heapify(self._heap)
+
+    @property
+    def subscribed(self) -> bool:
+        return bool(self._subscriptions)
+
+    # -- publishing ---------------------------------------------------------------------------
+
+    def publish(self, payload: Mapping[str, Any]) -> None:
+        """Queue ``payload`` for every subscription that wants its type; never blocks."""
+        notification_type = str(payload["notification_type"])
+        body = json.dumps(payload, separators=(",", ":")).encode()
+        with self._cond:
+            for subscription in self._subscriptions.values():
+                if not subscription.wants(notification_type):
+                    continue
+                if len(self._heap) >= self._queue_limit:
+                    self._counts["dropped"] += 1
+                    self._record(
+                        next(self._ids), subscription, notification_type, body, 0, "dropped",
+                        error=f"the delivery queue is full ({self._queue_limit} waiting)",
+                    )  # fmt: skip
+                    logger.warning("notification queue full: %s dropped", notification_type)
+                    continue
+                delivery = _Delivery(
+                    time.monotonic(), next(self._ids), subscription, notification_type, body
+                )
+                heapq.heappush(self._heap, delivery)
+                self._counts["published"] += 1
+            self._ensure_worker()
+            self._cond.notify_all()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        """``sent``, ``failed`` (gave up), ``waiting_for_retry``, ``queued`` (first attempt
+        pending), ``in_flight``, ``attempts``, ``dropped``, ``subscriptions``."""
+        with self._cond:
+            retrying = sum(1 for d in self._heap if d.attempts > 0)
+            return {
+                "subscriptions": len(self._subscriptions),
+                "sent": self._counts["sent"],
+                "failed": self._counts["failed"],
+                "waiting_for_retry": retrying,
+                "queued": len(self._heap) - retrying,
+                "in_flight": self._in_flight,
+                "attempts": self._counts["attempts"],
+                "dropped": self._counts["dropped"],
+            }
+
+    def log(self) -> list[dict[str, Any]]:
+        """The delivery log, oldest first: one entry per attempt (and per dropped event)."""
+        with self._cond:
+            return [dict(entry) for entry in self._log]
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Wait until nothing is queued, waiting for a retry or in flight; ``False`` if that
+        did not happen within ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self._heap or self._in_flight:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+            return True
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Drop queued deliveries, the log and the counts; subscriptions stay."""
+        with self._cond:
+            self._heap.clear()
+            self._log.clear()
+            self._counts.clear()
+            self._generation += 1
+            for cache in self._tokens.values():
+                cache.value = None
+            self._cond.notify_all()
+
+    def stop(self, timeout: float = _STOP_TIMEOUT) -> None:
+        """Stop the worker, waiting at most ``timeout`` seconds. An attempt still in flight
+        then ends by its own HTTP timeout (5 s) and the worker exits after it. Queued
+        deliveries stay and go out when something is published again."""
+        with self._cond:
+            worker, self._worker = self._worker, None
+            self._stopping = True
+            self._cond.notify_all()
+        if worker is not None and worker is not threading.current_thread():
+            worker.join(timeout)
+
+    def resume(self) -> None:
+        """Start the worker again after :meth:`stop` if deliveries are waiting."""
+        with self._cond:
+            if self._heap:
+                self._ensure_worker()
+
+    def _ensure_worker(self) -> None:
+        if self._worker is None or not self._worker.is_alive():
+            self._stopping = False
+            self._worker = threading.Thread(
+                target=self._run, name="nitrobox-sandbox-notifier", daemon=True
+            )
+            self._worker.start()
+
+    # -- the worker ---------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        me = threading.current_thread()
+        with httpx.Client(timeout=self._timeout, follow_redirects=False) as client:
+            while True:
+                with self._cond:
+                    delivery = self._next_due(me)
+                    if delivery is None:
+                        return
+                    self._in_flight += 1
+                    generation = self._generation
+                    cache = self._tokens.get(delivery.subscription.id) or _TokenCache()
+                try:
+                    status, error, retry = self._attempt(client, delivery, cache)
+                except Exception as exc:  # a sandbox bug must not kill the worker silently
+                    logger.exception("notification delivery crashed")
+                    status, error, retry = None, f"sandbox error: {type(exc).__name__}", False
+                with self._cond:
+                    self._in_flight -= 1
+                    if generation == self._generation:
+                        self._settle(delivery, status, error, retry)
+                    self._cond.notify_all()
+
+    def _next_due(self, me: threading.Thread) -> _Delivery | None:
+        while True:
+            if self._stopping or self._worker is not me:
+                return None
+            if self._heap:
+                wait = self._heap[0].due - time.monotonic()
+                if wait <= 0:
+                    return heapq.heappop(self._heap)
+                self._cond.wait(min(wait, 1.0))
+            else:
+                self._cond.wait(1.0)
+
+    def _attempt(
+        self, client: httpx.Client, delivery: _Delivery, cache: _TokenCache
+    ) -> tuple[int | None, str | None, bool]:
+        """One attempt: (status, error, retry?). A 401 gets one fresh token and one replay."""
+        delivery.attempts += 1
+        subscription = delivery.subscription
+        try:
+            for replay in (False, True):
+                token = self._token(client, subscription, cache, fresh=replay)
+                status, _ = _post(
+                    client,
+                    subscription.url,
+                    content=delivery.body,
+                    headers={
+                        "Authorization": f"Bearer {token}",
+                        "Content-Type": "application/json",
+                    },
+                )
+                if status != 401 or replay:
+                    break
+                cache.value = None
+        except _Refused as exc:
+            return None, str(exc), False
+        except httpx.TimeoutException as exc:
+            return None, f"timeout: {type(exc).__name__}", True
+        except httpx.TransportError as exc:
+            return None, f"connection error: {type(exc).__name__}: {exc}", True
+        if 200 <= status < 300:
+            return status, None, False
+        retry = status >= 500 or status in _RETRIED
+        return status, f"the subscriber answered {status}", retry
+
+    def _token(
+        self, client: httpx.Client, subscription: Subscription, cache: _TokenCache, *, fresh: bool
+    ) -> str:
+        now = time.monotonic()
+        if cache.value is not None and not fresh and now < cache.expires_at:
+            return cache.value
+        status, content = _post(
+            client,
+            subscription.token_url,
+            data={"grant_type": "client_credentials"},
+            auth=httpx.BasicAuth(subscription.client_id, subscription.client_secret),
+        )
+        if status >= 500 or status in _RETRIED:
+            raise httpx.TransportError(f"the token endpoint answered {status}")
+        if status != 200:
+            raise _Refused(f"the token endpoint refused the credentials ({status})")
+        try:
+            answer = json.loads(content)
+            token = answer["access_token"]
+            expires_in = float(answer.get("expires_in", 60))
+        except (ValueError, KeyError, TypeError):
+            raise _Refused("the token endpoint's answer is not an OAuth2 token") from None
+        if not isinstance(token, str) or not token:
+            raise _Refused("the token endpoint's answer has no access_token")
+        # renew a little before the subscriber's expiry, as a careful sender does
+        cache.value, cache.expires_at = token, now + max(expires_in - min(5.0, expires_in / 10), 0)
+        return token
+
+    def _settle(
+        self, delivery: _Delivery, status: int | None, error: str | None, retry: bool
+    ) -> None:
+        self._counts["attempts"] += 1
+        if error is None:
+            outcome, wait = "sent", None
+            self._counts["sent"] += 1
+        elif (
+            retry
+            and delivery.attempts < MAX_ATTEMPTS
+            and delivery.subscription.id in self._subscriptions
+        ):
+            outcome, wait = "retry", self.intervals[delivery.attempts - 1]
+            delivery.due = time.monotonic() + wait
+            heapq.heappush(self._heap, delivery)
+        else:
+            outcome, wait = "failed", None
+            self._counts["failed"] += 1
+            logger.warning(
+                "notification %s to %s failed after %d attempt(s): %s",
+                delivery.notification_type, delivery.subscription.url, delivery.attempts, error,
+            )  # fmt: skip
+        self._record(
+            delivery.id, delivery.subscription, delivery.notification_type, delivery.body,
+            delivery.attempts, outcome, status=status, error=error, retry_in=wait,
+        )  # fmt: skip
+
+    def _record(
+        self,
+        delivery_id: int,
+        subscription: Subscription,
+        notification_type: str,
+        body: bytes,
+        attempt: int,
+        outcome: str,
+        *,
+        status: int | None = None,
+        error: str | None = None,
+        retry_in: float | None = None,
+    ) -> None:
+        if error is not None:
+            error = error.replace(subscription.client_secret, "***")
+        self._log.append(
+            {
+                "delivery": delivery_id,
+                "notification_type": notification_type,
+                "url": subscription.url,
+                "attempt": attempt,
+                "outcome": outcome,
+                "status": status,
+                "error": error,
+                "retry_in": retry_in,
+                "at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
+                "payload": json.loads(body),
+            }
+        )
+
+
+def _post(client: httpx.Client, url: str, **kwargs: Any) -> tuple[int, bytes]:
+    """POST; the status and at most ``_ANSWER_LIMIT`` bytes of the answer."""
+    with client.stream("POST", url, **kwargs) as response:
+        content = bytearray()
+        for chunk in response.iter_bytes():
+            content += chunk[: _ANSWER_LIMIT - len(content)]
+            if len(content) >= _ANSWER_LIMIT:
+                break
+        return response.status_code, bytes(content)
