@@ -40,8 +40,10 @@ class SharedToken:
         self._monotonic = monotonic_clock
         self._wall = wall_clock
         self._secrets = secrets
-        self._down = False
-        self._down_lock = threading.Lock()
+        # What failed in the current outage: a store that reads but cannot write is still
+        # down, and works again only once every kind of call that failed has succeeded.
+        self._failing: set[str] = set()
+        self._failing_lock = threading.Lock()
 
     # -- conversion ---------------------------------------------------------------------
 
@@ -75,7 +77,7 @@ class SharedToken:
         except Exception as exc:  # any store failure: fall back, never fail the call
             self._failed("read", exc)
             return None
-        self._worked()
+        self._worked("read")
         if entry is None or entry.value == rejected:
             return None
         token = self._to_local(entry)
@@ -87,7 +89,7 @@ class SharedToken:
         except Exception as exc:
             self._failed("write", exc)
             return
-        self._worked()
+        self._worked("write")
 
     def delete(self, value: str) -> None:
         """Compare-and-delete the token a 401 came back for."""
@@ -96,7 +98,7 @@ class SharedToken:
         except Exception as exc:
             self._failed("delete a rejected token from", exc)
             return
-        self._worked()
+        self._worked("delete a rejected token from")
         if removed:
             logger.info("rejected access token removed from the shared token cache")
 
@@ -106,9 +108,9 @@ class SharedToken:
     # -- one warning per outage -----------------------------------------------------------
 
     def _failed(self, action: str, exc: Exception) -> None:
-        with self._down_lock:
-            first = not self._down
-            self._down = True
+        with self._failing_lock:
+            first = not self._failing
+            self._failing.add(action)
         if first:
             detail = scrub(f"{type(exc).__name__}: {exc}", self._secrets)[:300]
             logger.warning(
@@ -119,10 +121,12 @@ class SharedToken:
                 detail,
             )
 
-    def _worked(self) -> None:
-        with self._down_lock:
-            recovered = self._down
-            self._down = False
+    def _worked(self, action: str) -> None:
+        with self._failing_lock:
+            if action not in self._failing:
+                return
+            self._failing.discard(action)
+            recovered = not self._failing
         if recovered:
             logger.info("the shared token cache %r works again", self.cache)
 
@@ -143,6 +147,7 @@ class HeldLock:
         except Exception as exc:
             shared._failed("lock", exc)
             return False
+        shared._worked("lock")
         self._context = context
         if not held:
             logger.warning(
@@ -160,3 +165,5 @@ class HeldLock:
             context.__exit__(None, None, None)
         except Exception as exc:
             self._shared._failed("unlock", exc)
+            return
+        self._shared._worked("unlock")

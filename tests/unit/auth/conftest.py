@@ -104,6 +104,12 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
+def wall(clock: FakeClock) -> Callable[[], float]:
+    """The wall clock the providers of ``make_provider`` use (moves with ``clock``)."""
+    return wall_clock(clock)
+
+
+@pytest.fixture
 def endpoint() -> TokenEndpoint:
     """A scripted token endpoint granting 269 s tokens."""
     return TokenEndpoint()
