@@ -151,3 +151,17 @@ def test_the_repr_never_shows_the_url(redis_server: RedisServer) -> None:
     cache = RedisTokenCache(f"redis://:s3cret-pw@127.0.0.1:{redis_server.port}/0")
     assert "s3cret" not in repr(cache)
     cache.close()
+
+
+def test_garbage_in_redis_costs_one_warning_and_is_replaced(
+    redis_server: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A foreign value under the key: the call succeeds, one warning, a valid entry after."""
+    client = redis.Redis.from_url(redis_server.url)
+    client.hset("nitrobox:token:" + KEY, "not", "a string")  # even the wrong Redis type
+    counter: list[int] = []
+    cache = RedisTokenCache(client)
+    assert provider(cache, counter).get_token().value.startswith("tok001")
+    assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1
+    assert cache.load(KEY).value.startswith("tok001")
+    client.close()

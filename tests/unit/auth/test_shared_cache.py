@@ -183,3 +183,16 @@ def test_the_cache_never_sees_the_client_secret(make_provider, cache, directory)
         data = path.read_bytes()
         assert CLIENT_SECRET.encode() not in data
         assert BASIC.encode() not in data
+
+
+def test_a_lock_held_too_long_elsewhere_does_not_hold_the_call(
+    runner, make_provider, endpoint, directory, wall, caplog
+) -> None:
+    """Another process sits on the lock: after lock_timeout this one fetches, with a warning."""
+    impatient = FileTokenCache(directory, lock_timeout=0.2, wall_clock=wall)
+    other_process = FileTokenCache(directory, lock_timeout=5, wall_clock=wall)
+    with other_process.lock(KEY) as held:
+        assert held
+        assert runner.get_token(make_provider(cache=impatient)).value == token_value(1)
+    assert endpoint.count == 1
+    assert any("waited too long" in w for w in warnings_of(caplog))
