@@ -165,3 +165,19 @@ def test_the_environment_variable_selects_the_cache(tmp_path: Path) -> None:
     assert chosen.directory == tmp_path
     assert token_cache_from_env({}) is None
     assert token_cache_from_env({"NITROBOX_TOKEN_CACHE": " "}) is None
+
+
+def test_importing_nitrobox_auth_loads_neither_redis_nor_filelock() -> None:
+    """The cache libraries load only when a cache is built or used."""
+    import json
+    import subprocess
+    import sys
+
+    probe = (
+        "import json, sys, nitrobox_auth; "
+        "print(json.dumps(sorted(m for m in ('redis', 'filelock') if m in sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert json.loads(result.stdout) == []
