@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 
-from nitrobox_auth import NitroboxAuth, TokenProvider
+from nitrobox_auth import NitroboxAuth, TokenHTTP, TokenProvider
 from nitrobox_auth._retry import RetryPolicy, install_retries
 
 API = "http://127.0.0.1"
@@ -67,7 +67,7 @@ def provider(base: str) -> TokenProvider:
         token_url=f"{base}/bench/oauth2/token",
         client_id="bench",
         client_secret="bench-secret",
-        transport=tokens,
+        http=TokenHTTP(transport=tokens),
     )
 
 

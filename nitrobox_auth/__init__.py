@@ -34,22 +34,28 @@ from nitrobox_auth._errors import (
     SettingsError,
     TokenRequestError,
     TokenResponseError,
+    TokenWaitTimeoutError,
 )
 from nitrobox_auth._pagination import PaginationError, apaginate, paginate
 from nitrobox_auth._retry import RetryAuth, RetryPolicy, RetryTransport
 from nitrobox_auth._rsql import RSQLError, and_, or_, where
 from nitrobox_auth._settings import NitroboxSettings
-from nitrobox_auth._token_provider import TokenProvider
-from nitrobox_auth._token_rules import AccessToken, TokenRetryPolicy
+from nitrobox_auth._token_cache import CachedToken, TokenCache, open_token_cache
+from nitrobox_auth._token_cache_file import FileTokenCache
+from nitrobox_auth._token_cache_redis import RedisTokenCache
+from nitrobox_auth._token_provider import TokenHTTP, TokenProvider
+from nitrobox_auth._token_rules import AccessToken, TokenRetryPolicy, TokenTiming
 
 __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "AccessToken",
     "AuthenticationError",
+    "CachedToken",
     "ClientClosedError",
     "ConflictError",
     "FieldError",
+    "FileTokenCache",
     "InvalidClientError",
     "MalformedResponseError",
     "NitroboxAPIError",
@@ -63,6 +69,7 @@ __all__ = [
     "PermissionDeniedError",
     "RSQLError",
     "RateLimitedError",
+    "RedisTokenCache",
     "ResponseError",
     "ResponseTooLargeError",
     "RetryAuth",
@@ -70,14 +77,19 @@ __all__ = [
     "RetryTransport",
     "ServerError",
     "SettingsError",
+    "TokenCache",
+    "TokenHTTP",
     "TokenProvider",
     "TokenRequestError",
     "TokenResponseError",
     "TokenRetryPolicy",
+    "TokenTiming",
+    "TokenWaitTimeoutError",
     "ValidationError",
     "and_",
     "apaginate",
     "create_client",
+    "open_token_cache",
     "or_",
     "paginate",
     "raise_for_error",

@@ -35,6 +35,16 @@ def with_bearer(request: httpx.Request, token: AccessToken) -> None:
     request.headers["Authorization"] = f"Bearer {token.value}"
 
 
+def sent_token(request: httpx.Request) -> str | None:
+    """The bearer value the request carried when it was last sent.
+
+    Read from the request, not remembered from before the send: a connection-error retry
+    re-authorizes the same request with a newer token, and a 401 is about *that* one.
+    """
+    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+    return value if scheme.lower() == "bearer" and value else None
+
+
 class NitroboxAuth(httpx.Auth):
     """Adds ``Authorization: Bearer <token>`` to requests for the Nitrobox API.
 
@@ -80,13 +90,12 @@ class NitroboxAuth(httpx.Auth):
         if not self.applies_to(request):
             yield request
             return
-        token = self._provider.get_token()
-        with_bearer(request, token)
+        with_bearer(request, self._provider.get_token())
         # Decided before sending: some transports swap a consumed stream for its bytes.
         replayable = can_replay(request)
         response = yield request
         if response.status_code == 401:
-            self._provider.invalidate(token)
+            self._provider.invalidate(sent_token(request))
             if replayable:
                 self._log_replay(request)
                 with_bearer(request, self._provider.get_token())
@@ -98,13 +107,12 @@ class NitroboxAuth(httpx.Auth):
         if not self.applies_to(request):
             yield request
             return
-        token = await self._provider.aget_token()
-        with_bearer(request, token)
+        with_bearer(request, await self._provider.aget_token())
         # Decided before sending: some transports swap a consumed stream for its bytes.
         replayable = can_replay(request)
         response = yield request
         if response.status_code == 401:
-            self._provider.invalidate(token)
+            await self._provider.ainvalidate(sent_token(request))
             if replayable:
                 self._log_replay(request)
                 with_bearer(request, await self._provider.aget_token())

@@ -17,7 +17,7 @@ from nitrobox_auth._auth import NitroboxAuth
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._retry import DEFAULT_RETRY_POLICY, RetryPolicy, install_retries
 from nitrobox_auth._settings import NitroboxSettings
-from nitrobox_auth._token_provider import TokenProvider
+from nitrobox_auth._token_provider import TokenHTTP, TokenProvider
 from nitrobox_auth._transports import default_transports
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def create_client(
         # Token requests share the API client's connection pool (same host) and so are
         # closed with it: the provider never closes a transport it was given.
         provider = TokenProvider.from_settings(
-            settings, transport=transport, async_transport=async_transport
+            settings, http=TokenHTTP(transport=transport, async_transport=async_transport)
         )
     http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
     auth, sync_transport, retrying_async_transport = install_retries(

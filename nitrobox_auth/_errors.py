@@ -7,6 +7,7 @@ from :class:`NitroboxError`, so ``except NitroboxError`` catches them all.
     ├── SettingsError            configuration missing or invalid (also a ValueError)
     ├── NitroboxAuthError        getting or using an access token failed
     │   ├── TokenRequestError    the token endpoint could not be reached or kept failing
+    │   ├── TokenWaitTimeoutError  waited too long for another caller's token fetch
     │   ├── TokenResponseError   a 2xx answer that is not a valid token
     │   └── OAuthError           an RFC 6749 error answer (status, error, error_description)
     │       └── InvalidClientError   the client credentials were rejected
@@ -45,6 +46,15 @@ class SettingsError(NitroboxError, ValueError):
 
 class NitroboxAuthError(NitroboxError):
     """Getting or using an access token failed."""
+
+
+class TokenWaitTimeoutError(NitroboxAuthError):
+    """A thread or task waited longer than ``wait_timeout`` for a token fetch that another
+    caller was making (a stuck token endpoint); ``waited`` is in seconds."""
+
+    def __init__(self, message: str, *, waited: float) -> None:
+        super().__init__(message)
+        self.waited = waited
 
 
 class TokenRequestError(NitroboxAuthError):

@@ -16,18 +16,21 @@ The sync and async paths differ only in how they sleep and read.
 
 from __future__ import annotations
 
-import math
-import random
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+from collections.abc import AsyncGenerator, Generator
 from typing import Final
 
-import anyio
 import attrs
 import httpx
 
 from nitrobox_auth._errors import SettingsError
-from nitrobox_auth._http_rules import can_replay, parse_retry_after
+from nitrobox_auth._http_rules import (
+    RetrySchedule,
+    can_replay,
+    check_attempts,
+    check_seconds,
+    check_share,
+)
 from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
 
 _EXTENSION_KEY = "nitrobox_retry"
@@ -52,54 +55,31 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
-def _non_negative(name: str, value: float) -> None:
-    if not math.isfinite(value) or value < 0:
-        raise SettingsError(f"RetryPolicy.{name} must be a finite number >= 0, got {value!r}")
-
-
 @attrs.frozen(kw_only=True)
-class RetryPolicy:
-    """When to retry a request and how long to wait first. All limits are options.
+class RetryPolicy(RetrySchedule):
+    """When to retry an API request and how long to wait first. All limits are options.
 
-    ``max_attempts`` counts the first attempt (3 = at most two retries). The backoff
-    before retry *n* is ``min(max_delay, initial_delay * 2**(n-1))``, reduced by a random
-    share of up to ``jitter``. A ``Retry-After`` header replaces the backoff, but is never
-    waited out for longer than ``retry_after_cap`` seconds.
-
-    ``sleep``, ``async_sleep``, ``random`` and ``clock`` (wall-clock seconds, for HTTP-date
-    ``Retry-After`` values) are injectable so tests run without sleeping.
+    The timing options are those of every retry policy here (:class:`RetrySchedule`):
+    ``max_attempts`` (3: at most two retries), ``initial_delay`` (0.5 s) doubling up to
+    ``max_delay`` (8 s), ``jitter`` (up to 25 % off each wait), ``max_retry_after`` (60 s:
+    a longer ``Retry-After`` ends the retries and the response is returned), and the
+    injectable ``sleep``, ``async_sleep``, ``random`` and ``wall_clock``. Which requests are
+    retried is set by ``retry_statuses``, ``idempotent_methods`` and
+    ``non_idempotent_statuses``.
     """
 
-    max_attempts: int = 3
-    initial_delay: float = 0.5
-    max_delay: float = 8.0
-    jitter: float = 0.25
-    retry_after_cap: float = 60.0
+    max_attempts: int = attrs.field(default=3, validator=check_attempts)
+    initial_delay: float = attrs.field(default=0.5, validator=check_seconds)
+    max_delay: float = attrs.field(default=8.0, validator=check_seconds)
+    jitter: float = attrs.field(default=0.25, validator=check_share)
+    max_retry_after: float = attrs.field(default=60.0, validator=check_seconds)
     retry_statuses: frozenset[int] = RETRY_STATUSES
     idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
     non_idempotent_statuses: frozenset[int] = NON_IDEMPOTENT_RETRY_STATUSES
-    sleep: Callable[[float], None] = attrs.field(default=time.sleep, repr=False, eq=False)
-    async_sleep: Callable[[float], Awaitable[None]] = attrs.field(
-        default=anyio.sleep, repr=False, eq=False
-    )
-    random: Callable[[], float] = attrs.field(default=random.random, repr=False, eq=False)
-    clock: Callable[[], float] = attrs.field(default=time.time, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.max_attempts, int) or self.max_attempts < 1:
-            raise SettingsError(
-                f"RetryPolicy.max_attempts must be an int >= 1 (1 disables retries), "
-                f"got {self.max_attempts!r}"
-            )
-        _non_negative("initial_delay", self.initial_delay)
-        _non_negative("max_delay", self.max_delay)
-        _non_negative("retry_after_cap", self.retry_after_cap)
-        if not 0.0 <= self.jitter <= 1.0:
-            raise SettingsError(f"RetryPolicy.jitter must be between 0 and 1, got {self.jitter!r}")
 
     def should_retry(self, method: str, outcome: int | BaseException, attempt: int) -> bool:
         """Whether to retry after ``attempt`` attempts ended with a status or an exception."""
-        if attempt >= self.max_attempts:
+        if not self.attempts_left(attempt):
             return False
         idempotent = method.upper() in self.idempotent_methods
         if isinstance(outcome, BaseException):
@@ -110,22 +90,9 @@ class RetryPolicy:
             return outcome in self.retry_statuses
         return outcome in self.non_idempotent_statuses
 
-    def delay(self, attempt: int, retry_after: float | None = None) -> float:
-        """Seconds to wait before the attempt after ``attempt``.
-
-        ``retry_after`` is the server's ``Retry-After`` in seconds (see
-        :func:`parse_retry_after`); it wins over the backoff, capped at ``retry_after_cap``.
-        """
-        if retry_after is not None:
-            return min(max(retry_after, 0.0), self.retry_after_cap)
-        backoff = min(self.max_delay, self.initial_delay * 2.0 ** max(attempt - 1, 0))
-        return backoff * (1.0 - self.jitter * self.random())
-
-    def delay_after(self, attempt: int, response: httpx.Response | None) -> float:
+    def delay_after(self, attempt: int, response: httpx.Response | None) -> float | None:
         """:meth:`delay` for a response (its ``Retry-After``) or for an exception (``None``)."""
-        retry_after = None
-        if response is not None:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"), now=self.clock())
+        retry_after = None if response is None else self.retry_after_of(response)
         return self.delay(attempt, retry_after)
 
 
@@ -185,6 +152,10 @@ class RetryAuth(httpx.Auth):
         if not state.replayable:
             return None
         delay = self.policy.delay_after(state.number, response)
+        if delay is None:
+            # Retry-After beyond max_retry_after: the caller gets this answer (with its
+            # retry_after) rather than an early retry the server already refused.
+            return None
         state.number += 1
         log_retry(request, f"status {response.status_code}", delay, state.number)
         return delay
@@ -269,6 +240,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         ):
             return None
         delay = policy.delay_after(attempt, None)
+        if delay is None:  # pragma: no cover - only a Retry-After can refuse a wait
+            return None
         log_retry(request, type(error).__name__, delay, attempt + 1)
         return delay
 

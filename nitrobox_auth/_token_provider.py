@@ -1,81 +1,77 @@
-"""The token provider: fetches a Nitrobox access token once per lifetime and shares it.
+"""The token provider: fetches a Nitrobox access token once per refresh window and shares it.
 
-The rules live in :mod:`nitrobox_auth._token_rules`; the exchange below is written once as
-a generator of steps (send this request, sleep this long) that a sync and an async driver
-run. Only the locks and the I/O lines differ between the two paths.
+How it is put together (each part small, each in its own module):
+
+- :mod:`._token_rules`: the pure rules (request, answer, thresholds, retry waits) and the
+  option groups :class:`TokenTiming` and :class:`TokenRetryPolicy`;
+- :mod:`._token_exchange`: one exchange with retries, as steps a sync and an async driver
+  run (:class:`TokenHTTP` says which clients send it);
+- :mod:`._single_flight`: one fetch at a time among all threads *and* tasks;
+- :mod:`._shared_token`: an optional shared :class:`TokenCache` (other processes, other
+  machines), touched only to fetch or renew, and never able to fail a call.
+
+Here: the hot path (a token in memory is handed out with two comparisons), and the sync and
+async mirrors of "lead the fetch, or wait for the leader".
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-import random
-import ssl
 import threading
 import time
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Callable
 from typing import Any, Final
 
 import anyio
 import anyio.lowlevel
 import anyio.to_thread
-import attrs
 import httpx
 
-from nitrobox_auth._errors import NitroboxAuthError, SettingsError, TokenRequestError
-from nitrobox_auth._redact import mask_secret, scrub
+from nitrobox_auth._errors import NitroboxAuthError, SettingsError, TokenWaitTimeoutError
+from nitrobox_auth._redact import mask_secret
 from nitrobox_auth._settings import NitroboxSettings
+from nitrobox_auth._shared_token import SharedToken
+from nitrobox_auth._single_flight import Flight, SingleFlight
+from nitrobox_auth._token_cache import TokenCache, cache_key
+from nitrobox_auth._token_exchange import (
+    DEFAULT_TOKEN_TIMEOUT,
+    Credentials,
+    Exchange,
+    TokenClients,
+    TokenHTTP,
+    exchange,
+)
 from nitrobox_auth._token_rules import (
-    DEFAULT_EXPIRES_IN,
-    DEFAULT_REFRESH_MARGIN,
     AccessToken,
-    RetryableFailure,
     TokenRetryPolicy,
+    TokenTiming,
     basic_authorization,
-    build_token_request,
-    failure_from_exception,
-    interpret_token_response,
 )
 
 logger = logging.getLogger("nitrobox.auth")
 
-# The token endpoint is small and fast; a long wait there only holds every caller up.
-DEFAULT_TOKEN_TIMEOUT: Final = httpx.Timeout(10.0, connect=5.0)
+__all__ = ["DEFAULT_TOKEN_TIMEOUT", "TokenHTTP", "TokenProvider"]
 
-
-@attrs.frozen
-class _Send:
-    request: httpx.Request
-
-
-@attrs.frozen
-class _Sleep:
-    seconds: float
-
-
-_Step = _Send | _Sleep
-_Outcome = httpx.Response | httpx.RequestError | None
-_Exchange = Generator[_Step, _Outcome, AccessToken]
+_DEFAULT_TIMING: Final = TokenTiming()
+_DEFAULT_RETRY: Final = TokenRetryPolicy()
+_DEFAULT_HTTP: Final = TokenHTTP()
 
 
 class TokenProvider:
     """Gets, caches and shares the access token of one API client (thread- and task-safe).
 
-    ``get_token()`` and ``await aget_token()`` hand out the cached token while more than
-    the refresh margin of its life is left, and otherwise fetch a new one: once, however
-    many threads (or tasks) ask at the same time. Sync and async callers share the token.
+    ``get_token()`` and ``await aget_token()`` hand out the cached token while more than the
+    refresh margin of its life is left, and otherwise fetch a new one: once, however many
+    threads and tasks ask at the same time. Options, all keyword-only with defaults:
 
-    Every option is keyword-only and has a default:
-
-    - ``refresh_margin``: seconds before expiry at which a token is replaced (default 30,
-      capped at half the token's lifetime);
-    - ``default_expires_in``: lifetime assumed when the answer has no ``expires_in``
-      (default 60);
-    - ``retry``: a :class:`TokenRetryPolicy` (default: 4 attempts, 0.5 s doubling to 8 s);
-    - ``timeout``: for the token request (default 10 s, 5 s to connect);
-    - ``http_client`` / ``async_http_client``: clients to send token requests with (never
-      closed by the provider), or ``transport`` / ``async_transport`` to wrap;
-    - ``clock``, ``sleep``, ``async_sleep``, ``wall_clock``, ``rng``: injectable time and
-      randomness, for tests.
+    - ``timing``: a :class:`TokenTiming` (refresh margin, assumed lifetime, wait timeout);
+    - ``retry``: a :class:`TokenRetryPolicy` (4 attempts, 0.5 s doubling to 8 s);
+    - ``http``: a :class:`TokenHTTP` (timeout; your clients or transports);
+    - ``cache``: a shared :class:`TokenCache` (:class:`FileTokenCache`,
+      :class:`RedisTokenCache`) so several processes share one token; default none (this
+      process's memory only);
+    - ``monotonic_clock`` (token expiry) and ``wall_clock`` (shared cache entries): for tests.
     """
 
     def __init__(
@@ -84,75 +80,53 @@ class TokenProvider:
         token_url: str,
         client_id: str,
         client_secret: str,
-        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
-        default_expires_in: float = DEFAULT_EXPIRES_IN,
-        retry: TokenRetryPolicy | None = None,
-        timeout: httpx.Timeout | float = DEFAULT_TOKEN_TIMEOUT,
-        http_client: httpx.Client | None = None,
-        async_http_client: httpx.AsyncClient | None = None,
-        transport: httpx.BaseTransport | None = None,
-        async_transport: httpx.AsyncBaseTransport | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-        async_sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        timing: TokenTiming = _DEFAULT_TIMING,
+        retry: TokenRetryPolicy = _DEFAULT_RETRY,
+        http: TokenHTTP = _DEFAULT_HTTP,
+        cache: TokenCache | None = None,
+        monotonic_clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
-        rng: random.Random | None = None,
     ) -> None:
-        _check_options(
+        _check_options(token_url, client_id, client_secret, timing, retry, http, cache)
+        self._credentials = Credentials(
             token_url=token_url,
             client_id=client_id,
             client_secret=client_secret,
-            refresh_margin=refresh_margin,
-            default_expires_in=default_expires_in,
-            clients=(http_client, transport, async_http_client, async_transport),
+            # Anything that could echo a credential back is scrubbed of these.
+            secrets=(
+                client_secret,
+                basic_authorization(client_id, client_secret).removeprefix("Basic "),
+            ),
         )
-        self._token_url = token_url
-        self._client_id = client_id
-        self._client_secret = client_secret
-        self._refresh_margin = float(refresh_margin)
-        self._default_expires_in = float(default_expires_in)
-        self._retry = retry or TokenRetryPolicy()
-        self._timeout = timeout
-        self._clock = clock
-        self._sleep = sleep
-        self._async_sleep = async_sleep
-        self._wall_clock = wall_clock
-        self._rng = rng or random.Random()
-        # Anything that could echo a credential back is scrubbed of these.
-        self._secrets = (
-            client_secret,
-            basic_authorization(client_id, client_secret).removeprefix("Basic "),
-        )
-
-        self._http_client = http_client
-        # Only a client built on a transport of our own is ours to close: a transport passed
-        # in may be shared (create_client hands the same one to the API client).
-        self._owns_http_client = http_client is None and transport is None
-        self._transport = transport
-        self._async_http_client = async_http_client
-        if async_http_client is None and async_transport is not None:
-            # Wrapped once and never closed here: the transport is the caller's to close.
-            self._async_http_client = httpx.AsyncClient(transport=async_transport, timeout=timeout)
-
-        self._ssl_context: ssl.SSLContext | None = None
+        self._timing = timing
+        self._retry = retry
+        self._clock = monotonic_clock
+        self._clients = TokenClients(http, retry)
+        self._flights = SingleFlight()
+        self._shared: SharedToken | None = None
+        if cache is not None:
+            self._shared = SharedToken(
+                cache,
+                key=cache_key(token_url, client_id),
+                refresh_margin=timing.refresh_margin,
+                monotonic_clock=monotonic_clock,
+                wall_clock=wall_clock,
+                secrets=self._credentials.secrets,
+            )
         self._token: AccessToken | None = None
-        # Guards only reads-then-writes of the shared state, never held across I/O, so the
-        # event loop may take it.
+        # The last token a 401 came back for: never taken back from the shared cache.
+        self._rejected: str | None = None
+        # Guards read-then-write of the token; never held across I/O.
         self._state_lock = threading.Lock()
-        # Single flight for threads: held while one thread fetches.
-        self._sync_lock = threading.Lock()
-        # Single flight for tasks: one anyio lock per event loop (asyncio or trio).
-        self._async_lock_var: anyio.lowlevel.RunVar[anyio.Lock] = anyio.lowlevel.RunVar(
+        # Tasks of one event loop wait for a fetch one at a time (one worker thread per loop).
+        self._loop_lock_var: anyio.lowlevel.RunVar[anyio.Lock] = anyio.lowlevel.RunVar(
             f"nitrobox_token_lock_{id(self)}"
         )
-        # Bumped after every finished fetch; lets waiters see that the fetch they waited
-        # for failed, so they share its error instead of each trying again.
-        self._generation = 0
-        self._last_failure: NitroboxAuthError | None = None
 
     @classmethod
     def from_settings(cls, settings: NitroboxSettings, **options: Any) -> TokenProvider:
-        """A provider for the tenant, credentials and environment in ``settings``."""
+        """A provider for the tenant, credentials and environment in ``settings``; the
+        ``options`` (``timing``, ``retry``, ``http``, ``cache``, ...) are passed through."""
         return cls(
             token_url=settings.token_url,
             client_id=settings.client_id,
@@ -163,139 +137,169 @@ class TokenProvider:
     @property
     def token_url(self) -> str:
         """The token endpoint this provider asks."""
-        return self._token_url
+        return self._credentials.token_url
 
     @property
     def refresh_margin(self) -> float:
         """The configured refresh margin in seconds (before the half-lifetime cap)."""
-        return self._refresh_margin
+        return self._timing.refresh_margin
+
+    @property
+    def cache(self) -> TokenCache | None:
+        """The shared token cache, or ``None`` when the token lives in this process only."""
+        return self._shared.cache if self._shared is not None else None
 
     def __repr__(self) -> str:
+        credentials = self._credentials
         return (
-            f"TokenProvider(token_url={self._token_url!r}, client_id={self._client_id!r}, "
-            f"client_secret={mask_secret(self._client_secret)}, "
-            f"refresh_margin={self._refresh_margin})"
+            f"TokenProvider(token_url={credentials.token_url!r}, "
+            f"client_id={credentials.client_id!r}, "
+            f"client_secret={mask_secret(credentials.client_secret)}, "
+            f"refresh_margin={self._timing.refresh_margin}, cache={self.cache!r})"
         )
 
-    # -- the shared state ---------------------------------------------------------------
+    # -- shared by both paths -------------------------------------------------------------
 
-    def _usable(self, now: float) -> AccessToken | None:
-        """The cached token if it may still be handed out at ``now``."""
+    def _exchange(self) -> Exchange:
+        return exchange(
+            self._credentials, timing=self._timing, retry=self._retry, monotonic_clock=self._clock
+        )
+
+    def _fresh(self) -> AccessToken | None:
+        """The token in memory if it needs no renewal yet (another leader just got it)."""
         token = self._token
-        if token is None or token.needs_refresh(now):
+        if token is None or token.past_renew_at(self._clock()):
             return None
         return token
 
-    def _replacement(self, token: AccessToken) -> AccessToken | None:
-        """The token that already replaced ``token`` while we reached for the lock."""
-        current = self._token
-        return current if current is not None and current is not token else None
-
-    def _renewed(self, token: AccessToken, exchange: Callable[[], AccessToken]) -> AccessToken:
-        """Fetch the successor of a token that is still usable (the caller holds the lock).
-
-        If the fetch fails the current token is returned while it may still be used: the
-        other callers never waited for this fetch, and the next one tries again.
-        """
-        try:
-            return self._finish(exchange)
-        except NitroboxAuthError as exc:
-            if token.needs_refresh(self._clock()):
-                raise
-            logger.warning(
-                "renewing the access token early failed; still using the current one: %s", exc
-            )
-            return token
-
-    def _check_failed_since(self, generation: int) -> None:
-        """Raise the error of a fetch that finished while we waited for the lock."""
-        failure = self._last_failure
-        if self._generation != generation and failure is not None:
-            raise failure
-
-    def _finish(self, exchange: Callable[[], AccessToken]) -> AccessToken:
-        try:
-            token = exchange()
-        except NitroboxAuthError as exc:
-            with self._state_lock:
-                self._generation += 1
-                self._last_failure = exc
-            raise
-        with self._state_lock:
-            self._generation += 1
-            self._last_failure = None
-            self._token = token
+    def _usable(self) -> AccessToken | None:
+        """The token in memory if it may still be handed out."""
+        token = self._token
+        if token is None or token.past_refresh_at(self._clock()):
+            return None
         return token
 
-    def invalidate(self, token: AccessToken | None = None) -> bool:
-        """Drop the cached token if it is ``token`` (the one a 401 came back for).
+    def _landed(self, flight: Flight, token: AccessToken) -> AccessToken:
+        with self._state_lock:
+            self._token = token
+            self._rejected = None
+        self._flights.land(flight, token=token)
+        return token
 
-        A token that was already replaced is left alone, so many requests failing with the
-        same token cause one new fetch. Without an argument the cached token is dropped.
-        Returns whether a token was dropped.
-        """
+    def _crashed(
+        self, flight: Flight, error: NitroboxAuthError, renewing: AccessToken | None
+    ) -> AccessToken:
+        """Share a failed fetch's error; an early renewal keeps the still-usable token."""
+        self._flights.land(flight, error=error)
+        if renewing is not None and not renewing.past_refresh_at(self._clock()):
+            logger.warning(
+                "renewing the access token early failed; still using the current one: %s", error
+            )
+            return renewing
+        raise error
+
+    def _followed(self, flight: Flight, landed: bool, waited: float) -> AccessToken | None:
+        """What a follower takes from the flight it waited for (``None``: try again)."""
+        if not landed:
+            raise self._waited_too_long(waited)
+        if flight.error is not None:
+            raise flight.error
+        return flight.token
+
+    def _waited_too_long(self, waited: float) -> TokenWaitTimeoutError:
+        return TokenWaitTimeoutError(
+            f"waited {waited:.1f} s for the token fetch another caller is making to "
+            f"{self.token_url} (TokenTiming.wait_timeout); the token endpoint may be stuck",
+            waited=waited,
+        )
+
+    def _drop(self, token: AccessToken | str | None) -> str | None:
+        """Drop the token in memory if it is ``token``; the value dropped, if any."""
+        value = token.value if isinstance(token, AccessToken) else token
         with self._state_lock:
             current = self._token
-            if current is None or (token is not None and current.value != token.value):
-                return False
+            if current is None or (value is not None and current.value != value):
+                if value is not None:
+                    self._rejected = value
+                return None
             self._token = None
+            self._rejected = current.value
         logger.info("access token dropped; the next request fetches a new one")
-        return True
+        return current.value
 
     # -- sync ---------------------------------------------------------------------------
 
     def get_token(self) -> AccessToken:
         """The current token, fetched first if there is none or too little of it is left."""
         now = self._clock()
-        token = self._usable(now)
-        if token is not None:
-            if token.should_renew(now) and self._sync_lock.acquire(blocking=False):
-                try:
-                    replacement = self._replacement(token)
-                    if replacement is not None:
-                        return replacement
-                    return self._renewed(token, lambda: self._run_sync(self._exchange()))
-                finally:
-                    self._sync_lock.release()
+        token = self._token
+        if token is not None and not token.past_renew_at(now):
             return token
-        generation = self._generation
-        with self._sync_lock:
-            token = self._usable(self._clock())
-            if token is not None:
-                return token
-            self._check_failed_since(generation)
-            return self._finish(lambda: self._run_sync(self._exchange()))
-
-    def _run_sync(self, exchange: _Exchange) -> AccessToken:
-        step = next(exchange)
+        if token is not None and not token.past_refresh_at(now):
+            flight = self._flights.try_lead()
+            # Someone is already renewing: this token is still good meanwhile.
+            return token if flight is None else self._fly(flight, renewing=token)
+        started = time.monotonic()  # waits are real time, whatever clock the tokens use
         while True:
-            outcome: _Outcome = None
-            if isinstance(step, _Send):
-                try:
-                    outcome = self._sync_client().send(step.request, auth=None)
-                except httpx.RequestError as exc:
-                    outcome = exc
-            else:
-                self._sleep(step.seconds)
-            try:
-                step = exchange.send(outcome)
-            except StopIteration as done:
-                token: AccessToken = done.value
-                return token
+            flight, leader = self._flights.join()
+            if leader:
+                return self._fly(flight, renewing=None)
+            remaining = started + self._timing.wait_timeout - time.monotonic()
+            landed = remaining > 0 and flight.wait(remaining)
+            result = self._followed(flight, landed, time.monotonic() - started)
+            if result is not None:
+                return result
 
-    def _sync_client(self) -> httpx.Client:
-        # Only called under _sync_lock. Not under _state_lock: building a client loads the
-        # TLS context, and the event loop must never wait for that.
-        if self._http_client is None:
-            self._http_client = httpx.Client(transport=self._transport, timeout=self._timeout)
-        return self._http_client
+    def _fly(self, flight: Flight, renewing: AccessToken | None) -> AccessToken:
+        try:
+            token = self._lead()
+        except NitroboxAuthError as exc:
+            return self._crashed(flight, exc, renewing)
+        except BaseException:
+            self._flights.land(flight)  # abandoned: the followers try again
+            raise
+        return self._landed(flight, token)
+
+    def _lead(self) -> AccessToken:
+        fresh = self._fresh()
+        if fresh is not None:
+            return fresh
+        shared = self._shared
+        if shared is None:
+            return self._clients.run_sync(self._exchange())
+        adopted = shared.adopt(rejected=self._rejected)
+        if adopted is not None:
+            return adopted
+        lock = shared.lock()
+        lock.acquire()
+        try:
+            # Another process may have fetched while we waited for the lock.
+            adopted = shared.adopt(rejected=self._rejected)
+            if adopted is not None:
+                return adopted
+            token = self._clients.run_sync(self._exchange())
+            shared.save(token)
+            return token
+        finally:
+            lock.release()
+
+    def invalidate(self, token: AccessToken | str | None = None) -> bool:
+        """Drop the cached token if it is ``token`` (the one a 401 came back for, or its value).
+
+        A token that was already replaced is left alone, so many requests failing with the
+        same token cause one new fetch; in a shared cache it is compare-and-deleted, so no
+        process drops a newer token. Without an argument the cached token is dropped.
+        Returns whether a token was dropped. (Async code: :meth:`ainvalidate`.)
+        """
+        dropped = self._drop(token)
+        if dropped is not None and self._shared is not None:
+            self._shared.delete(dropped)
+        return dropped is not None
 
     def close(self) -> None:
-        """Close the HTTP client the provider made for itself; clients and transports that
-        were passed in stay open."""
-        if self._owns_http_client and self._http_client is not None:
-            self._http_client.close()
-            self._http_client = None
+        """Close the HTTP client the provider made for itself; clients, transports and
+        caches that were passed in stay open."""
+        self._clients.close()
 
     def __enter__(self) -> TokenProvider:
         return self
@@ -308,165 +312,95 @@ class TokenProvider:
     async def aget_token(self) -> AccessToken:
         """The current token, fetched first if needed; never blocks the event loop."""
         now = self._clock()
-        token = self._usable(now)
-        if token is not None:
-            if token.should_renew(now):
-                lock = self._async_lock()
-                try:
-                    lock.acquire_nowait()
-                except anyio.WouldBlock:
-                    return token
-                try:
-                    replacement = self._replacement(token)
-                    if replacement is not None:
-                        return replacement
-                    result = await self._run_async_guarded(self._exchange())
-                    return self._renewed(token, result.unwrap)
-                finally:
-                    lock.release()
+        token = self._token
+        if token is not None and not token.past_renew_at(now):
             return token
-        generation = self._generation
-        async with self._async_lock():
-            token = self._usable(self._clock())
-            if token is not None:
-                return token
-            self._check_failed_since(generation)
-            result = await self._run_async_guarded(self._exchange())
-            return self._finish(result.unwrap)
+        if token is not None and not token.past_refresh_at(now):
+            flight = self._flights.try_lead()
+            return token if flight is None else await self._afly(flight, renewing=token)
+        started = time.monotonic()
+        lock = self._loop_lock()
+        with anyio.move_on_after(self._timing.wait_timeout) as waiting:
+            await lock.acquire()
+        if waiting.cancelled_caught:
+            raise self._waited_too_long(time.monotonic() - started)
+        try:
+            while True:
+                usable = self._usable()
+                if usable is not None:
+                    return usable
+                flight, leader = self._flights.join()
+                if leader:
+                    return await self._afly(flight, renewing=None)
+                remaining = started + self._timing.wait_timeout - time.monotonic()
+                landed = remaining > 0 and await anyio.to_thread.run_sync(
+                    flight.wait, remaining, abandon_on_cancel=True
+                )
+                result = self._followed(flight, landed, time.monotonic() - started)
+                if result is not None:
+                    return result
+        finally:
+            lock.release()
 
-    def _async_lock(self) -> anyio.Lock:
-        lock = self._async_lock_var.get(None)
+    def _loop_lock(self) -> anyio.Lock:
+        lock = self._loop_lock_var.get(None)
         if lock is None:
             lock = anyio.Lock()
-            self._async_lock_var.set(lock)
+            self._loop_lock_var.set(lock)
         return lock
 
-    async def _run_async_guarded(self, exchange: _Exchange) -> _Result:
+    async def _afly(self, flight: Flight, renewing: AccessToken | None) -> AccessToken:
         try:
-            return _Result(token=await self._run_async(exchange))
+            token = await self._alead()
         except NitroboxAuthError as exc:
-            return _Result(error=exc)
+            return self._crashed(flight, exc, renewing)
+        except BaseException:
+            self._flights.land(flight)
+            raise
+        return self._landed(flight, token)
 
-    async def _run_async(self, exchange: _Exchange) -> AccessToken:
-        if self._async_http_client is not None:
-            return await self._drive_async(exchange, self._async_http_client)
-        if self._ssl_context is None:
-            # Loading the CA bundle takes tens of milliseconds: off the event loop, once.
-            self._ssl_context = await anyio.to_thread.run_sync(httpx.create_ssl_context)
-        # A client per fetch (one every few minutes) never outlives the event loop that
-        # made it, so one provider serves asyncio.run() after asyncio.run(), and trio.
-        async with httpx.AsyncClient(timeout=self._timeout, verify=self._ssl_context) as client:
-            return await self._drive_async(exchange, client)
+    async def _alead(self) -> AccessToken:
+        fresh = self._fresh()
+        if fresh is not None:
+            return fresh
+        shared = self._shared
+        if shared is None:
+            return await self._clients.run_async(self._exchange())
+        # The store is blocking I/O (files, Redis): worker threads keep the loop free.
+        adopt = functools.partial(shared.adopt, rejected=self._rejected)
+        adopted = await anyio.to_thread.run_sync(adopt)
+        if adopted is not None:
+            return adopted
+        lock = shared.lock()
+        with anyio.CancelScope(shield=True):  # bounded by the store's lock_timeout
+            await anyio.to_thread.run_sync(lock.acquire)
+        try:
+            adopted = await anyio.to_thread.run_sync(adopt)
+            if adopted is not None:
+                return adopted
+            token = await self._clients.run_async(self._exchange())
+            await anyio.to_thread.run_sync(shared.save, token)
+            return token
+        finally:
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(lock.release)
 
-    async def _drive_async(self, exchange: _Exchange, client: httpx.AsyncClient) -> AccessToken:
-        step = next(exchange)
-        while True:
-            outcome: _Outcome = None
-            if isinstance(step, _Send):
-                try:
-                    outcome = await client.send(step.request, auth=None)
-                except httpx.RequestError as exc:
-                    outcome = exc
-            else:
-                await self._async_sleep(step.seconds)
-            try:
-                step = exchange.send(outcome)
-            except StopIteration as done:
-                token: AccessToken = done.value
-                return token
-
-    # -- the exchange, shared by both paths -----------------------------------------------
-
-    def _exchange(self) -> _Exchange:
-        """Steps of one token exchange with retries; returns the token or raises."""
-        attempt = 0
-        while True:
-            attempt += 1
-            request = build_token_request(
-                token_url=self._token_url,
-                client_id=self._client_id,
-                client_secret=self._client_secret,
-            )
-            logger.debug(
-                "requesting an access token from %s (attempt %d)", self._token_url, attempt
-            )
-            issued_at = self._clock()
-            outcome = yield _Send(request)
-            if isinstance(outcome, httpx.Response):
-                result = interpret_token_response(
-                    outcome,
-                    issued_at=issued_at,
-                    refresh_margin=self._refresh_margin,
-                    default_expires_in=self._default_expires_in,
-                    attempt=attempt,
-                    now=self._wall_clock(),
-                    secrets=self._secrets,
-                )
-            elif isinstance(outcome, httpx.RequestError):
-                retryable = failure_from_exception(outcome)
-                if retryable is None:
-                    raise self._gave_up(f"{type(outcome).__name__}: {outcome}", attempt, None)
-                result = retryable
-            else:  # pragma: no cover - the drivers only send responses and errors
-                raise TypeError(f"unexpected outcome {outcome!r}")
-            if isinstance(result, AccessToken):
-                logger.debug(
-                    "access token obtained: expires in %.0f s, refreshed after %.0f s",
-                    result.expires_in,
-                    result.expires_in - result.refresh_margin,
-                )
-                return result
-            delay = self._retry.delay(attempt, result.retry_after, self._rng)
-            if delay is None:
-                raise self._gave_up(result.reason, attempt, result)
-            logger.warning(
-                "token request failed (%s); retrying in %.2f s (attempt %d of %d)",
-                scrub(result.reason, self._secrets),
-                delay,
-                attempt,
-                self._retry.max_attempts,
-            )
-            yield _Sleep(delay)
-
-    def _gave_up(
-        self, reason: str, attempt: int, failure: RetryableFailure | None
-    ) -> TokenRequestError:
-        why = scrub(reason, self._secrets)
-        waited = failure.retry_after if failure is not None else None
-        if waited is not None and waited > self._retry.max_retry_after:
-            why += f"; the server asked to wait {waited:.0f} s"
-        message = (
-            f"could not get an access token from {self._token_url} after {attempt} "
-            f"attempt(s): {why}"
-        )
-        logger.error("%s", message)
-        return TokenRequestError(
-            message, attempts=attempt, status=failure.status if failure else None
-        )
-
-
-@attrs.frozen(kw_only=True)
-class _Result:
-    """A finished async exchange, so the shared bookkeeping in ``_finish`` runs sync."""
-
-    token: AccessToken | None = None
-    error: NitroboxAuthError | None = None
-
-    def unwrap(self) -> AccessToken:
-        if self.error is not None:
-            raise self.error
-        assert self.token is not None
-        return self.token
+    async def ainvalidate(self, token: AccessToken | str | None = None) -> bool:
+        """Async mirror of :meth:`invalidate` (the shared cache is reached off the loop)."""
+        dropped = self._drop(token)
+        if dropped is not None and self._shared is not None:
+            await anyio.to_thread.run_sync(self._shared.delete, dropped)
+        return dropped is not None
 
 
 def _check_options(
-    *,
     token_url: str,
     client_id: str,
     client_secret: str,
-    refresh_margin: float,
-    default_expires_in: float,
-    clients: tuple[object, object, object, object],
+    timing: object,
+    retry: object,
+    http: object,
+    cache: object,
 ) -> None:
     problems: list[str] = []
     try:
@@ -481,14 +415,17 @@ def _check_options(
     for name, value in (("client_id", client_id), ("client_secret", client_secret)):
         if not isinstance(value, str) or not value:
             problems.append(f"{name} must be a non-empty string")
-    if not refresh_margin >= 0:
-        problems.append(f"refresh_margin must be >= 0 seconds, not {refresh_margin!r}")
-    if not default_expires_in > 0:
-        problems.append(f"default_expires_in must be > 0 seconds, not {default_expires_in!r}")
-    http_client, transport, async_http_client, async_transport = clients
-    if http_client is not None and transport is not None:
-        problems.append("give http_client or transport, not both")
-    if async_http_client is not None and async_transport is not None:
-        problems.append("give async_http_client or async_transport, not both")
+    for name, option, kind in (
+        ("timing", timing, TokenTiming),
+        ("retry", retry, TokenRetryPolicy),
+        ("http", http, TokenHTTP),
+    ):
+        if not isinstance(option, kind):
+            problems.append(f"{name} must be a {kind.__name__}, not {type(option).__name__}")
+    if cache is not None and not isinstance(cache, TokenCache):
+        problems.append(
+            f"cache must be a TokenCache (FileTokenCache, RedisTokenCache), "
+            f"not {type(cache).__name__}"
+        )
     if problems:
         raise SettingsError("invalid TokenProvider options: " + "; ".join(problems))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import base64
 import json
 import math
-import random
 import re
+import warnings
 from typing import Final
 
 import attrs
@@ -24,7 +24,13 @@ from nitrobox_auth._errors import (
     TokenRequestError,
     TokenResponseError,
 )
-from nitrobox_auth._http_rules import parse_retry_after
+from nitrobox_auth._http_rules import (
+    RetrySchedule,
+    check_attempts,
+    check_seconds,
+    check_share,
+    parse_retry_after,
+)
 from nitrobox_auth._redact import mask_secret, scrub
 
 # Nitrobox tokens live about five minutes (the documented example says 269 s). 30 s
@@ -42,6 +48,10 @@ DEFAULT_EXPIRES_IN: Final = 60.0
 # Under load, this early fetch is what keeps everyone else from queueing behind it.
 RENEWAL_LEAD: Final = 0.25
 
+# A stuck token fetch must not hold every other caller forever. A fetch takes at most
+# about 4 attempts x 10 s plus the waits between them; a minute covers that.
+DEFAULT_WAIT_TIMEOUT: Final = 60.0
+
 GRANT_BODY: Final = b"grant_type=client_credentials"
 
 # RFC 6750 allows b64token characters; we accept any visible ASCII so that opaque tokens
@@ -55,11 +65,14 @@ _RETRY_STATUSES: Final = frozenset({408, 425, 429, 500, 502, 503, 504})
 class AccessToken:
     """A bearer token and when it stops being usable, on the monotonic clock.
 
-    ``issued_at`` is the clock reading taken when the token request was *sent*, so our idea
-    of the expiry is never later than the server's. ``refresh_at`` is ``refresh_margin``
-    before ``expires_at``; from then on the token is no longer handed out. ``renew_at``
-    comes a quarter margin earlier: from then on one caller fetches the next token while
-    the others keep using this one, so nobody waits for the token endpoint.
+    ``issued_at`` is the monotonic clock reading taken when the token request was *sent*, so
+    our idea of the expiry is never later than the server's. Two thresholds follow:
+
+    - ``refresh_at`` is ``refresh_margin`` before ``expires_at``; from then on the token is
+      no longer handed out (:meth:`past_refresh_at`);
+    - ``renew_at`` comes a quarter margin earlier; from then on one caller fetches the next
+      token while the others keep using this one, so nobody waits for the token endpoint
+      (:meth:`past_renew_at`).
     """
 
     value: str = attrs.field(repr=mask_secret)
@@ -83,13 +96,24 @@ class AccessToken:
         """Monotonic time from which one caller fetches the successor in advance."""
         return self.refresh_at - self.refresh_margin * RENEWAL_LEAD
 
-    def should_renew(self, now: float) -> bool:
+    def past_renew_at(self, now: float) -> bool:
         """True once the successor should be fetched (the token is still handed out)."""
         return now >= self.renew_at
 
-    def needs_refresh(self, now: float) -> bool:
-        """True once less than the refresh margin is left (``now`` on the same clock)."""
+    def past_refresh_at(self, now: float) -> bool:
+        """True once less than the refresh margin is left (``now`` on the monotonic clock):
+        the token is no longer handed out."""
         return now >= self.refresh_at
+
+    def needs_refresh(self, now: float) -> bool:
+        """Deprecated name of :meth:`past_refresh_at`."""
+        warnings.warn("AccessToken.needs_refresh() is now past_refresh_at()", DeprecationWarning, 2)
+        return self.past_refresh_at(now)
+
+    def should_renew(self, now: float) -> bool:
+        """Deprecated name of :meth:`past_renew_at`."""
+        warnings.warn("AccessToken.should_renew() is now past_renew_at()", DeprecationWarning, 2)
+        return self.past_renew_at(now)
 
     def remaining(self, now: float) -> float:
         """Seconds until the token expires (negative once it has)."""
@@ -130,43 +154,45 @@ class RetryableFailure:
     retry_after: float | None = None
 
 
-def _seconds(policy: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SettingsError(f"{attribute.name} must be a number of seconds, not {value!r}")
-    if not math.isfinite(value) or value < 0:
-        raise SettingsError(f"{attribute.name} must be a finite number >= 0, not {value!r}")
+@attrs.frozen(kw_only=True)
+class TokenRetryPolicy(RetrySchedule):
+    """How hard to try the token endpoint before giving up.
+
+    The same options as :class:`~nitrobox_auth.RetryPolicy` (see :class:`RetrySchedule`),
+    with defaults for a small, fast endpoint: ``max_attempts`` 4, ``initial_delay`` 0.5 s
+    doubling up to ``max_delay`` 8 s, ``jitter`` 0.5 (each wait drawn from the upper half
+    of its step), ``max_retry_after`` 30 s (a longer ``Retry-After`` ends the retries at
+    once with :class:`TokenRequestError`).
+    """
+
+    max_attempts: int = attrs.field(default=4, validator=check_attempts)
+    initial_delay: float = attrs.field(default=0.5, validator=check_seconds)
+    max_delay: float = attrs.field(default=8.0, validator=check_seconds)
+    jitter: float = attrs.field(default=0.5, validator=check_share)
+    max_retry_after: float = attrs.field(default=30.0, validator=check_seconds)
+
+
+def _positive_seconds(owner: object, attribute: attrs.Attribute[float], value: float) -> None:
+    check_seconds(owner, attribute, value)
+    if value == 0:
+        raise SettingsError(f"TokenTiming.{attribute.name} must be > 0 seconds, not {value!r}")
 
 
 @attrs.frozen(kw_only=True)
-class TokenRetryPolicy:
-    """How hard to try the token endpoint before giving up.
+class TokenTiming:
+    """When a token is replaced, and how long a caller waits for someone else's fetch.
 
-    ``max_attempts`` counts every request, the first included. Waits grow from
-    ``initial_backoff`` doubling up to ``max_backoff``, each drawn uniformly from its upper
-    half (jitter, so many clients do not retry in step). A ``Retry-After`` is honoured when
-    it asks for at most ``max_retry_after`` seconds; a longer one ends the retries at once.
+    - ``refresh_margin``: no token is handed out with less than this left (default 30 s,
+      capped at half the token's lifetime): the token's ``refresh_at``;
+    - ``default_expires_in``: the lifetime assumed when the answer has no ``expires_in``
+      (default 60 s);
+    - ``wait_timeout``: how long a thread or task waits for the fetch another one is making
+      before it gives up with :class:`TokenWaitTimeoutError` (default 60 s).
     """
 
-    max_attempts: int = attrs.field(default=4)
-    initial_backoff: float = attrs.field(default=0.5, validator=_seconds)
-    max_backoff: float = attrs.field(default=8.0, validator=_seconds)
-    max_retry_after: float = attrs.field(default=30.0, validator=_seconds)
-
-    @max_attempts.validator
-    def _check_attempts(self, _: attrs.Attribute[int], value: int) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise SettingsError(f"max_attempts must be a whole number, at least 1, not {value!r}")
-
-    def delay(self, attempt: int, retry_after: float | None, rng: random.Random) -> float | None:
-        """Seconds to wait after failed attempt number ``attempt`` (1-based), or ``None``
-        when no further attempt should be made."""
-        if attempt >= self.max_attempts:
-            return None
-        if retry_after is not None and retry_after > self.max_retry_after:
-            return None
-        ceiling = min(self.max_backoff, self.initial_backoff * 2.0 ** (attempt - 1))
-        jittered = ceiling / 2 + rng.random() * ceiling / 2
-        return max(jittered, retry_after or 0.0)
+    refresh_margin: float = attrs.field(default=DEFAULT_REFRESH_MARGIN, validator=check_seconds)
+    default_expires_in: float = attrs.field(default=DEFAULT_EXPIRES_IN, validator=_positive_seconds)
+    wait_timeout: float = attrs.field(default=DEFAULT_WAIT_TIMEOUT, validator=_positive_seconds)
 
 
 def failure_from_exception(exc: httpx.RequestError) -> RetryableFailure | None:

@@ -25,7 +25,10 @@ Fixtures:
 
 Live mode (opt-in): ``pytest --nitrobox-live`` or ``NITROBOX_LIVE=1``. It needs the
 ``NITROBOX_*`` variables; a test that uses the fixtures then fails with a message naming what
-is missing.
+is missing. One token serves the whole run: under pytest-xdist the workers share it through a
+``FileTokenCache`` in a directory private to the run (mode 0700, removed when the run ends),
+with no configuration; ``NITROBOX_TOKEN_CACHE`` (a directory, or a ``redis://`` URL) selects
+a cache of your own instead, e.g. to share one token across the jobs of a CI fleet.
 
 pytest loads this module in every run of every project that installs the package, so it imports
 nothing heavy at import time: the sandbox (Starlette, uvicorn, openapi-core) and the generated
@@ -36,8 +39,10 @@ fixtures skip and say how to install it.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -47,11 +52,16 @@ if TYPE_CHECKING:
     from nitrobox_client import Client
 
     from nitrobox_auth._settings import NitroboxSettings
+    from nitrobox_auth._token_cache import TokenCache
     from nitrobox_auth._token_provider import TokenProvider
     from nitrobox_sandbox import NotificationInbox, Sandbox
 
 LIVE_OPTION = "--nitrobox-live"
 LIVE_VARIABLE = "NITROBOX_LIVE"
+
+# How the xdist controller tells its workers where the run's shared token cache lives.
+_WORKER_CACHE_KEY = "nitrobox_token_cache_dir"
+_RUN_CACHE_DIR = pytest.StashKey[str]()
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"", "0", "false", "no", "off"})
@@ -83,6 +93,27 @@ def live_mode(config: pytest.Config) -> bool:
         f"{LIVE_VARIABLE}={os.environ[LIVE_VARIABLE]!r} is not understood; "
         f"use {LIVE_VARIABLE}=1 to run against the live environment, or unset it"
     )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist controller, once per worker: in live mode, hand every worker the run's cache
+    directory, so the workers fetch one token between them instead of one each."""
+    config: pytest.Config = node.config
+    if not live_mode(config):
+        return
+    directory = config.stash.get(_RUN_CACHE_DIR, None)
+    if directory is None:
+        # mkdtemp makes it 0700: only this user can read the token stored in it.
+        directory = tempfile.mkdtemp(prefix="nitrobox-tokens-")
+        config.stash[_RUN_CACHE_DIR] = directory
+    node.workerinput[_WORKER_CACHE_KEY] = directory
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    directory = config.stash.get(_RUN_CACHE_DIR, None)
+    if directory is not None:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
@@ -164,12 +195,30 @@ def _live_settings() -> NitroboxSettings:
 
 
 @pytest.fixture(scope="session")
-def _nitrobox_live_token_provider() -> Iterator[TokenProvider]:
-    """Live mode shares one token cache across the session, as production code should."""
+def _nitrobox_live_token_provider(request: pytest.FixtureRequest) -> Iterator[TokenProvider]:
+    """Live mode shares one token across the session, and across xdist workers."""
     from nitrobox_auth import TokenProvider
 
-    with TokenProvider.from_settings(_live_settings()) as provider:
+    settings = _live_settings()
+    with TokenProvider.from_settings(settings, cache=_live_token_cache(request.config)) as provider:
         yield provider
+
+
+def _live_token_cache(config: pytest.Config) -> TokenCache | None:
+    """``NITROBOX_TOKEN_CACHE`` if set, else the run's own cache under xdist, else none (one
+    process: the session's provider already shares its token)."""
+    from nitrobox_auth import FileTokenCache, SettingsError
+    from nitrobox_auth._token_cache import ENV_TOKEN_CACHE, token_cache_from_env
+
+    try:
+        chosen = token_cache_from_env()
+    except SettingsError as exc:
+        pytest.fail(f"{ENV_TOKEN_CACHE} is not usable: {exc}", pytrace=False)
+    if chosen is not None:
+        return chosen
+    workerinput: dict[str, Any] = getattr(config, "workerinput", {})
+    directory = workerinput.get(_WORKER_CACHE_KEY)
+    return FileTokenCache(directory) if isinstance(directory, str) else None
 
 
 @pytest.fixture

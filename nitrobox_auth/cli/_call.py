@@ -18,7 +18,7 @@ from nitrobox_auth.cli._operations import (
     parse_params,
 )
 from nitrobox_auth.cli._output import Output
-from nitrobox_auth.cli._target import open_target
+from nitrobox_auth.cli._target import open_target, shared_token_cache
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
 
     with (
         open_target(output, force_sandbox=args.sandbox) as target,
-        TokenProvider.from_settings(target.settings) as provider,
+        TokenProvider.from_settings(target.settings, cache=shared_token_cache(target)) as provider,
     ):
         client = create_client(target.settings, provider=provider)
         with client.get_httpx_client() as http:

@@ -24,7 +24,7 @@ import httpx
 
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
-from nitrobox_auth.cli._target import Target, open_target
+from nitrobox_auth.cli._target import Target, open_target, shared_token_cache
 
 if TYPE_CHECKING:
     from nitrobox_client import Client
@@ -141,7 +141,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
 
 
 def _run_flow(args: argparse.Namespace, output: Output, target: Target) -> int:
-    from nitrobox_auth import TokenProvider, create_client
+    from nitrobox_auth import TokenHTTP, TokenProvider, create_client
     from nitrobox_auth._redact import mask_secret
 
     run_id = f"demo-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
@@ -151,7 +151,11 @@ def _run_flow(args: argparse.Namespace, output: Output, target: Target) -> int:
     calls = CallCounter()
     with (
         token_transport,
-        TokenProvider.from_settings(target.settings, transport=token_transport) as provider,
+        TokenProvider.from_settings(
+            target.settings,
+            http=TokenHTTP(transport=token_transport),
+            cache=shared_token_cache(target),
+        ) as provider,
     ):
         client = create_client(
             target.settings, provider=provider, event_hooks={"request": [calls.on_request]}

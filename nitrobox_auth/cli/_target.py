@@ -18,6 +18,7 @@ from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
 
 if TYPE_CHECKING:
+    from nitrobox_auth._token_cache import TokenCache
     from nitrobox_sandbox import Sandbox
 
 # Any of these set means the user meant to configure a real environment.
@@ -30,6 +31,16 @@ class Target:
     settings: NitroboxSettings
     sandbox: Sandbox | None
     description: str
+
+
+def shared_token_cache(
+    target: Target, environ: Mapping[str, str] | None = None
+) -> TokenCache | None:
+    """The cache ``NITROBOX_TOKEN_CACHE`` selects, for a real environment (an embedded
+    sandbox lives as long as the command: nothing to share)."""
+    from nitrobox_auth._token_cache import token_cache_from_env
+
+    return None if target.sandbox is not None else token_cache_from_env(environ)
 
 
 def credentials_configured(environ: Mapping[str, str]) -> bool:

@@ -6,7 +6,7 @@ import argparse
 from datetime import UTC, datetime, timedelta
 
 from nitrobox_auth.cli._output import Output
-from nitrobox_auth.cli._target import open_target
+from nitrobox_auth.cli._target import open_target, shared_token_cache
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
 
     with (
         open_target(output, force_sandbox=args.sandbox) as target,
-        TokenProvider.from_settings(target.settings) as provider,
+        TokenProvider.from_settings(target.settings, cache=shared_token_cache(target)) as provider,
         output.step(f"POST {target.settings.token_url}") as step,
     ):
         token = provider.get_token()

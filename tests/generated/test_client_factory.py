@@ -14,7 +14,7 @@ from nitrobox_client import Client
 from nitrobox_client.api.customers import retrieve_customer
 from nitrobox_client.errors import UnexpectedStatus
 
-from nitrobox_auth import SettingsError, TokenProvider, create_client
+from nitrobox_auth import SettingsError, TokenHTTP, TokenProvider, create_client
 from nitrobox_auth._client_factory import DEFAULT_TIMEOUT
 
 CUSTOMER = {"customerIdent": "c-1"}
@@ -83,7 +83,9 @@ def test_given_provider_is_used() -> None:
             json={"access_token": "provided-token", "token_type": "bearer", "expires_in": 300},
         )
 
-    provider = TokenProvider.from_settings(SETTINGS, transport=httpx.MockTransport(token_endpoint))
+    provider = TokenProvider.from_settings(
+        SETTINGS, http=TokenHTTP(transport=httpx.MockTransport(token_endpoint))
+    )
     nitrobox = MockNitrobox(200, json=CUSTOMER)
     client = create_client(SETTINGS, provider=provider, **nitrobox.transports())
 

@@ -18,7 +18,7 @@ from nitrobox_auth import (
     RetryPolicy,
     TokenRetryPolicy,
     _client_factory,
-    _token_provider,
+    _token_exchange,
     _token_rules,
 )
 
@@ -56,42 +56,56 @@ def _sandbox_token_lifetime() -> float:
 ROWS: list[tuple[str, str, Callable[[], object]]] = [
     ("README.md", r"refresh margin is (\d+) s", lambda: _token_rules.DEFAULT_REFRESH_MARGIN),
     ("README.md", r"missing, we assume (\d+) s", lambda: _token_rules.DEFAULT_EXPIRES_IN),
-    ("README.md", r"with (\d+) attempts in all", lambda: TokenRetryPolicy().max_attempts),
+    (
+        "README.md",
+        r"The token endpoint gets (\d+) attempts",
+        lambda: TokenRetryPolicy().max_attempts,
+    ),
     ("README.md", r"\*\*API retries\.\*\* (\d+) attempts", lambda: RetryPolicy().max_attempts),
     (
         "README.md",
         r"`Retry-After` is honoured up to (\d+) s",
-        lambda: RetryPolicy().retry_after_cap,
+        lambda: RetryPolicy().max_retry_after,
     ),
     ("README.md", r"\*\*Timeouts\.\*\* (\d+) s,", _api_timeout),
     ("README.md", r"\*\*Timeouts\.\*\* \d+ s, (\d+) s to connect", _api_connect_timeout),
     (
         "docs/auth.md",
-        r"refresh margin \(`refresh_margin=`\) \| \*\*(\d+) s\*\*",
+        r"refresh margin \(`TokenTiming.refresh_margin`\) before expiry \| \*\*(\d+) s\*\*",
         lambda: _token_rules.DEFAULT_REFRESH_MARGIN,
     ),
     (
         "docs/auth.md",
-        r"missing `expires_in` \(`default_expires_in=`\) \| \*\*(\d+) s\*\*",
+        r"missing `expires_in` \(`TokenTiming.default_expires_in`\) \| \*\*(\d+) s\*\*",
         lambda: _token_rules.DEFAULT_EXPIRES_IN,
     ),
     ("docs/auth.md", r"retried: \*\*(\d+) attempts\*\*", lambda: TokenRetryPolicy().max_attempts),
     (
         "docs/auth.md",
-        r"TokenRetryPolicy\(max_attempts=(\d+)",
+        r"TokenRetryPolicy\( max_attempts=(\d+)",
         lambda: TokenRetryPolicy().max_attempts,
     ),
     (
         "docs/auth.md",
-        r"up to \*\*(\d+) s\*\*, a longer one ends",
+        r"up to \*\*(\d+) s\*\* \(`max_retry_after`\)",
         lambda: TokenRetryPolicy().max_retry_after,
     ),
     (
         "docs/auth.md",
-        r"is (\d+) s \(\d+ s to connect\), `timeout=`",
-        lambda: _token_provider.DEFAULT_TOKEN_TIMEOUT.read,
+        r"`timeout` \((\d+) s, \d+ s to connect\)",
+        lambda: _token_exchange.DEFAULT_TOKEN_TIMEOUT.read,
     ),
     ("docs/resilience.md", r"\| `max_attempts` \| (\d+) \|", lambda: RetryPolicy().max_attempts),
+    (
+        "docs/auth.md",
+        r"`wait_timeout` \((\d+) s\)",
+        lambda: _token_rules.TokenTiming().wait_timeout,
+    ),
+    (
+        "README.md",
+        r"gives up after (\d+) s \(`TokenWaitTimeoutError`\)",
+        lambda: _token_rules.TokenTiming().wait_timeout,
+    ),
     ("docs/resilience.md", r"`httpx.Timeout\((\d+)\.0, connect=\d+\.0\)`", _api_timeout),
     ("docs/resilience.md", r"`httpx.Timeout\(\d+\.0, connect=(\d+)\.0\)`", _api_connect_timeout),
     ("docs/sandbox.md", r"\| `token_lifetime` \| `(\d+)\.0` \|", _sandbox_token_lifetime),

@@ -20,6 +20,7 @@ NITROBOX_VARIABLES = (
     "NITROBOX_ENVIRONMENT",
     "NITROBOX_BASE_URL",
     "NITROBOX_LIVE",
+    "NITROBOX_TOKEN_CACHE",
 )
 
 PointAt = Callable[..., None]

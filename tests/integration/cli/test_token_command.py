@@ -69,3 +69,34 @@ def test_incomplete_settings_name_the_missing_variable(
     _, err = capsys.readouterr()
     assert "NITROBOX_CLIENT_ID" in err
     assert "NITROBOX_CLIENT_SECRET" in err
+
+
+def test_nitrobox_token_cache_shares_the_token_between_commands(
+    nitrobox_sandbox: Sandbox,
+    point_env_at: PointAt,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two `nitrobox token` runs with NITROBOX_TOKEN_CACHE set cost one token request."""
+    point_env_at(nitrobox_sandbox)
+    monkeypatch.setenv("NITROBOX_TOKEN_CACHE", str(tmp_path / "tokens"))
+    assert main(["token"]) == 0
+    assert main(["token"]) == 0
+    assert nitrobox_sandbox.stats()["token_requests"] == 1
+    assert list((tmp_path / "tokens").glob("*.json"))
+
+
+def test_a_bad_nitrobox_token_cache_exits_2_with_what_to_fix(
+    nitrobox_sandbox: Sandbox,
+    point_env_at: PointAt,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An unsupported NITROBOX_TOKEN_CACHE is a settings error (exit 2), not a traceback."""
+    point_env_at(nitrobox_sandbox)
+    monkeypatch.setenv("NITROBOX_TOKEN_CACHE", "memcached://127.0.0.1:1")
+    assert main(["token"]) == 2
+    _, err = capsys.readouterr()
+    assert "memcached:// is not supported" in err
+    assert "Traceback" not in err

@@ -24,6 +24,7 @@ from nitrobox_auth import (
     RateLimitedError,
     RetryPolicy,
     ServerError,
+    TokenHTTP,
     TokenProvider,
     ValidationError,
     apaginate,
@@ -59,7 +60,7 @@ class Clients:
 
     def __call__(self, **policy: Any) -> Client:
         settings = self.sandbox.settings()
-        provider = TokenProvider.from_settings(settings, clock=self.clock)
+        provider = TokenProvider.from_settings(settings, monotonic_clock=self.clock)
         retry = RetryPolicy(sleep=self.clock.sleep, async_sleep=self.clock.async_sleep, **policy)
         client = create_client(settings, provider=provider, retry=retry)
         self.opened.append((client, provider))
@@ -237,7 +238,9 @@ def test_connection_refused_post_is_retried(
             200, json={"access_token": "eyJ" + "k" * 30, "token_type": "bearer", "expires_in": 300}
         )
     )
-    provider = TokenProvider.from_settings(settings, clock=clock, transport=tokens)
+    provider = TokenProvider.from_settings(
+        settings, monotonic_clock=clock, http=TokenHTTP(transport=tokens)
+    )
     retry = RetryPolicy(max_attempts=3, sleep=clock.sleep, async_sleep=clock.async_sleep)
     client = create_client(settings, provider=provider, retry=retry)
     caplog.set_level(logging.DEBUG, logger="nitrobox.http")

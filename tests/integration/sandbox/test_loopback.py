@@ -62,7 +62,7 @@ def test_token_provider_survives_a_token_that_expires_mid_run(
     """The sandbox expires the token while the client still trusts it: one 401, one
     refetch, the request replayed, and the run goes on."""
     client_clock = ManualClock()  # the client's view of time does not move
-    provider = TokenProvider.from_settings(served.settings(), clock=client_clock)
+    provider = TokenProvider.from_settings(served.settings(), monotonic_clock=client_clock)
     auth = NitroboxAuth(provider, api_base_url=served.base_url)
     with provider, httpx.Client(base_url=served.base_url, auth=auth) as client:
         for _ in range(3):
@@ -80,7 +80,7 @@ def test_token_provider_refreshes_before_expiry_on_a_shared_clock(
     served: Sandbox, clock: ManualClock
 ) -> None:
     """With the same clock, the provider renews early and no request meets a 401."""
-    provider = TokenProvider.from_settings(served.settings(), clock=clock)
+    provider = TokenProvider.from_settings(served.settings(), monotonic_clock=clock)
     auth = NitroboxAuth(provider, api_base_url=served.base_url)
     with provider, httpx.Client(base_url=served.base_url, auth=auth) as client:
         for _ in range(10):

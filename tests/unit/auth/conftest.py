@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import anyio
+import attrs
 import httpx
 import pytest
 from fakes import FakeClock, token_value
 
-from nitrobox_auth import AccessToken, TokenProvider
+from nitrobox_auth import AccessToken, TokenHTTP, TokenProvider, TokenRetryPolicy
 
 TENANT = "acme-test"
 CLIENT_ID = "my_client_id"
@@ -91,10 +92,21 @@ def runner(request: pytest.FixtureRequest) -> Runner:
     return Runner(request.param)
 
 
+def wall_clock(clock: FakeClock) -> Callable[[], float]:
+    """Epoch seconds that move with ``clock``: WALL_NOW when it reads 1000."""
+    return lambda: WALL_NOW + clock.now - 1000.0
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """A fake monotonic clock that also serves as the sleeper."""
     return FakeClock(1000.0)
+
+
+@pytest.fixture
+def wall(clock: FakeClock) -> Callable[[], float]:
+    """The wall clock the providers of ``make_provider`` use (moves with ``clock``)."""
+    return wall_clock(clock)
 
 
 @pytest.fixture
@@ -110,15 +122,30 @@ def make_provider(
     """Build providers wired to the scripted endpoint and the fake clock."""
     made: list[TokenProvider] = []
 
-    def make(**options: Any) -> TokenProvider:
-        handler = options.pop("handler", endpoint)
-        options.setdefault("transport", httpx.MockTransport(handler))
-        options.setdefault("async_transport", httpx.MockTransport(handler))
-        options.setdefault("clock", clock)
-        options.setdefault("sleep", clock.sleep)
-        options.setdefault("async_sleep", clock.async_sleep)
-        options.setdefault("wall_clock", lambda: WALL_NOW)
-        options.setdefault("rng", random.Random(1))
+    def make(
+        *,
+        handler: Callable[[httpx.Request], Any] | None = None,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        retry: TokenRetryPolicy | None = None,
+        **options: Any,
+    ) -> TokenProvider:
+        handler = handler or endpoint
+        options["http"] = TokenHTTP(
+            transport=transport or httpx.MockTransport(handler),
+            async_transport=async_transport or httpx.MockTransport(handler),
+        )
+        # The wall clock moves with the fake monotonic one (WALL_NOW at its start).
+        wall = wall_clock(clock)
+        options["retry"] = attrs.evolve(
+            retry or TokenRetryPolicy(),
+            sleep=clock.sleep,
+            async_sleep=clock.async_sleep,
+            random=random.Random(1).random,
+            wall_clock=wall,
+        )
+        options.setdefault("monotonic_clock", clock)
+        options.setdefault("wall_clock", wall)
         provider = TokenProvider(
             token_url=TOKEN_URL, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, **options
         )

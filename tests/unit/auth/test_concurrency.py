@@ -12,7 +12,7 @@ import anyio
 import httpx
 import pytest
 
-from nitrobox_auth import InvalidClientError, NitroboxAuth, TokenProvider
+from nitrobox_auth import InvalidClientError, NitroboxAuth, TokenHTTP, TokenProvider
 
 API = "https://api.nbx-stage-westeurope.nitrobox.io"
 TOKEN_URL = f"{API}/acme-test/oauth2/token"
@@ -198,7 +198,7 @@ def test_a_slow_token_endpoint_does_not_stall_the_event_loop(endpoint, backend) 
         token_url=TOKEN_URL,
         client_id="id",
         client_secret="pw",
-        async_transport=httpx.MockTransport(slow),
+        http=TokenHTTP(async_transport=httpx.MockTransport(slow)),
     )
 
     async def main() -> tuple[int, float]:

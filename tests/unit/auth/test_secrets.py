@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import anyio
+import attrs
 import httpcore
 import httpx
 import pytest
@@ -18,6 +19,7 @@ from nitrobox_auth import (
     NitroboxAuth,
     NitroboxAuthError,
     NitroboxSettings,
+    TokenHTTP,
     TokenProvider,
     TokenRetryPolicy,
 )
@@ -60,10 +62,15 @@ def async_wire_transport(*answers: bytes) -> httpx.AsyncHTTPTransport:
     return transport
 
 
-def provider(**options: Any) -> TokenProvider:
-    options.setdefault("sleep", lambda seconds: None)
-    options.setdefault("async_sleep", _no_sleep)
-    return TokenProvider.from_settings(SETTINGS, **options)
+def provider(
+    transport: httpx.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+    **options: Any,
+) -> TokenProvider:
+    retry = options.pop("retry", TokenRetryPolicy())
+    retry = attrs.evolve(retry, sleep=lambda seconds: None, async_sleep=_no_sleep)
+    http = TokenHTTP(transport=transport, async_transport=async_transport)
+    return TokenProvider.from_settings(SETTINGS, retry=retry, http=http, **options)
 
 
 async def _no_sleep(seconds: float) -> None:

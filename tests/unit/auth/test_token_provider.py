@@ -14,10 +14,12 @@ from nitrobox_auth import (
     InvalidClientError,
     NitroboxSettings,
     SettingsError,
+    TokenHTTP,
     TokenProvider,
     TokenRequestError,
     TokenResponseError,
     TokenRetryPolicy,
+    TokenTiming,
 )
 
 TOKEN_URL = "https://api.nbx-stage-westeurope.nitrobox.io/acme-test/oauth2/token"
@@ -76,7 +78,7 @@ def test_no_token_is_handed_out_with_less_than_the_margin_left(
     runner, make_provider, clock
 ) -> None:
     """Stepping through many lifetimes, every token handed out has >= the margin left."""
-    provider = make_provider(refresh_margin=30)
+    provider = make_provider(timing=TokenTiming(refresh_margin=30))
     for _ in range(60):
         token = runner.get_token(provider)
         assert token.remaining(clock()) >= 30
@@ -85,7 +87,7 @@ def test_no_token_is_handed_out_with_less_than_the_margin_left(
 
 def test_the_margin_is_configurable(runner, make_provider, endpoint, clock) -> None:
     """refresh_margin=10 keeps a 269 s token for 256.5 s (259 s less a quarter margin)."""
-    provider = make_provider(refresh_margin=10)
+    provider = make_provider(timing=TokenTiming(refresh_margin=10))
     runner.get_token(provider)
     clock.advance(256.4)
     runner.get_token(provider)
@@ -219,7 +221,7 @@ def test_after_a_failure_the_next_call_tries_again(runner, make_provider, endpoi
 def test_missing_expires_in_uses_the_default_lifetime(runner, make_provider, endpoint, clock):
     """Without expires_in a token lives default_expires_in seconds (configurable)."""
     endpoint.expires_in = None
-    provider = make_provider(default_expires_in=40)
+    provider = make_provider(timing=TokenTiming(default_expires_in=40))
     token = runner.get_token(provider)
     assert token.expires_in == 40
     clock.advance(20)
@@ -255,7 +257,9 @@ def test_from_settings_uses_the_settings_token_url(endpoint) -> None:
     settings = NitroboxSettings(
         tenant="acme", client_id="my_client_id", client_secret="my_client_secret"
     )
-    with TokenProvider.from_settings(settings, transport=httpx.MockTransport(endpoint)) as p:
+    with TokenProvider.from_settings(
+        settings, http=TokenHTTP(transport=httpx.MockTransport(endpoint))
+    ) as p:
         p.get_token()
     assert str(endpoint.requests[0].url) == settings.token_url
     assert endpoint.requests[0].headers["Authorization"] == f"Basic {BASIC}"
@@ -265,7 +269,7 @@ def test_a_given_http_client_is_used_and_left_open(endpoint) -> None:
     """Token requests go through a caller's client, which the provider does not close."""
     client = httpx.Client(transport=httpx.MockTransport(endpoint))
     provider = TokenProvider(
-        token_url=TOKEN_URL, client_id="id", client_secret="pw", http_client=client
+        token_url=TOKEN_URL, client_id="id", client_secret="pw", http=TokenHTTP(client=client)
     )
     provider.get_token()
     provider.close()
@@ -285,7 +289,7 @@ def test_a_given_transport_is_left_open(endpoint) -> None:
 
     transport = Recording(endpoint)
     with TokenProvider(
-        token_url=TOKEN_URL, client_id="id", client_secret="pw", transport=transport
+        token_url=TOKEN_URL, client_id="id", client_secret="pw", http=TokenHTTP(transport=transport)
     ) as provider:
         provider.get_token()
     assert not transport.closed
@@ -294,7 +298,7 @@ def test_a_given_transport_is_left_open(endpoint) -> None:
 def test_close_closes_the_client_the_provider_made() -> None:
     """Without a client or transport passed in, close() closes the provider's own client."""
     provider = TokenProvider(token_url=TOKEN_URL, client_id="id", client_secret="pw")
-    client = provider._sync_client()
+    client = provider._clients._sync_client()
     provider.close()
     assert client.is_closed
 
@@ -305,15 +309,9 @@ def test_close_closes_the_client_the_provider_made() -> None:
         ({"token_url": "not a url"}, r"must be an absolute http\(s\) URL"),
         ({"token_url": "https://u:pw@h/t/oauth2/token"}, "must not contain credentials"),
         ({"client_secret": ""}, "client_secret must be a non-empty string"),
-        ({"refresh_margin": -1}, "refresh_margin must be >= 0"),
-        ({"default_expires_in": 0}, "default_expires_in must be > 0"),
-        (
-            {
-                "transport": httpx.MockTransport(lambda r: httpx.Response(200)),
-                "http_client": httpx.Client(),
-            },
-            "http_client or transport, not both",
-        ),
+        ({"timing": 30}, "timing must be a TokenTiming, not int"),
+        ({"retry": {"max_attempts": 2}}, "retry must be a TokenRetryPolicy, not dict"),
+        ({"cache": "/tmp/tokens"}, "cache must be a TokenCache"),
     ],
 )
 def test_bad_options_raise_settings_error(options, problem) -> None:
@@ -321,9 +319,26 @@ def test_bad_options_raise_settings_error(options, problem) -> None:
     values = {"token_url": TOKEN_URL, "client_id": "id", "client_secret": "pw", **options}
     with pytest.raises(SettingsError, match=problem):
         TokenProvider(**values)
-    client = options.get("http_client")
-    if client is not None:
-        client.close()
+
+
+@pytest.mark.parametrize(
+    ("build", "problem"),
+    [
+        (lambda: TokenTiming(refresh_margin=-1), "TokenTiming.refresh_margin must be a finite"),
+        (lambda: TokenTiming(default_expires_in=0), "default_expires_in must be > 0"),
+        (lambda: TokenTiming(wait_timeout=float("inf")), "wait_timeout must be a finite"),
+        (
+            lambda: TokenHTTP(
+                transport=httpx.MockTransport(lambda r: httpx.Response(200)), client=httpx.Client()
+            ),
+            "client or transport, not both",
+        ),
+    ],
+)
+def test_bad_option_groups_raise_settings_error(build, problem) -> None:
+    """Each option group names its invalid field in a SettingsError."""
+    with pytest.raises(SettingsError, match=problem):
+        build()
 
 
 def test_constructor_is_keyword_only() -> None:
@@ -345,7 +360,7 @@ def test_a_given_async_client_is_used(endpoint) -> None:
     """Async token requests go through a caller's AsyncClient when one is given."""
     client = httpx.AsyncClient(transport=httpx.MockTransport(endpoint))
     provider = TokenProvider(
-        token_url=TOKEN_URL, client_id="id", client_secret="pw", async_http_client=client
+        token_url=TOKEN_URL, client_id="id", client_secret="pw", http=TokenHTTP(async_client=client)
     )
     assert anyio.run(provider.aget_token).value == token_value(1)
     assert endpoint.count == 1

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 from hypothesis import given
@@ -16,6 +17,7 @@ from nitrobox_auth import (
     AccessToken,
     InvalidClientError,
     OAuthError,
+    RetryPolicy,
     SettingsError,
     TokenRequestError,
     TokenResponseError,
@@ -208,8 +210,8 @@ def test_a_269_second_token_is_used_at_least_230_seconds() -> None:
     """With the default margin a 269 s token is refreshed after 239 s, never before 230 s."""
     token = interpret(answer(access_token=TOKEN, token_type="bearer", expires_in=269))
     assert isinstance(token, AccessToken)
-    assert not token.needs_refresh(100.0 + 238.999)
-    assert token.needs_refresh(100.0 + 239.0)
+    assert not token.past_refresh_at(100.0 + 238.999)
+    assert token.past_refresh_at(100.0 + 239.0)
     assert token.refresh_at - token.issued_at >= 230
 
 
@@ -238,7 +240,7 @@ def test_a_token_in_use_always_has_the_margin_left(
         refresh_margin=effective_margin(margin, expires_in),
     )
     assert token.refresh_margin <= expires_in / 2
-    if not token.needs_refresh(elapsed):
+    if not token.past_refresh_at(elapsed):
         assert token.remaining(elapsed) >= token.refresh_margin
 
 
@@ -254,43 +256,81 @@ class _FixedRandom(random.Random):
 @pytest.mark.parametrize("draw", [0.0, 0.999])
 def test_backoff_doubles_with_jitter_in_the_upper_half(draw: float) -> None:
     """Waits grow 0.5, 1, 2 s (each jittered within its upper half), then retries stop."""
-    policy = TokenRetryPolicy()
-    rng = _FixedRandom(draw)
-    waits = [policy.delay(attempt, None, rng) for attempt in (1, 2, 3)]
+    policy = TokenRetryPolicy(random=lambda: draw)
+    waits = [policy.delay(attempt) for attempt in (1, 2, 3)]
     for wait, ceiling in zip(waits, [0.5, 1.0, 2.0], strict=True):
         assert wait is not None
         assert ceiling / 2 <= wait <= ceiling
-    assert policy.delay(4, None, rng) is None
+    assert not policy.attempts_left(4)
 
 
 def test_backoff_is_capped() -> None:
-    """No computed wait exceeds max_backoff."""
-    policy = TokenRetryPolicy(max_attempts=20, max_backoff=3.0)
-    waits = [policy.delay(n, None, _FixedRandom(0.999)) for n in range(1, 20)]
-    assert max(w for w in waits if w is not None) <= 3.0
+    """No computed wait exceeds max_delay."""
+    policy = TokenRetryPolicy(max_attempts=20, max_delay=3.0, random=lambda: 0.0)
+    waits = [policy.delay(n) for n in range(1, 20)]
+    assert max(w for w in waits if w is not None) == 3.0
 
 
 def test_retry_after_is_honoured_up_to_its_limit() -> None:
     """A Retry-After longer than the backoff is waited; beyond max_retry_after we give up."""
-    policy = TokenRetryPolicy(max_retry_after=30.0)
-    assert policy.delay(1, 12.0, _FixedRandom(0.5)) == 12.0
-    assert policy.delay(1, 31.0, _FixedRandom(0.5)) is None
+    policy = TokenRetryPolicy(max_retry_after=30.0, random=lambda: 0.5)
+    assert policy.delay(1, 12.0) == 12.0
+    assert policy.delay(1, 30.0) == 30.0
+    assert policy.delay(1, 31.0) is None
+
+
+def test_token_and_api_retry_policies_share_one_vocabulary() -> None:
+    """Both policies take the same timing options and apply the same Retry-After rule."""
+    names = {
+        "max_attempts",
+        "initial_delay",
+        "max_delay",
+        "jitter",
+        "max_retry_after",
+        "sleep",
+        "async_sleep",
+        "random",
+        "wall_clock",
+    }
+    token_fields = {f.name for f in attrs.fields(TokenRetryPolicy)}
+    api_fields = {f.name for f in attrs.fields(RetryPolicy)}
+    assert names <= token_fields
+    assert names <= api_fields
+    assert token_fields == names  # the API policy adds only which requests to retry
+    same = {"max_retry_after": 20.0, "initial_delay": 1.0, "jitter": 0.0}
+    for policy in (TokenRetryPolicy(**same), RetryPolicy(**same)):
+        assert policy.delay(1, 5.0) == 5.0  # the server's wait, when longer than ours
+        assert policy.delay(1, 0.0) == 1.0  # never less than our own backoff
+        assert policy.delay(1, 20.5) is None  # past the cap: no retry at all
 
 
 @pytest.mark.parametrize(
     ("options", "problem"),
     [
-        ({"max_attempts": 0}, "max_attempts must be a whole number, at least 1"),
-        ({"max_attempts": 2.5}, "max_attempts must be a whole number, at least 1"),
-        ({"initial_backoff": -1}, "initial_backoff must be a finite number >= 0"),
-        ({"max_backoff": float("nan")}, "max_backoff must be a finite number >= 0"),
+        ({"max_attempts": 0}, "max_attempts must be a whole number >= 1"),
+        ({"max_attempts": 2.5}, "max_attempts must be a whole number >= 1"),
+        ({"initial_delay": -1}, "initial_delay must be a finite number >= 0"),
+        ({"max_delay": float("nan")}, "max_delay must be a finite number >= 0"),
         ({"max_retry_after": "30"}, "max_retry_after must be a number of seconds"),
+        ({"jitter": 1.5}, "jitter must be between 0 and 1"),
     ],
 )
-def test_a_bad_retry_policy_is_a_settings_error(options: dict[str, Any], problem: str) -> None:
+@pytest.mark.parametrize("policy", [TokenRetryPolicy, RetryPolicy])
+def test_a_bad_retry_policy_is_a_settings_error(
+    policy: type, options: dict[str, Any], problem: str
+) -> None:
     """Impossible retry settings are refused with a SettingsError naming the field."""
-    with pytest.raises(SettingsError, match=problem):
-        TokenRetryPolicy(**options)
+    with pytest.raises(SettingsError, match=f"{policy.__name__}.{problem}"):
+        policy(**options)
+
+
+def test_the_old_threshold_names_still_work_but_warn() -> None:
+    """needs_refresh/should_renew are deprecated aliases of past_refresh_at/past_renew_at."""
+    token = AccessToken(value="t" * 20, expires_in=100.0, issued_at=0.0, refresh_margin=20.0)
+    with pytest.warns(DeprecationWarning, match="past_refresh_at"):
+        assert token.needs_refresh(80.0) is token.past_refresh_at(80.0) is True
+    with pytest.warns(DeprecationWarning, match="past_renew_at"):
+        assert token.should_renew(74.0) is token.past_renew_at(74.0) is False
 
 
 json_values = st.recursive(

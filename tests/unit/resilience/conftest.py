@@ -12,7 +12,7 @@ import httpx
 import pytest
 from fakes import FakeClock, token_value
 
-from nitrobox_auth import NitroboxAuth, TokenProvider
+from nitrobox_auth import NitroboxAuth, TokenHTTP, TokenProvider
 from nitrobox_auth._retry import RetryAuth, RetryPolicy, RetryTransport
 
 API = "https://api.test"
@@ -84,9 +84,8 @@ class Runner:
             token_url=TOKEN_URL,
             client_id="client-id",
             client_secret="client-secret-value",
-            transport=token_transport,
-            async_transport=token_transport,
-            clock=clock,
+            http=TokenHTTP(transport=token_transport, async_transport=token_transport),
+            monotonic_clock=clock,
         )
 
     @property
@@ -102,7 +101,10 @@ class Runner:
         """A policy sleeping on the fake clock, with no jitter unless asked."""
         options.setdefault("random", lambda: 0.0)
         return RetryPolicy(
-            sleep=self.clock.sleep, async_sleep=self.clock.async_sleep, clock=self.clock, **options
+            sleep=self.clock.sleep,
+            async_sleep=self.clock.async_sleep,
+            wall_clock=self.clock,
+            **options,
         )
 
     def send(

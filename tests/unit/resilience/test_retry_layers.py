@@ -46,10 +46,19 @@ def test_retry_after_http_date_is_honoured(runner: Any, scripted: Any) -> None:
     assert runner.clock.sleeps == [pytest.approx(20.0)]
 
 
-def test_retry_after_is_capped(runner: Any, scripted: Any) -> None:
-    """Retry-After: 3600 is waited out only up to retry_after_cap."""
+def test_a_retry_after_past_the_cap_returns_the_answer(runner: Any, scripted: Any) -> None:
+    """Retry-After: 3600 beyond max_retry_after ends the retries: the 429 comes back at once."""
     api = scripted((429, {"Retry-After": "3600"}), 200)
-    assert runner.send(api, policy=runner.policy(retry_after_cap=12.0)).status_code == 200
+    response = runner.send(api, policy=runner.policy(max_retry_after=12.0))
+    assert response.status_code == 429
+    assert response.headers["Retry-After"] == "3600"
+    assert runner.clock.sleeps == []
+
+
+def test_a_retry_after_within_the_cap_is_waited(runner: Any, scripted: Any) -> None:
+    """Retry-After: 12 with max_retry_after=12 is waited out, then the retry succeeds."""
+    api = scripted((429, {"Retry-After": "12"}), 200)
+    assert runner.send(api, policy=runner.policy(max_retry_after=12.0)).status_code == 200
     assert runner.clock.sleeps == [12.0]
 
 
@@ -127,6 +136,21 @@ def test_token_is_recomputed_for_connection_error_retries(runner: Any, scripted:
     )
     assert response.status_code == 200
     assert api.authorizations == [runner.bearer(1), runner.bearer(2)]
+
+
+def test_a_401_after_a_connection_retry_replays_with_the_newest_token(
+    runner: Any, scripted: Any
+) -> None:
+    """After a connection-error retry took token 2, a 401 on it replays with token 3.
+
+    The auth flow remembered token 1 from before the connection error; invalidating that
+    one would keep token 2 (the one just rejected) cached and resend it.
+    """
+    api = scripted(httpx.ConnectError("refused"), 401, 200)
+    response = runner.send(api, policy=runner.policy(initial_delay=100.0, max_delay=100.0))
+    assert response.status_code == 200
+    assert api.authorizations == [runner.bearer(1), runner.bearer(2), runner.bearer(3)]
+    assert len(runner.tokens.granted) == 3
 
 
 def test_token_is_reused_while_still_fresh(runner: Any, scripted: Any) -> None:

@@ -99,12 +99,13 @@ def test_jitter_shortens_the_wait_by_at_most_its_share() -> None:
     assert RetryPolicy(initial_delay=2.0, jitter=1.0, random=lambda: 0.5).delay(1) == 1.0
 
 
-def test_retry_after_replaces_the_backoff_and_is_capped() -> None:
-    """A server-given wait wins over the backoff, but never beyond retry_after_cap."""
-    policy = RetryPolicy(retry_after_cap=60.0, random=lambda: 0.0)
+def test_retry_after_wins_over_a_shorter_backoff_up_to_the_cap() -> None:
+    """A server-given wait longer than the backoff is waited; past max_retry_after: no retry."""
+    policy = RetryPolicy(max_retry_after=60.0, random=lambda: 0.0)
     assert policy.delay(1, retry_after=7.0) == 7.0
-    assert policy.delay(3, retry_after=0.0) == 0.0
-    assert policy.delay(1, retry_after=3600.0) == 60.0
+    assert policy.delay(3, retry_after=0.0) == 2.0  # "now" still waits our own backoff
+    assert policy.delay(1, retry_after=60.0) == 60.0
+    assert policy.delay(1, retry_after=3600.0) is None
 
 
 def test_parse_retry_after_seconds() -> None:
@@ -138,7 +139,7 @@ def test_negative_retry_after_is_ignored() -> None:
         ({"max_attempts": 0}, "max_attempts"),
         ({"initial_delay": -1.0}, "initial_delay"),
         ({"max_delay": float("inf")}, "max_delay"),
-        ({"retry_after_cap": float("nan")}, "retry_after_cap"),
+        ({"max_retry_after": float("nan")}, "max_retry_after"),
         ({"jitter": 1.5}, "jitter"),
     ],
 )

@@ -1,0 +1,236 @@
+"""One token exchange with its retries, written once for the sync and the async path.
+
+:func:`exchange` is a generator of steps ("send this request", "sleep this long") around
+the pure rules of :mod:`nitrobox_auth._token_rules`; :class:`TokenClients` runs it with an
+``httpx.Client`` or an ``httpx.AsyncClient``. Only the I/O lines differ between the two.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from collections.abc import Callable, Generator
+from typing import Final
+
+import anyio.to_thread
+import attrs
+import httpx
+
+from nitrobox_auth._errors import SettingsError, TokenRequestError
+from nitrobox_auth._redact import scrub
+from nitrobox_auth._token_rules import (
+    AccessToken,
+    RetryableFailure,
+    TokenRetryPolicy,
+    TokenTiming,
+    build_token_request,
+    failure_from_exception,
+    interpret_token_response,
+)
+
+logger = logging.getLogger("nitrobox.auth")
+
+# The token endpoint is small and fast; a long wait there only holds every caller up.
+DEFAULT_TOKEN_TIMEOUT: Final = httpx.Timeout(10.0, connect=5.0)
+
+
+@attrs.frozen(kw_only=True)
+class TokenHTTP:
+    """How token requests are sent: the ``timeout`` (default 10 s, 5 s to connect) and
+    either clients of your own (``client`` / ``async_client``, never closed by the provider)
+    or transports to wrap (``transport`` / ``async_transport``, never closed either)."""
+
+    timeout: httpx.Timeout | float = DEFAULT_TOKEN_TIMEOUT
+    client: httpx.Client | None = attrs.field(default=None, eq=False)
+    async_client: httpx.AsyncClient | None = attrs.field(default=None, eq=False)
+    transport: httpx.BaseTransport | None = attrs.field(default=None, eq=False)
+    async_transport: httpx.AsyncBaseTransport | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.client is not None and self.transport is not None:
+            raise SettingsError("TokenHTTP: give client or transport, not both")
+        if self.async_client is not None and self.async_transport is not None:
+            raise SettingsError("TokenHTTP: give async_client or async_transport, not both")
+
+
+@attrs.frozen
+class _Send:
+    request: httpx.Request
+
+
+@attrs.frozen
+class _Sleep:
+    seconds: float
+
+
+_Step = _Send | _Sleep
+_Outcome = httpx.Response | httpx.RequestError | None
+Exchange = Generator[_Step, _Outcome, AccessToken]
+
+
+@attrs.frozen(kw_only=True)
+class Credentials:
+    """Who asks for tokens, and the strings no message may ever show."""
+
+    token_url: str
+    client_id: str
+    client_secret: str = attrs.field(repr=False)
+    secrets: tuple[str, ...] = attrs.field(repr=False)
+
+
+def exchange(
+    credentials: Credentials,
+    *,
+    timing: TokenTiming,
+    retry: TokenRetryPolicy,
+    monotonic_clock: Callable[[], float],
+) -> Exchange:
+    """Steps of one token exchange with retries; returns the token or raises."""
+    attempt = 0
+    while True:
+        attempt += 1
+        request = build_token_request(
+            token_url=credentials.token_url,
+            client_id=credentials.client_id,
+            client_secret=credentials.client_secret,
+        )
+        logger.debug(
+            "requesting an access token from %s (attempt %d)", credentials.token_url, attempt
+        )
+        issued_at = monotonic_clock()
+        outcome = yield _Send(request)
+        if isinstance(outcome, httpx.Response):
+            result = interpret_token_response(
+                outcome,
+                issued_at=issued_at,
+                refresh_margin=timing.refresh_margin,
+                default_expires_in=timing.default_expires_in,
+                attempt=attempt,
+                now=retry.wall_clock(),
+                secrets=credentials.secrets,
+            )
+        elif isinstance(outcome, httpx.RequestError):
+            retryable = failure_from_exception(outcome)
+            if retryable is None:
+                reason = f"{type(outcome).__name__}: {outcome}"
+                raise _gave_up(credentials, retry, reason, attempt, None)
+            result = retryable
+        else:  # pragma: no cover - the drivers only send responses and errors
+            raise TypeError(f"unexpected outcome {outcome!r}")
+        if isinstance(result, AccessToken):
+            logger.debug(
+                "access token obtained: expires in %.0f s, refreshed after %.0f s",
+                result.expires_in,
+                result.expires_in - result.refresh_margin,
+            )
+            return result
+        delay = retry.delay(attempt, result.retry_after) if retry.attempts_left(attempt) else None
+        if delay is None:
+            raise _gave_up(credentials, retry, result.reason, attempt, result)
+        logger.warning(
+            "token request failed (%s); retrying in %.2f s (attempt %d of %d)",
+            scrub(result.reason, credentials.secrets),
+            delay,
+            attempt,
+            retry.max_attempts,
+        )
+        yield _Sleep(delay)
+
+
+def _gave_up(
+    credentials: Credentials,
+    retry: TokenRetryPolicy,
+    reason: str,
+    attempt: int,
+    failure: RetryableFailure | None,
+) -> TokenRequestError:
+    why = scrub(reason, credentials.secrets)
+    waited = failure.retry_after if failure is not None else None
+    if waited is not None and waited > retry.max_retry_after:
+        why += (
+            f"; the server asked to wait {waited:.0f} s, more than max_retry_after "
+            f"({retry.max_retry_after:.0f} s)"
+        )
+    message = (
+        f"could not get an access token from {credentials.token_url} after {attempt} "
+        f"attempt(s): {why}"
+    )
+    logger.error("%s", message)
+    return TokenRequestError(message, attempts=attempt, status=failure.status if failure else None)
+
+
+class TokenClients:
+    """The HTTP clients token requests go through, and the two drivers of :func:`exchange`."""
+
+    def __init__(self, http: TokenHTTP, retry: TokenRetryPolicy) -> None:
+        self._http = http
+        self._retry = retry
+        self._client = http.client
+        # Only a client built on a transport of our own is ours to close: a transport passed
+        # in may be shared (create_client hands the same one to the API client).
+        self._owns_client = http.client is None and http.transport is None
+        self._async_client = http.async_client
+        if self._async_client is None and http.async_transport is not None:
+            # Wrapped once and never closed here: the transport is the caller's to close.
+            self._async_client = httpx.AsyncClient(
+                transport=http.async_transport, timeout=http.timeout
+            )
+        self._ssl_context: ssl.SSLContext | None = None
+
+    def run_sync(self, steps: Exchange) -> AccessToken:
+        step = next(steps)
+        while True:
+            outcome: _Outcome = None
+            if isinstance(step, _Send):
+                try:
+                    outcome = self._sync_client().send(step.request, auth=None)
+                except httpx.RequestError as exc:
+                    outcome = exc
+            else:
+                self._retry.sleep(step.seconds)
+            try:
+                step = steps.send(outcome)
+            except StopIteration as done:
+                token: AccessToken = done.value
+                return token
+
+    def _sync_client(self) -> httpx.Client:
+        # Only the fetch's leader calls this. Building a client loads the TLS context: never
+        # under a lock the event loop may take.
+        if self._client is None:
+            self._client = httpx.Client(transport=self._http.transport, timeout=self._http.timeout)
+        return self._client
+
+    async def run_async(self, steps: Exchange) -> AccessToken:
+        if self._async_client is not None:
+            return await self._drive_async(steps, self._async_client)
+        if self._ssl_context is None:
+            # Loading the CA bundle takes tens of milliseconds: off the event loop, once.
+            self._ssl_context = await anyio.to_thread.run_sync(httpx.create_ssl_context)
+        # A client per fetch (one every few minutes) never outlives the event loop that
+        # made it, so one provider serves asyncio.run() after asyncio.run(), and trio.
+        async with httpx.AsyncClient(timeout=self._http.timeout, verify=self._ssl_context) as c:
+            return await self._drive_async(steps, c)
+
+    async def _drive_async(self, steps: Exchange, client: httpx.AsyncClient) -> AccessToken:
+        step = next(steps)
+        while True:
+            outcome: _Outcome = None
+            if isinstance(step, _Send):
+                try:
+                    outcome = await client.send(step.request, auth=None)
+                except httpx.RequestError as exc:
+                    outcome = exc
+            else:
+                await self._retry.async_sleep(step.seconds)
+            try:
+                step = steps.send(outcome)
+            except StopIteration as done:
+                token: AccessToken = done.value
+                return token
+
+    def close(self) -> None:
+        """Close the sync client made here; clients and transports passed in stay open."""
+        if self._owns_client and self._client is not None:
+            self._client.close()
+            self._client = None
