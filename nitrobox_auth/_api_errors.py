@@ -23,7 +23,7 @@ import json
 import re
 import time
 from collections.abc import Mapping
-from typing import Any, Protocol, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
 import attrs
 import httpx
@@ -33,6 +33,11 @@ from nitrobox_auth._http_rules import parse_retry_after
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth._redact import mask_secret
 
+if TYPE_CHECKING:
+    # For the type checker only: at run time unwrap() reads the response's attributes, so
+    # importing nitrobox_auth never loads the generated package.
+    from nitrobox_client.types import Response
+
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
@@ -41,7 +46,12 @@ _CREDENTIAL = re.compile(r"(?i)\b(bearer|basic)\s+([A-Za-z0-9._~+/=-]{8,})")
 
 
 class GeneratedResponse(Protocol[T_co]):
-    """What the generated ``*_detailed`` functions return (``nitrobox_client.types.Response``)."""
+    """What the generated ``*_detailed`` functions return, as far as the error helpers read it.
+
+    ``nitrobox_client.types.Response[T, E]`` has ``parsed: T | E | None``: T the success
+    model, E the error model. :func:`unwrap` is typed on that class itself, so that the type
+    checker can tell T from E.
+    """
 
     @property
     def status_code(self) -> int: ...
@@ -257,13 +267,17 @@ def raise_for_error(response: httpx.Response | GeneratedResponse[Any]) -> None:
 @overload
 def unwrap(response: httpx.Response) -> Any: ...
 @overload
-def unwrap(response: GeneratedResponse[T]) -> T: ...
-def unwrap(response: httpx.Response | GeneratedResponse[T]) -> T | Any:
+def unwrap(response: Response[T, Any]) -> T: ...
+def unwrap(response: httpx.Response | Response[T, Any]) -> T | Any:
     """The parsed success body, or the typed error raised.
 
-    For a generated ``Response`` that is ``response.parsed``; for an ``httpx.Response`` the
-    decoded JSON (``None`` for an empty body). A 2xx body the generated code did not parse
-    (a status the spec does not document) raises :class:`NitroboxAPIError` rather than
+    For a generated ``Response[T, E]`` that is ``response.parsed``, typed T (the success
+    model: ``Customer`` for ``retrieve_customer``, ``None`` for an operation without a
+    success body, ``File`` for a download); for an ``httpx.Response`` the decoded JSON
+    (``None`` for an empty body). A non-2xx answer raises the :class:`NitroboxAPIError` of
+    its status. A 2xx body the generated code did not parse (the operation documents no
+    body, or a status the spec does not document reached here because
+    ``raise_on_unexpected_status=False``) raises :class:`NitroboxAPIError` rather than
     being dropped.
     """
     raise_for_error(response)

@@ -17,6 +17,7 @@ import nitrobox_client.models
 from generated_helpers import SETTINGS, MockNitrobox
 from nitrobox_client import Client
 from nitrobox_client.api.customers import retrieve_customer
+from nitrobox_client.errors import MalformedResponse
 from nitrobox_client.models import GlobalErrorResponse
 
 from nitrobox_auth import create_client
@@ -54,10 +55,13 @@ def test_error_body_that_is_not_the_error_model_keeps_raw_content() -> None:
 
 def test_success_body_that_does_not_parse_still_raises() -> None:
     """A 2xx answer that is not JSON is a contract break: it is not hidden as None."""
-    nitrobox = MockNitrobox(200, text="not json")
-    client = create_client(SETTINGS, retry=None, **nitrobox.transports())
-    with pytest.raises(json.JSONDecodeError):
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, text="not json"))
+    client = Client(base_url="https://nitrobox.test").set_httpx_client(
+        httpx.Client(base_url="https://nitrobox.test", transport=transport)
+    )
+    with pytest.raises(MalformedResponse, match="HTTP 200 answer") as caught:
         retrieve_customer.sync_detailed("c-1", client=client)
+    assert isinstance(caught.value.__cause__, json.JSONDecodeError)
 
 
 def _enum_classes() -> list[type[enum.Enum]]:

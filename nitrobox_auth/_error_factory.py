@@ -1,0 +1,63 @@
+"""The error factory ``create_client`` gives the generated ``Client``.
+
+The generated endpoint functions raise through ``Client.error_factory`` (a structural
+``nitrobox_client.errors.ErrorFactory``) for the three failures they detect themselves, so
+``nitrobox_client`` never imports this package and every failure is still a
+:class:`~nitrobox_auth.NitroboxError`:
+
+- an undocumented status: the typed :class:`~nitrobox_auth.NitroboxAPIError` of its status;
+- a documented 2xx answer the generated parser cannot read (HTML, not JSON, wrong types,
+  JSON nested too deep): :class:`~nitrobox_auth.MalformedResponseError`;
+- a call with a client that was closed: :class:`~nitrobox_auth.ClientClosedError`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import httpx
+
+from nitrobox_auth._api_errors import NitroboxAPIError, error_from_response
+from nitrobox_auth._errors import ClientClosedError, MalformedResponseError
+from nitrobox_auth._logging import redact_url
+
+
+def _where(response: httpx.Response) -> str:
+    try:
+        request = response.request
+    except RuntimeError:
+        return "request"
+    return f"{request.method} {redact_url(request.url)}"
+
+
+class NitroboxErrorFactory:
+    """Builds this package's errors for the generated endpoint functions."""
+
+    def unexpected_status(self, response: httpx.Response) -> NitroboxAPIError:
+        if response.status_code >= 400:
+            # The class by status (NotFoundError, ServerError...) is what a caller catches,
+            # documented for this operation or not.
+            return error_from_response(response)
+        return error_from_response(
+            response, problem="a status the spec does not document for this operation"
+        )
+
+    def malformed_response(
+        self, response: httpx.Response, cause: Exception
+    ) -> MalformedResponseError:
+        content_type = response.headers.get("content-type")
+        # The cause's text is left out: parsers quote the offending value, which is user data.
+        return MalformedResponseError(
+            f"{_where(response)}: the HTTP {response.status_code} answer "
+            f"({content_type or 'no content type'}, {len(response.content)} bytes) is not the "
+            f"documented success body ({type(cause).__name__} while parsing it)",
+            status=response.status_code,
+            content_type=content_type,
+        )
+
+    def client_closed(self, side: Literal["sync", "async"]) -> ClientClosedError:
+        return ClientClosedError(
+            f"this Nitrobox client was closed (a `with client:` or `async with client:` block "
+            f"ended, or close()/aclose() ran), so it cannot send this {side} request; "
+            "create a new one with create_client()"
+        )
