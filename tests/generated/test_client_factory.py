@@ -14,7 +14,12 @@ from generated_helpers import ACCESS_TOKEN, BASE_URL, SETTINGS, MockNitrobox
 from nitrobox_client import Client
 from nitrobox_client.api.customers import retrieve_customer
 
-from nitrobox_auth import NitroboxAPIError, NotFoundError, SettingsError, TokenProvider, create_client
+from nitrobox_auth import (
+    NitroboxAPIError,
+    SettingsError,
+    TokenProvider,
+    create_client,
+)
 from nitrobox_auth._client_factory import DEFAULT_TIMEOUT
 
 CUSTOMER = {"customerIdent": "c-1"}
@@ -135,7 +140,7 @@ def test_undocumented_status_raises_by_default() -> None:
     """A status the spec does not document raises a NitroboxAPIError, not None or httpx's."""
     nitrobox = MockNitrobox(302, headers={"location": "/elsewhere"})
     client = create_client(SETTINGS, **nitrobox.transports())
-    with pytest.raises(NitroboxAPIError, match="302 .*does not document") as caught:
+    with pytest.raises(NitroboxAPIError, match=r"302 .*does not document") as caught:
         retrieve_customer.sync_detailed("c-1", client=client)
     assert caught.value.status_code == 302
     assert caught.value.url == "https://nitrobox.test/v2/customers/c-1?slimResponse=false"
