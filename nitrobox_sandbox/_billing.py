@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from nitrobox_sandbox._pdf import render_pdf
-from nitrobox_sandbox._responses import FieldError
+from nitrobox_sandbox._responses import FieldProblem
 from nitrobox_sandbox._store import Record, StoredFile
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class BillingRun:
                 call,
                 404,
                 f"No customer with ident {only!r}",
-                (FieldError(field, "unknown customer", only),),
+                (FieldProblem(field, "unknown customer", only),),
             )
         until = _when(body.get("processingDate"))
         per_customer: dict[str, list[Record]] = {}
@@ -74,7 +74,7 @@ class BillingRun:
         kind = collection.rsplit("/", 1)[-1].rstrip("s").replace("-", "_").upper()
         ident = str(body.get("ident") or f"{kind[:3]}-{store.next_seq():06d}")
         if store.get(DOCUMENTS, ident) is not None:
-            problem = FieldError("ident", "must be unique", ident)
+            problem = FieldProblem("ident", "must be unique", ident)
             message = f"A document with ident {ident!r} already exists"
             return self._handlers.error(call, 409, message, (problem,))
         detail = body.get("customerDetail")

@@ -11,7 +11,7 @@ from typing import Any
 
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
 from nitrobox_sandbox._paging import page_of
-from nitrobox_sandbox._responses import FieldError, error_body
+from nitrobox_sandbox._responses import FieldProblem, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
 from nitrobox_sandbox._rsql import RSQLError
 from nitrobox_sandbox._spec import Operation, Spec
@@ -100,7 +100,7 @@ class Handlers:
         return Reply(status or documented.status, body=body, media_type=documented.media_type)
 
     def error(
-        self, call: Call, status: int, message: str, errors: tuple[FieldError, ...] = ()
+        self, call: Call, status: int, message: str, errors: tuple[FieldProblem, ...] = ()
     ) -> Reply:
         return Reply(status, body=error_body(status, message, call.path, errors))
 
@@ -178,14 +178,16 @@ class Handlers:
     def _check_references(self, call: Call, collection: str, body: dict[str, Any]) -> Reply | None:
         """A contract's customer and a usage's contract or customer must exist: a create
         that refers to nothing is refused, as on Nitrobox, instead of billing nobody."""
-        problems: list[FieldError] = []
+        problems: list[FieldProblem] = []
         for field_name, target in _REFERENCES.get(collection, ()):
             value = body.get(field_name)
             if value is None or target not in self.identities:
                 continue
             record = self.lookup(target, str(value))
             if record is None:
-                problems.append(FieldError(field_name, f"no {target[:-1]} with this ident", value))
+                problems.append(
+                    FieldProblem(field_name, f"no {target[:-1]} with this ident", value)
+                )
             elif collection == "contracts" and field_name == "debtorIdent":
                 body.setdefault("debtorId", record.data.get(self.identities[target].id_field))
         if (
@@ -194,7 +196,7 @@ class Handlers:
             and body.get("debtorId") is None
         ):
             # UsageCreateRequest: "debtorId: Mandatory without contractId"
-            problems.append(FieldError("debtorId", "must not be null without contractId", None))
+            problems.append(FieldProblem("debtorId", "must not be null without contractId", None))
         if problems:
             return self.error(call, 400, "The request refers to unknown resources", tuple(problems))
         return None
@@ -217,7 +219,7 @@ class Handlers:
             call,
             409,
             f"A resource of {what} with {field_name} {ident!r} already exists",
-            (FieldError(field_name, "must be unique", ident),),
+            (FieldProblem(field_name, "must be unique", ident),),
         )
 
     def _query(self, call: Call, plan: Plan) -> Reply:
@@ -240,7 +242,7 @@ class Handlers:
                 call,
                 400,
                 "The search expression is invalid",
-                (FieldError("search", str(exc), search),),
+                (FieldProblem("search", str(exc), search),),
             )
         return self.respond(call, hint)
 
