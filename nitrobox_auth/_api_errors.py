@@ -1,15 +1,7 @@
 """Typed errors for API answers that are not a success, and the helpers that raise them.
 
-::
-
-    NitroboxAPIError             any non-2xx answer (and a 2xx body the client cannot read)
-    ├── ValidationError          400, 422: the request was invalid; see ``errors``
-    ├── AuthenticationError      401 (after NitroboxAuth's fresh-token replay)
-    ├── PermissionDeniedError    403
-    ├── NotFoundError            404
-    ├── ConflictError            409
-    ├── RateLimitedError         429; ``retry_after`` in seconds when the server said
-    └── ServerError              500-599, standard or not (e.g. 520)
+The classes (``NitroboxAPIError`` and one subclass per status family) are part of the one
+exception tree drawn in :mod:`nitrobox_auth._errors`.
 
 Every error keeps the fields of Nitrobox's ``GlobalErrorResponse`` (``status``,
 ``message``, ``path``, ``uuid``, ``timestamp`` and the field ``errors``), or the raw
