@@ -1,4 +1,4 @@
-"""`with client:` / `async with client:` close what create_client opened; use after close is typed."""
+"""`with client:` / `async with client:` close what create_client opened; later use is typed."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ CUSTOMER = {"customerIdent": "c-1"}
 
 
 def _assert_closed_for_both_sides(client: Client) -> None:
-    with pytest.raises(ClientClosedError, match="was closed.*create a new one"):
+    with pytest.raises(ClientClosedError, match=r"was closed.*create a new one"):
         retrieve_customer.sync_detailed("c-1", client=client)
     with pytest.raises(ClientClosedError, match="async request"):
         asyncio.run(retrieve_customer.asyncio_detailed("c-1", client=client))
@@ -32,7 +32,7 @@ def _assert_closed_for_both_sides(client: Client) -> None:
 
 
 def test_a_client_used_after_with_raises_client_closed_error() -> None:
-    """After `with client:`, sync and async calls raise ClientClosedError, not httpx's RuntimeError."""
+    """After `with client:`, sync and async calls raise ClientClosedError, not a RuntimeError."""
     client = create_client(SETTINGS, **MockNitrobox(200, json=CUSTOMER).transports())
     with client:
         assert retrieve_customer.sync_detailed("c-1", client=client).status_code == 200
