@@ -7,7 +7,8 @@ The generated endpoint functions raise through ``Client.error_factory`` (a struc
 
 - an undocumented status: the typed :class:`~nitrobox_auth.NitroboxAPIError` of its status;
 - a documented 2xx answer the generated parser cannot read (HTML, not JSON, wrong types,
-  JSON nested too deep): :class:`~nitrobox_auth.MalformedResponseError`;
+  JSON nested too deep), or any answer whose ``Content-Encoding`` cannot be decoded:
+  :class:`~nitrobox_auth.MalformedResponseError`;
 - a call with a client that was closed: :class:`~nitrobox_auth.ClientClosedError`.
 """
 
@@ -22,9 +23,9 @@ from nitrobox_auth._errors import ClientClosedError, MalformedResponseError
 from nitrobox_auth._logging import redact_url
 
 
-def _where(response: httpx.Response) -> str:
+def _where(source: httpx.Response | httpx.RequestError) -> str:
     try:
-        request = response.request
+        request = source.request  # httpx raises RuntimeError when none was attached
     except RuntimeError:
         return "request"
     return f"{request.method} {redact_url(request.url)}"
@@ -53,6 +54,14 @@ class NitroboxErrorFactory:
             f"documented success body ({type(cause).__name__} while parsing it)",
             status=response.status_code,
             content_type=content_type,
+        )
+
+    def undecodable_response(self, cause: httpx.DecodingError) -> MalformedResponseError:
+        # httpx's text ("Error -3 while decompressing data: incorrect header check") names
+        # the codec's complaint, never body bytes.
+        return MalformedResponseError(
+            f"{_where(cause)}: the answer's body cannot be decoded "
+            f"as its Content-Encoding says ({cause})"
         )
 
     def client_closed(self, side: Literal["sync", "async"]) -> ClientClosedError:

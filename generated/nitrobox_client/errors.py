@@ -65,6 +65,10 @@ class ErrorFactory(Protocol):
         """For an api function called with a client that was closed"""
         ...
 
+    def undecodable_response(self, cause: httpx.DecodingError) -> Exception:
+        """For an answer whose Content-Encoding (gzip, deflate...) httpx cannot decode"""
+        ...
+
 
 class DefaultErrorFactory:
     """The ErrorFactory of a Client that was given none: the exceptions of this module"""
@@ -77,6 +81,9 @@ class DefaultErrorFactory:
 
     def client_closed(self, side: Literal["sync", "async"]) -> Exception:
         return ClientClosed(side)
+
+    def undecodable_response(self, cause: httpx.DecodingError) -> Exception:
+        return cause
 
 
 __all__ = [

@@ -218,3 +218,13 @@ def test_a_post_that_never_connected_is_an_api_connection_error_too() -> None:
     with pytest.raises(APIConnectionError) as caught:
         create_customer.sync_detailed(client=client, body=body)  # type: ignore[arg-type]
     assert caught.value.method == "POST"
+
+
+def test_a_body_whose_content_encoding_cannot_be_decoded_is_malformed() -> None:
+    """`Content-Encoding: gzip` on bytes that are not gzip: MalformedResponseError, not httpx's."""
+    headers = {"content-encoding": "gzip", "content-type": "application/json"}
+    client = _client(lambda request: httpx.Response(200, content=b"not gzip", headers=headers))
+    for outcome in _both(client):
+        assert isinstance(outcome, MalformedResponseError), outcome
+        assert "GET https://nitrobox.test/v2/customers/c-1" in str(outcome)
+        assert isinstance(outcome.__cause__, httpx.DecodingError)

@@ -106,6 +106,7 @@ def sync_detailed(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
         (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -117,9 +118,13 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.DecodingError as error:
+        # httpx decodes the body after the transports returned it: only here can it be typed.
+        raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -142,6 +147,7 @@ def sync(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
         (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -173,6 +179,7 @@ async def asyncio_detailed(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
         (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -184,7 +191,10 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.DecodingError as error:
+        raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -207,6 +217,7 @@ async def asyncio(
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
         (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
