@@ -41,7 +41,8 @@ A call through ``create_client``'s client raises only errors of this tree:
 - a status the operation does not document raises its :class:`NitroboxAPIError` inside the
   endpoint function (``create_client(raise_on_unexpected_status=False)`` returns it with
   ``parsed=None`` instead, for ``unwrap`` to raise);
-- a 2xx body the generated parser cannot read raises :class:`MalformedResponseError`;
+- a 2xx body the generated parser cannot read, or a body whose ``Content-Encoding`` cannot
+  be decoded, raises :class:`MalformedResponseError`;
 - no answer, after the retries: :class:`APIConnectionError` / :class:`APITimeoutError`;
 - a token that cannot be had: a :class:`NitroboxAuthError`;
 - a call after ``with client:`` / ``async with client:`` ended: :class:`ClientClosedError`.
