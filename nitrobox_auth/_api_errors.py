@@ -247,6 +247,19 @@ def error_from_response(
     return cls(**fields)
 
 
+def undocumented_status_error(
+    response: httpx.Response | GeneratedResponse[Any],
+) -> NitroboxAPIError:
+    """The error for a status the operation does not document (a redirect, a 201...)."""
+    if int(response.status_code) >= 400:
+        # The class by status (NotFoundError, ServerError...) is what a caller catches,
+        # documented for this operation or not.
+        return error_from_response(response)
+    return error_from_response(
+        response, problem="a status the spec does not document for this operation"
+    )
+
+
 def raise_for_error(response: httpx.Response | GeneratedResponse[Any]) -> None:
     """Raise the typed :class:`NitroboxAPIError` unless the status is 2xx.
 
@@ -267,11 +280,13 @@ def unwrap(response: httpx.Response | Response[T, Any]) -> T | Any:
     model: ``Customer`` for ``retrieve_customer``, ``None`` for an operation without a
     success body, ``File`` for a download); for an ``httpx.Response`` the decoded JSON
     (``None`` for an empty body). A non-2xx answer raises the :class:`NitroboxAPIError` of
-    its status. A 2xx body the generated code did not parse (the operation documents no
-    body, or a status the spec does not document reached here because
-    ``raise_on_unexpected_status=False``) raises :class:`NitroboxAPIError` rather than
-    being dropped.
+    its status. A status the operation does not document (reaching here with
+    ``raise_on_unexpected_status=False``), and a 2xx body where the operation documents
+    none, raise :class:`NitroboxAPIError` rather than being dropped.
     """
+    if not isinstance(response, httpx.Response) and not getattr(response, "documented", True):
+        # Reached only with raise_on_unexpected_status=False: parsed is None, whatever T is.
+        raise undocumented_status_error(response)
     raise_for_error(response)
     if isinstance(response, httpx.Response):
         return response.json() if response.content else None

@@ -18,7 +18,7 @@ from typing import Literal
 
 import httpx
 
-from nitrobox_auth._api_errors import NitroboxAPIError, error_from_response
+from nitrobox_auth._api_errors import NitroboxAPIError, undocumented_status_error
 from nitrobox_auth._errors import ClientClosedError, MalformedResponseError
 from nitrobox_auth._logging import redact_url
 
@@ -35,13 +35,7 @@ class NitroboxErrorFactory:
     """Builds this package's errors for the generated endpoint functions."""
 
     def unexpected_status(self, response: httpx.Response) -> NitroboxAPIError:
-        if response.status_code >= 400:
-            # The class by status (NotFoundError, ServerError...) is what a caller catches,
-            # documented for this operation or not.
-            return error_from_response(response)
-        return error_from_response(
-            response, problem="a status the spec does not document for this operation"
-        )
+        return undocumented_status_error(response)
 
     def malformed_response(
         self, response: httpx.Response, cause: Exception

@@ -40,7 +40,7 @@ A call through ``create_client``'s client raises only errors of this tree:
   generated ``*_detailed`` functions return documented error answers instead of raising);
 - a status the operation does not document raises its :class:`NitroboxAPIError` inside the
   endpoint function (``create_client(raise_on_unexpected_status=False)`` returns it with
-  ``parsed=None`` instead, for ``unwrap`` to raise);
+  ``parsed=None, documented=False`` instead, and ``unwrap`` raises the same error);
 - a 2xx body the generated parser cannot read, or a body whose ``Content-Encoding`` cannot
   be decoded, raises :class:`MalformedResponseError`;
 - no answer, after the retries: :class:`APIConnectionError` / :class:`APITimeoutError`;

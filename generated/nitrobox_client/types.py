@@ -54,6 +54,9 @@ class Response(Generic[T, E]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | E | None
+    # False for a status the operation does not document (when the client does not raise
+    # for it): parsed is None then, and must not be taken for "no body" of a 2xx.
+    documented: bool = True
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

@@ -19,6 +19,7 @@ from nitrobox_auth import (
     SettingsError,
     TokenProvider,
     create_client,
+    unwrap,
 )
 from nitrobox_auth._client_factory import DEFAULT_TIMEOUT
 
@@ -148,6 +149,19 @@ def test_undocumented_status_raises_by_default() -> None:
         asyncio.run(retrieve_customer.asyncio_detailed("c-1", client=client))
     quiet = create_client(SETTINGS, raise_on_unexpected_status=False, **nitrobox.transports())
     assert retrieve_customer.sync("c-1", client=quiet) is None
+
+
+@pytest.mark.parametrize("status", [201, 204, 302])
+def test_unwrap_covers_undocumented_statuses_when_the_client_does_not_raise(status: int) -> None:
+    """raise_on_unexpected_status=False: an empty, undocumented 2xx is not passed off as a model."""
+    nitrobox = MockNitrobox(status)
+    quiet = create_client(SETTINGS, raise_on_unexpected_status=False, **nitrobox.transports())
+    response = retrieve_customer.sync_detailed("c-1", client=quiet)
+    assert response.parsed is None
+    assert not response.documented
+    with pytest.raises(NitroboxAPIError, match="does not document") as caught:
+        unwrap(response)
+    assert caught.value.status_code == status
 
 
 @pytest.mark.integration

@@ -69,7 +69,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ScheduledReport, GlobalErrorResponse]:
-    if not _is_documented(response.status_code):
+    documented = _is_documented(response.status_code)
+    if not documented:
         if client.raise_on_unexpected_status:
             raise client.error_factory.unexpected_status(response)
         parsed = None
@@ -90,6 +91,7 @@ def _build_response(
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        documented=documented,
     )
 
 
