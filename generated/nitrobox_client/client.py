@@ -45,7 +45,8 @@ class Client:
             default an errors.UnexpectedStatus) if the API returns a status code that was not documented in the
             source OpenAPI document. Can also be provided as a keyword argument to the constructor.
         error_factory: Builds the exceptions the endpoint functions raise for an undocumented status, a
-            success body that cannot be parsed, and use after close (default: the errors module's own).
+            success body that cannot be parsed, a body that cannot be decoded, and use after close (default: the
+            errors module's own; see errors.ErrorFactory).
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
@@ -217,7 +218,8 @@ class AuthenticatedClient:
             default an errors.UnexpectedStatus) if the API returns a status code that was not documented in the
             source OpenAPI document. Can also be provided as a keyword argument to the constructor.
         error_factory: Builds the exceptions the endpoint functions raise for an undocumented status, a
-            success body that cannot be parsed, and use after close (default: the errors module's own).
+            success body that cannot be parsed, a body that cannot be decoded, and use after close (default: the
+            errors module's own; see errors.ErrorFactory).
         token: The token to use for authentication
         prefix: The prefix to use for the Authorization header
         auth_header_name: The name of the Authorization header

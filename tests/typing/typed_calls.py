@@ -63,6 +63,10 @@ def create(body: CustomerCreateRequest) -> None:
     assert_type(unwrap(create_customer.sync_detailed(client=client, body=body)), Customer)
 
 
+# The paged query (`for c in paginate(query_customers, ...)`: `c` is a Customer) is asserted
+# by the paging lane's typing of paginate/apaginate, against Response[PageModel, Any].
+
+
 def unpaged_list() -> None:
     """An unpaged list: a list of the item model."""
     contracts = unwrap(query_contracts.sync_detailed(client=client, search="contractIdent=='c-1'"))
