@@ -19,7 +19,7 @@ import attrs
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_typing import ROOT, run_mypy_strict
+from typing_helpers import ROOT, run_mypy_strict
 
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _FENCE = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).parent))
+from typing_helpers import run_mypy_strict
+
 TYPED_CALLS = Path(__file__).with_name("typed_calls.py")
-
-
-def run_mypy_strict(*paths: Path) -> subprocess.CompletedProcess[str]:
-    """mypy --strict on ``paths``, from the project root (its config and cache)."""
-    return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", *map(str, paths)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 def test_typed_calls_pass_mypy_strict() -> None:
