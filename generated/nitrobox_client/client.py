@@ -1,4 +1,5 @@
 import ssl
+import warnings
 from typing import Any, Literal, Self
 
 import httpx
@@ -12,9 +13,11 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 @define
 class _Lifecycle:
-    """Whether the client was closed; one object shared by a client and its with_* copies"""
+    """Whether the client was closed, and whether its async side was used; one object shared
+    by a client and its with_* copies"""
 
     closed: bool = False
+    async_used: bool = False
 
 
 @define
@@ -137,6 +140,16 @@ class Client:
         self._lifecycle.closed = True
         if self._client is not None:
             self._client.close()
+        async_client = self._async_client
+        if async_client is not None and self._lifecycle.async_used and not async_client.is_closed:
+            # Said here, plainly, rather than by the garbage collector's "unclosed socket".
+            warnings.warn(
+                "close() cannot close the async side of this client, which sent requests: its"
+                " connections belong to an event loop. Close the client with `async with client:`"
+                " or `await client.aclose()` in that loop.",
+                ResourceWarning,
+                stacklevel=2,
+            )
 
     def __enter__(self) -> Self:
         """Enter a context manager: leaving it closes the client (see close())"""
@@ -158,6 +171,7 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         self._check_open("async")
+        self._lifecycle.async_used = True
         if self._async_client is None:
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
@@ -318,6 +332,16 @@ class AuthenticatedClient:
         self._lifecycle.closed = True
         if self._client is not None:
             self._client.close()
+        async_client = self._async_client
+        if async_client is not None and self._lifecycle.async_used and not async_client.is_closed:
+            # Said here, plainly, rather than by the garbage collector's "unclosed socket".
+            warnings.warn(
+                "close() cannot close the async side of this client, which sent requests: its"
+                " connections belong to an event loop. Close the client with `async with client:`"
+                " or `await client.aclose()` in that loop.",
+                ResourceWarning,
+                stacklevel=2,
+            )
 
     def __enter__(self) -> Self:
         """Enter a context manager: leaving it closes the client (see close())"""
@@ -339,6 +363,7 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         self._check_open("async")
+        self._lifecycle.async_used = True
         if self._async_client is None:
             self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._async_client = httpx.AsyncClient(

@@ -38,7 +38,7 @@ class File:
 
 
 # The success model (T) and the error model (E) are separate parameters, so a type checker
-# (and nitrobox_auth.unwrap, typed Response[T, Any] -> T) can name the success type alone.
+# (and a helper typed Response[T, Any] -> T) can name the success type alone.
 T = TypeVar("T", covariant=True)
 E = TypeVar("E", covariant=True)
 

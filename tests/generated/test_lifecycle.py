@@ -115,3 +115,21 @@ def test_async_with_closes_both_sides() -> None:
         del client
         gc.collect()
     assert _resource_warnings(seen) == []
+
+
+def test_closing_only_the_sync_side_of_a_used_async_client_says_how_to_close_it() -> None:
+    """Async calls, then `with client:`: a ResourceWarning names `async with client:`."""
+    client = create_client(SETTINGS, **MockNitrobox(200, json=CUSTOMER).transports())
+    asyncio.run(retrieve_customer.asyncio_detailed("c-1", client=client))
+    with pytest.warns(ResourceWarning, match=r"async with client:"), client:
+        retrieve_customer.sync_detailed("c-1", client=client)
+    asyncio.run(client.aclose())  # what the warning asks for; a mock holds no socket
+
+
+def test_with_after_unused_async_side_does_not_warn() -> None:
+    """Sync-only use: leaving `with client:` closes everything, silently."""
+    client = create_client(SETTINGS, **MockNitrobox(200, json=CUSTOMER).transports())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with client:
+            retrieve_customer.sync_detailed("c-1", client=client)

@@ -97,3 +97,25 @@ def test_endpoint_modules_name_their_operation() -> None:
     """Each endpoint module says which method and path it calls."""
     assert retrieve_customer.HTTP_METHOD == "GET"
     assert retrieve_customer.PATH_TEMPLATE == "/v2/customers/{ident}"
+
+
+def test_generated_code_never_imports_the_runtime() -> None:
+    """One-way flow: no module of nitrobox_client imports nitrobox_auth (or the sandbox)."""
+    import ast
+
+    package = Path(nitrobox_client.models.__file__).parents[1]
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            offenders += [
+                f"{path.name}: {name}"
+                for name in names
+                if name.split(".")[0] in {"nitrobox_auth", "nitrobox_sandbox"}
+            ]
+    assert offenders == []
+    assert len(list(package.rglob("*.py"))) > 100

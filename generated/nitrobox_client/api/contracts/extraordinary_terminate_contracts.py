@@ -103,7 +103,7 @@ def sync_detailed(
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
         httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
-        (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -143,7 +143,7 @@ def sync(
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
         httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
-        (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -174,7 +174,7 @@ async def asyncio_detailed(
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
         httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
-        (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -211,7 +211,7 @@ async def asyncio(
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
         httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
-        (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:

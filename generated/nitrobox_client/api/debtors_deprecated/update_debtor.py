@@ -113,7 +113,7 @@ def sync_detailed(
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
         httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
-        (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -156,7 +156,7 @@ def sync(
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
         httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
-        (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -190,7 +190,7 @@ async def asyncio_detailed(
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
         httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
-        (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -230,7 +230,7 @@ async def asyncio(
         errors.MalformedResponse: If a documented success body cannot be parsed as documented.
         errors.ClientClosed: If the client was closed.
         httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
-        (Each is what the default Client.error_factory builds; create_client sets one that raises nitrobox_auth errors.)
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
