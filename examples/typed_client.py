@@ -3,17 +3,18 @@
 Run it against your Nitrobox stage tenant::
 
     export NITROBOX_TENANT=... NITROBOX_CLIENT_ID=... NITROBOX_CLIENT_SECRET=...
-    python examples/typed_client.py my-customer-42
+    python examples/typed_client.py my-customer-42          # sync functions
+    python examples/typed_client.py my-customer-42 --async  # the same with asyncio
 
-It creates a customer (sync), then finds it again with an RSQL search (asyncio), through
-one client: one cached token, the same connection pools, a 30 s timeout.
+It creates a customer, then finds it again with an RSQL search over every page, through
+one client: one cached token, one connection pool, a 30 s timeout. ``unwrap`` gives the
+success model (a ``Customer``) or raises the typed error; no ``isinstance`` checks.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
-from typing import TypeVar
 
 from nitrobox_client import Client
 from nitrobox_client.api.customers import create_customer, query_customers
@@ -22,26 +23,22 @@ from nitrobox_client.models import (
     AddressCreateRequestAddressType,
     Customer,
     CustomerCreateRequest,
-    CustomerPage,
-    GlobalErrorResponse,
 )
-from nitrobox_client.types import Response
 
-from nitrobox_auth import create_client
-
-T = TypeVar("T")
-
-
-def explain(response: Response[T]) -> str:
-    """One line for a failed call: the status and what Nitrobox said about it."""
-    if isinstance(response.parsed, GlobalErrorResponse):
-        return f"HTTP {response.status_code} {response.parsed.status}: {response.parsed.message}"
-    return f"HTTP {response.status_code}: {response.content[:200]!r}"
+from nitrobox_auth import (
+    NitroboxError,
+    ValidationError,
+    apaginate,
+    create_client,
+    paginate,
+    unwrap,
+    where,
+)
 
 
-def create(client: Client, ident: str) -> Customer:
-    """Create a customer with one invoice address."""
-    body = CustomerCreateRequest(
+def new_customer(ident: str) -> CustomerCreateRequest:
+    """A customer with one invoice address."""
+    return CustomerCreateRequest(
         customer_ident=ident,
         addresses=[
             AddressCreateRequest(
@@ -51,28 +48,57 @@ def create(client: Client, ident: str) -> Customer:
             )
         ],
     )
-    response = create_customer.sync_detailed(client=client, body=body)
-    if not isinstance(response.parsed, Customer):
-        raise RuntimeError(f"creating {ident!r} failed: {explain(response)}")
-    return response.parsed
 
 
-async def find(client: Client, ident: str) -> list[Customer]:
-    """Customers whose ident matches, found with an RSQL search."""
-    response = await query_customers.asyncio_detailed(
-        client=client, search=f"customerIdent=='{ident}'", size=10
-    )
-    if not isinstance(response.parsed, CustomerPage):
-        raise RuntimeError(f"searching {ident!r} failed: {explain(response)}")
-    return list(response.parsed.field_embedded or [])
+def create(client: Client, ident: str) -> Customer:
+    """Create the customer; a rejected request raises ValidationError."""
+    return unwrap(create_customer.sync_detailed(client=client, body=new_customer(ident)))
+
+
+def find(client: Client, ident: str) -> list[Customer]:
+    """Customers whose ident matches, from every page of an RSQL search."""
+    search = where("customerIdent").eq(ident)
+    return list(paginate(query_customers, client=client, search=search))
+
+
+async def acreate(client: Client, ident: str) -> Customer:
+    """:func:`create` with the asyncio function."""
+    return unwrap(await create_customer.asyncio_detailed(client=client, body=new_customer(ident)))
+
+
+async def afind(client: Client, ident: str) -> list[Customer]:
+    """:func:`find` with the asyncio functions."""
+    search = where("customerIdent").eq(ident)
+    return [customer async for customer in apaginate(query_customers, client=client, search=search)]
+
+
+def run(client: Client, ident: str) -> tuple[Customer, list[Customer]]:
+    """Create, then find; the client is closed afterwards."""
+    with client:
+        return create(client, ident), find(client, ident)
+
+
+async def arun(client: Client, ident: str) -> tuple[Customer, list[Customer]]:
+    """:func:`run` with asyncio; ``async with`` closes both sides of the client."""
+    async with client:
+        return await acreate(client, ident), await afind(client, ident)
 
 
 def main(argv: list[str]) -> int:
     """Create the customer named on the command line and find it again."""
-    ident = argv[1] if len(argv) > 1 else "example-customer-1"
+    ident = next((arg for arg in argv[1:] if not arg.startswith("--")), "example-customer-1")
     client = create_client()  # NITROBOX_* from the environment
-    created = create(client, ident)
-    found = asyncio.run(find(client, ident))
+    try:
+        created, found = (
+            asyncio.run(arun(client, ident)) if "--async" in argv else run(client, ident)
+        )
+    except ValidationError as error:  # 400/422: which fields to fix
+        fields = "; ".join(f"{field.field_name}: {field.error}" for field in error.errors)
+        print(f"Nitrobox rejected {ident!r}: {error.message} ({fields})", file=sys.stderr)
+        return 1
+    except NitroboxError as error:  # any other failure: error answer, no answer, bad answer
+        print(f"failed: {error}", file=sys.stderr)
+        return 1
     print(f"created {created.customer_ident}; search finds {len(found)} customer(s)")
     return 0
 

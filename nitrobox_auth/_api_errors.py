@@ -1,15 +1,7 @@
 """Typed errors for API answers that are not a success, and the helpers that raise them.
 
-::
-
-    NitroboxAPIError             any non-2xx answer (and a 2xx body the client cannot read)
-    ├── ValidationError          400, 422: the request was invalid; see ``errors``
-    ├── AuthenticationError      401 (after NitroboxAuth's fresh-token replay)
-    ├── PermissionDeniedError    403
-    ├── NotFoundError            404
-    ├── ConflictError            409
-    ├── RateLimitedError         429; ``retry_after`` in seconds when the server said
-    └── ServerError              500-599, standard or not (e.g. 520)
+The classes (``NitroboxAPIError`` and one subclass per status family) are part of the one
+exception tree drawn in :mod:`nitrobox_auth._errors`.
 
 Every error keeps the fields of Nitrobox's ``GlobalErrorResponse`` (``status``,
 ``message``, ``path``, ``uuid``, ``timestamp`` and the field ``errors``), or the raw
@@ -23,7 +15,7 @@ import json
 import re
 import time
 from collections.abc import Mapping
-from typing import Any, Protocol, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
 import attrs
 import httpx
@@ -33,6 +25,11 @@ from nitrobox_auth._http_rules import parse_retry_after
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth._redact import mask_secret
 
+if TYPE_CHECKING:
+    # For the type checker only: at run time unwrap() reads the response's attributes, so
+    # importing nitrobox_auth never loads the generated package.
+    from nitrobox_client.types import Response
+
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
@@ -41,7 +38,12 @@ _CREDENTIAL = re.compile(r"(?i)\b(bearer|basic)\s+([A-Za-z0-9._~+/=-]{8,})")
 
 
 class GeneratedResponse(Protocol[T_co]):
-    """What the generated ``*_detailed`` functions return (``nitrobox_client.types.Response``)."""
+    """What the generated ``*_detailed`` functions return, as far as the error helpers read it.
+
+    ``nitrobox_client.types.Response[T, E]`` has ``parsed: T | E | None``: T the success
+    model, E the error model. :func:`unwrap` is typed on that class itself, so that the type
+    checker can tell T from E.
+    """
 
     @property
     def status_code(self) -> int: ...
@@ -245,6 +247,19 @@ def error_from_response(
     return cls(**fields)
 
 
+def undocumented_status_error(
+    response: httpx.Response | GeneratedResponse[Any],
+) -> NitroboxAPIError:
+    """The error for a status the operation does not document (a redirect, a 201...)."""
+    if int(response.status_code) >= 400:
+        # The class by status (NotFoundError, ServerError...) is what a caller catches,
+        # documented for this operation or not.
+        return error_from_response(response)
+    return error_from_response(
+        response, problem="a status the spec does not document for this operation"
+    )
+
+
 def raise_for_error(response: httpx.Response | GeneratedResponse[Any]) -> None:
     """Raise the typed :class:`NitroboxAPIError` unless the status is 2xx.
 
@@ -257,15 +272,21 @@ def raise_for_error(response: httpx.Response | GeneratedResponse[Any]) -> None:
 @overload
 def unwrap(response: httpx.Response) -> Any: ...
 @overload
-def unwrap(response: GeneratedResponse[T]) -> T: ...
-def unwrap(response: httpx.Response | GeneratedResponse[T]) -> T | Any:
+def unwrap(response: Response[T, Any]) -> T: ...
+def unwrap(response: httpx.Response | Response[T, Any]) -> T | Any:
     """The parsed success body, or the typed error raised.
 
-    For a generated ``Response`` that is ``response.parsed``; for an ``httpx.Response`` the
-    decoded JSON (``None`` for an empty body). A 2xx body the generated code did not parse
-    (a status the spec does not document) raises :class:`NitroboxAPIError` rather than
-    being dropped.
+    For a generated ``Response[T, E]`` that is ``response.parsed``, typed T (the success
+    model: ``Customer`` for ``retrieve_customer``, ``None`` for an operation without a
+    success body, ``File`` for a download); for an ``httpx.Response`` the decoded JSON
+    (``None`` for an empty body). A non-2xx answer raises the :class:`NitroboxAPIError` of
+    its status. A status the operation does not document (reaching here with
+    ``raise_on_unexpected_status=False``), and a 2xx body where the operation documents
+    none, raise :class:`NitroboxAPIError` rather than being dropped.
     """
+    if not isinstance(response, httpx.Response) and not getattr(response, "documented", True):
+        # Reached only with raise_on_unexpected_status=False: parsed is None, whatever T is.
+        raise undocumented_status_error(response)
     raise_for_error(response)
     if isinstance(response, httpx.Response):
         return response.json() if response.content else None

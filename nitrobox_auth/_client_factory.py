@@ -5,6 +5,13 @@ Instead of subclassing either, the factory composes: it builds one ``httpx.Clien
 ``httpx.AsyncClient`` with :class:`NitroboxAuth`, the API base URL and a timeout, and hands
 both to a plain generated ``Client``, so the same object serves the ``sync`` and ``asyncio``
 endpoint functions.
+
+Every failure of a call through that client is a :class:`NitroboxError`: the generated code
+raises through the client's error factory (:mod:`nitrobox_auth._error_factory`), and the
+outermost transport turns httpx's connection errors and timeouts, after the retries, into
+:class:`APIConnectionError` / :class:`APITimeoutError`
+(:mod:`nitrobox_auth._connection_errors`). ``with client:`` / ``async with client:`` close
+what the factory opened (see docs/resilience.md).
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 
 from nitrobox_auth._auth import NitroboxAuth
+from nitrobox_auth._connection_errors import ConnectionErrorTransport
+from nitrobox_auth._error_factory import NitroboxErrorFactory
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._retry import DEFAULT_RETRY_POLICY, RetryPolicy, install_retries
 from nitrobox_auth._settings import NitroboxSettings
@@ -52,8 +61,9 @@ def create_client(
     - ``timeout``: default 30 s, 5 s to connect (the generated ``Client`` has none);
     - ``transport`` / ``async_transport``: httpx transports for the sync and async clients
       (e.g. ``httpx.MockTransport`` or the sandbox's in-process transports);
-    - ``raise_on_unexpected_status``: raise ``nitrobox_client.errors.UnexpectedStatus`` for
-      a status the spec does not document, instead of returning ``None`` (default True);
+    - ``raise_on_unexpected_status``: raise the :class:`NitroboxAPIError` of a status the
+      spec does not document for the operation, instead of returning ``parsed=None``
+      (default True);
     - ``retry``: the :class:`RetryPolicy` for API calls (default: 3 attempts, see
       docs/resilience.md); ``None`` disables retries;
     - ``options``: further keyword arguments for both ``httpx.Client`` and
@@ -91,7 +101,16 @@ def create_client(
         base_url=base_url,
         timeout=http_timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
+        error_factory=NitroboxErrorFactory(),
     )
-    client.set_httpx_client(httpx.Client(transport=sync_transport, **common))
-    client.set_async_httpx_client(httpx.AsyncClient(transport=retrying_async_transport, **common))
+    # Outermost, past the retries: what still fails there leaves as APIConnectionError.
+    client.set_httpx_client(
+        httpx.Client(transport=ConnectionErrorTransport(sync_transport), **common)
+    )
+    client.set_async_httpx_client(
+        httpx.AsyncClient(
+            transport=ConnectionErrorTransport(async_transport=retrying_async_transport),
+            **common,
+        )
+    )
     return client

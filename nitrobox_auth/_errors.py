@@ -1,5 +1,6 @@
-"""The exception tree of the Nitrobox client. Every error this package raises derives
-from :class:`NitroboxError`, so ``except NitroboxError`` catches them all.
+"""The exception tree of the Nitrobox client: the one place it is drawn. Every error this
+package (and ``nitrobox_sandbox``) raises derives from :class:`NitroboxError`, so
+``except NitroboxError`` catches them all.
 
 ::
 
@@ -11,8 +12,9 @@ from :class:`NitroboxError`, so ``except NitroboxError`` catches them all.
     │   ├── TokenResponseError   a 2xx answer that is not a valid token
     │   └── OAuthError           an RFC 6749 error answer (status, error, error_description)
     │       └── InvalidClientError   the client credentials were rejected
-    ├── NitroboxAPIError         the API answered with an error (see _api_errors)
-    │   ├── ValidationError      400, 422 (field errors in ``errors``)
+    ├── NitroboxAPIError         the API answered with an error status (in _api_errors),
+    │   │                        or a status the operation does not document
+    │   ├── ValidationError      400, 422 (field errors in ``errors``, as FieldError)
     │   ├── AuthenticationError  401 (even after a fresh token)
     │   ├── PermissionDeniedError  403
     │   ├── NotFoundError        404
@@ -25,9 +27,26 @@ from :class:`NitroboxError`, so ``except NitroboxError`` catches them all.
     │   ├── MalformedResponseError  not the documented shape: not JSON, HTML, too deeply
     │   │                           nested, numbers out of range, wrong types
     │   └── ResponseTooLargeError   bigger than the size limit (measured after decompression)
-    ├── ClientClosedError        the client was used after it was closed
+    ├── ClientClosedError        the client was used after it was closed (also a RuntimeError)
     ├── PaginationError          a paged query cannot be walked safely (also a ValueError)
-    └── RSQLError                an RSQL filter cannot be built from the input (also a ValueError)
+    ├── RSQLError                an RSQL filter cannot be built from the input (also a ValueError)
+    ├── BundledSpecError         the spec bundled with the package cannot be loaded
+    ├── CommandError             a ``nitrobox`` command cannot run as asked (nitrobox_auth.cli)
+    │   └── UnknownOperationError   no operation of that name (also a LookupError)
+    └── SandboxError             the sandbox (nitrobox_sandbox); SandboxConfigError: a bad setting
+
+A call through ``create_client``'s client raises only errors of this tree:
+
+- ``unwrap(response)`` raises the :class:`NitroboxAPIError` of a non-2xx status (the
+  generated ``*_detailed`` functions return documented error answers instead of raising);
+- a status the operation does not document raises its :class:`NitroboxAPIError` inside the
+  endpoint function (``create_client(raise_on_unexpected_status=False)`` returns it with
+  ``parsed=None, documented=False`` instead, and ``unwrap`` raises the same error);
+- a 2xx body the generated parser cannot read, or a body whose ``Content-Encoding`` cannot
+  be decoded, raises :class:`MalformedResponseError`;
+- no answer, after the retries: :class:`APIConnectionError` / :class:`APITimeoutError`;
+- a token that cannot be had: a :class:`NitroboxAuthError`;
+- a call after ``with client:`` / ``async with client:`` ended: :class:`ClientClosedError`.
 
 No message, ``str`` or ``repr`` of these errors ever contains a client secret,
 a Basic header or an access token.

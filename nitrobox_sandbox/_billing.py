@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from nitrobox_sandbox._pdf import render_pdf
-from nitrobox_sandbox._responses import ErrorAnswer, FieldError
+from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem
 from nitrobox_sandbox._store import Record, StoredFile
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class BillingRun:
         known = self._handlers.lookup(CUSTOMERS, str(only)) if only is not None else None
         if only is not None and known is None:
             field = next(f for f in ("debtorIdent", "customerIdent", "debtorId") if f in body)
-            problem = FieldError(field, "unknown customer", only)
+            problem = FieldProblem(field, "unknown customer", only)
             raise ErrorAnswer(404, f"No customer with ident {only!r}", (problem,))
         until = _when(body.get("processingDate"))
         per_customer: dict[str, list[Record]] = {}
@@ -70,7 +70,7 @@ class BillingRun:
         kind = collection.rsplit("/", 1)[-1].rstrip("s").replace("-", "_").upper()
         ident = str(body.get("ident") or f"{kind[:3]}-{store.next_seq():06d}")
         if store.get(DOCUMENTS, ident) is not None:
-            problem = FieldError("ident", "must be unique", ident)
+            problem = FieldProblem("ident", "must be unique", ident)
             message = f"A document with ident {ident!r} already exists"
             raise ErrorAnswer(409, message, (problem,))
         detail = body.get("customerDetail")

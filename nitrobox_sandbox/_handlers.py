@@ -12,7 +12,7 @@ from typing import Any
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
 from nitrobox_sandbox._handlers_contracts import coerce_numeric_ids, contract_details
 from nitrobox_sandbox._paging import page_of
-from nitrobox_sandbox._responses import ErrorAnswer, FieldError, error_body
+from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
 from nitrobox_sandbox._rsql import RSQLError
 from nitrobox_sandbox._spec import Operation, Spec
@@ -183,14 +183,16 @@ class Handlers:
     def _check_references(self, collection: str, body: dict[str, Any]) -> None:
         """A contract's customer and a usage's contract or customer must exist: a create
         that refers to nothing is refused, as on Nitrobox, instead of billing nobody."""
-        problems: list[FieldError] = []
+        problems: list[FieldProblem] = []
         for field_name, target in _REFERENCES.get(collection, ()):
             value = body.get(field_name)
             if value is None or target not in self.identities:
                 continue
             record = self.lookup(target, str(value), by_id=field_name.endswith("Id"))
             if record is None:
-                problems.append(FieldError(field_name, f"no {target[:-1]} with this ident", value))
+                problems.append(
+                    FieldProblem(field_name, f"no {target[:-1]} with this ident", value)
+                )
             elif collection == "contracts" and field_name == "debtorIdent":
                 body.setdefault("debtorId", record.data.get(self.identities[target].id_field))
         if (
@@ -199,7 +201,7 @@ class Handlers:
             and body.get("debtorId") is None
         ):
             # UsageCreateRequest: "debtorId: Mandatory without contractId"
-            problems.append(FieldError("debtorId", "must not be null without contractId", None))
+            problems.append(FieldProblem("debtorId", "must not be null without contractId", None))
         if problems:
             raise ErrorAnswer(400, "The request refers to unknown resources", problems)
 
@@ -220,7 +222,7 @@ class Handlers:
         return ErrorAnswer(
             409,
             f"A resource of {what} with {field_name} {ident!r} already exists",
-            (FieldError(field_name, "must be unique", ident),),
+            (FieldProblem(field_name, "must be unique", ident),),
         )
 
     def _query(self, call: Call, plan: Plan) -> Reply:
@@ -237,7 +239,7 @@ class Handlers:
             )
         except RSQLError as exc:
             search = call.query.get("search")
-            problem = FieldError("search", str(exc), search)
+            problem = FieldProblem("search", str(exc), search)
             raise ErrorAnswer(400, "The search expression is invalid", (problem,)) from exc
         return self.respond(call, hint)
 

@@ -22,7 +22,7 @@ from openapi_schema_validator import (
     oas31_format_checker,
 )
 
-from nitrobox_sandbox._responses import FieldError
+from nitrobox_sandbox._responses import FieldProblem
 from nitrobox_sandbox._spec import Operation, Spec
 
 _PRIMITIVES = ("string", "integer", "number", "boolean")
@@ -90,10 +90,10 @@ def check_parameters(
     query: MultiMapping,
     path: Mapping[str, str],
     headers: Mapping[str, str],
-) -> tuple[dict[str, Any], list[FieldError]]:
+) -> tuple[dict[str, Any], list[FieldProblem]]:
     """The typed query parameters, and an error for each parameter that is wrong."""
     typed: dict[str, Any] = {}
-    errors: list[FieldError] = []
+    errors: list[FieldProblem] = []
     for rule in rules:
         raw: list[str]
         if rule.location == "query":
@@ -104,7 +104,7 @@ def check_parameters(
             raw = [headers[rule.name]] if rule.name in headers else []
         if not raw:
             if rule.required:
-                errors.append(FieldError(rule.name, "must not be null", None))
+                errors.append(FieldProblem(rule.name, "must not be null", None))
             elif rule.location == "query" and rule.default is not None:
                 typed[rule.name] = rule.default
             continue
@@ -116,10 +116,10 @@ def check_parameters(
                 value = _cast(rule.kind, raw[-1])
         except ValueError:
             what = rule.item_kind if rule.kind == "array" else rule.kind
-            errors.append(FieldError(rule.name, f"cannot be read as {what}", shown))
+            errors.append(FieldProblem(rule.name, f"cannot be read as {what}", shown))
             continue
         problems = [e.message for e in rule.validator.iter_errors(value)]
-        errors.extend(FieldError(rule.name, message, shown) for message in problems)
+        errors.extend(FieldProblem(rule.name, message, shown) for message in problems)
         if rule.location == "query" and not problems:
             typed[rule.name] = value
     return typed, errors

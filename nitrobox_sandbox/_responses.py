@@ -11,8 +11,11 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class FieldError:
-    """One ``errors[]`` entry: which field, what is wrong, the value that was sent."""
+class FieldProblem:
+    """One ``errors[]`` entry the sandbox writes: which field, what is wrong, the value sent.
+
+    (The client reads such entries as :class:`nitrobox_auth.FieldProblem`.)
+    """
 
     field_name: str
     error: str
@@ -33,7 +36,7 @@ class ErrorAnswer(Exception):
     error value its callers must check for.
     """
 
-    def __init__(self, status: int, message: str, errors: Sequence[FieldError] = ()) -> None:
+    def __init__(self, status: int, message: str, errors: Sequence[FieldProblem] = ()) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
@@ -49,7 +52,7 @@ def status_name(status: int) -> str:
 
 
 def error_body(
-    status: int, message: str, path: str, errors: Sequence[FieldError] = ()
+    status: int, message: str, path: str, errors: Sequence[FieldProblem] = ()
 ) -> dict[str, Any]:
     """A ``GlobalErrorResponse``; ``errors`` is present only when there are field errors."""
     body: dict[str, Any] = {

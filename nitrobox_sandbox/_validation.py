@@ -32,7 +32,7 @@ from nitrobox_sandbox._parameters import (
     check_parameters,
     compile_rules,
 )
-from nitrobox_sandbox._responses import FieldError
+from nitrobox_sandbox._responses import FieldProblem
 from nitrobox_sandbox._spec import Operation, Spec
 
 _MAX_MESSAGE = 300
@@ -56,7 +56,7 @@ class ValidationOutcome:
 
     status: int
     message: str
-    errors: tuple[FieldError, ...]
+    errors: tuple[FieldProblem, ...]
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ class RequestValidator:
                 return ValidationOutcome(
                     400,
                     "The request is invalid",
-                    (FieldError("request", _short(str(error)), None),),
+                    (FieldProblem("request", _short(str(error)), None),),
                 )
         return ValidRequest(query=typed)
 
@@ -138,7 +138,7 @@ class RequestValidator:
             return _unreadable(request)
         if not result.errors:
             return ValidRequest(query=dict(result.parameters.query))
-        errors: list[FieldError] = []
+        errors: list[FieldProblem] = []
         status = 400
         message = "Validation of the request reported input errors"
         for error in result.errors:
@@ -149,7 +149,7 @@ class RequestValidator:
                 status, message, body_errors = _body_errors(error, request)
                 errors.extend(body_errors)
             else:
-                errors.append(FieldError("request", _short(str(error)), None))
+                errors.append(FieldProblem("request", _short(str(error)), None))
         return ValidationOutcome(status, message, tuple(errors))
 
 
@@ -157,11 +157,13 @@ def _unreadable(request: SandboxRequest) -> ValidationOutcome:
     """openapi-core asserts (instead of raising a validation error) on some malformed
     bodies, e.g. a multipart part without a name: that is still the client's 400."""
     media = request.content_type.split(";")[0].strip() or "the declared content type"
-    problem = FieldError("body", f"cannot be read as {media}", None)
+    problem = FieldProblem("body", f"cannot be read as {media}", None)
     return ValidationOutcome(400, "The request body cannot be read", (problem,))
 
 
-def _empty_file_parts(spec: Spec, op: Operation, request: SandboxRequest) -> tuple[FieldError, ...]:
+def _empty_file_parts(
+    spec: Spec, op: Operation, request: SandboxRequest
+) -> tuple[FieldProblem, ...]:
     """Multipart file parts shorter than their schema's minLength.
 
     openapi-core does not apply ``minLength`` to binary parts; an empty upload must not
@@ -188,23 +190,23 @@ def _empty_file_parts(spec: Spec, op: Operation, request: SandboxRequest) -> tup
         size = len(payload) if isinstance(payload, bytes) else 0
         if isinstance(name, str) and name in limits and size < limits[name]:
             problem = f"must have at least {limits[name]} byte(s)"
-            problems.append(FieldError(name, problem, "" if size == 0 else "(file)"))
+            problems.append(FieldProblem(name, problem, "" if size == 0 else "(file)"))
     return tuple(problems)
 
 
 def _parameter_errors(
     error: ParameterValidationError, raw_query: Mapping[str, str]
-) -> list[FieldError]:
+) -> list[FieldProblem]:
     rejected = raw_query.get(error.name) if error.location == "query" else None
     cause = error.__cause__
     if isinstance(cause, InvalidSchemaValue):
         return [
-            FieldError(error.name, _short(str(getattr(e, "message", e))), rejected)
+            FieldProblem(error.name, _short(str(getattr(e, "message", e))), rejected)
             for e in cause.schema_errors
-        ] or [FieldError(error.name, _short(str(cause)), rejected)]
+        ] or [FieldProblem(error.name, _short(str(cause)), rejected)]
     if isinstance(cause, CastError | DeserializeError):
-        return [FieldError(error.name, f"cannot be read as {_cast_type(cause)}", rejected)]
-    return [FieldError(error.name, _short(str(error)), rejected)]
+        return [FieldProblem(error.name, f"cannot be read as {_cast_type(cause)}", rejected)]
+    return [FieldProblem(error.name, _short(str(error)), rejected)]
 
 
 def _cast_type(cause: DeserializeError) -> str:
@@ -214,19 +216,19 @@ def _cast_type(cause: DeserializeError) -> str:
 
 def _body_errors(
     error: RequestBodyValidationError, request: SandboxRequest
-) -> tuple[int, str, list[FieldError]]:
+) -> tuple[int, str, list[FieldProblem]]:
     if isinstance(error, MissingRequestBodyError):
         return (
             400,
             "Required request body is missing",
-            [FieldError("body", "must not be empty", None)],
+            [FieldProblem("body", "must not be empty", None)],
         )
     cause = error.__cause__
     if isinstance(cause, MediaTypeNotFound):
         return (
             415,
             f"Content type {request.content_type!r} is not supported",
-            [FieldError("Content-Type", _short(str(cause)), request.content_type)],
+            [FieldProblem("Content-Type", _short(str(cause)), request.content_type)],
         )
     if isinstance(error, InvalidRequestBody) and isinstance(cause, InvalidSchemaValue):
         message = "Validation of a request body reported input errors"
@@ -235,9 +237,9 @@ def _body_errors(
         return (
             400,
             "The request body is not valid JSON",
-            [FieldError("body", "is not valid JSON", None)],
+            [FieldProblem("body", "is not valid JSON", None)],
         )
-    return 400, "The request body is invalid", [FieldError("body", _short(str(error)), None)]
+    return 400, "The request body is invalid", [FieldProblem("body", _short(str(error)), None)]
 
 
 def _leaves(errors: Iterable[Any]) -> Iterable[Any]:
@@ -250,7 +252,7 @@ def _leaves(errors: Iterable[Any]) -> Iterable[Any]:
             yield error
 
 
-def _schema_error(error: Any) -> FieldError:
+def _schema_error(error: Any) -> FieldProblem:
     path = list(error.absolute_path)
     if error.validator == "required":
         missing = next(
@@ -263,8 +265,8 @@ def _schema_error(error: Any) -> FieldError:
         )
         if missing is not None:
             # Nitrobox's documented wording for a missing field
-            return FieldError(_field_name([*path, missing]), "must not be null", None)
-    return FieldError(_field_name(path) or "body", _short(error.message), error.instance)
+            return FieldProblem(_field_name([*path, missing]), "must not be null", None)
+    return FieldProblem(_field_name(path) or "body", _short(error.message), error.instance)
 
 
 def _field_name(path: list[Any]) -> str:

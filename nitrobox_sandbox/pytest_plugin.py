@@ -231,13 +231,13 @@ def nitrobox_client(
     if live_mode(request.config):
         provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
         client = create_client(nitrobox_settings, provider=provider)
-        with client.get_httpx_client():
+        with client:
             yield client
         return
     # Against the sandbox a fresh token cache per test keeps per-test token counts exact.
     with TokenProvider.from_settings(nitrobox_settings) as provider:
         client = create_client(nitrobox_settings, provider=provider)
-        with client.get_httpx_client():
+        with client:
             yield client
 
 

@@ -1,11 +1,23 @@
 import ssl
-from typing import Any, Self
+import warnings
+from typing import Any, Literal, Self
 
 import httpx
 from attrs import define, evolve, field
 
+from .errors import DefaultErrorFactory, ErrorFactory
+
 # httpx.Client(timeout=None) waits forever; a stalled connection must fail instead.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+@define
+class _Lifecycle:
+    """Whether the client was closed, and whether its async side was used; one object shared
+    by a client and its with_* copies"""
+
+    closed: bool = False
+    async_used: bool = False
 
 
 @define
@@ -32,12 +44,16 @@ class Client:
 
 
     Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
+        raise_on_unexpected_status: Whether or not to raise (the error factory's unexpected_status, by
+            default an errors.UnexpectedStatus) if the API returns a status code that was not documented in the
+            source OpenAPI document. Can also be provided as a keyword argument to the constructor.
+        error_factory: Builds the exceptions the endpoint functions raise for an undocumented status, a
+            success body that cannot be parsed, a body that cannot be decoded, and use after close (default: the
+            errors module's own; see errors.ErrorFactory).
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
+    error_factory: ErrorFactory = field(factory=DefaultErrorFactory, kw_only=True)
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
@@ -47,6 +63,8 @@ class Client:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # Shared with the clients with_headers/with_cookies/with_timeout derive, like the httpx clients.
+    _lifecycle: _Lifecycle = field(factory=_Lifecycle, init=False)
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
@@ -77,7 +95,17 @@ class Client:
         # auth, transports, retries) must survive with_headers/with_cookies/with_timeout.
         new._client = self._client
         new._async_client = self._async_client
+        new._lifecycle = self._lifecycle
         return new
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether close() or aclose() ran (or a with / async with block ended)"""
+        return self._lifecycle.closed
+
+    def _check_open(self, side: Literal["sync", "async"]) -> None:
+        if self._lifecycle.closed:
+            raise self.error_factory.client_closed(side)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
@@ -89,6 +117,7 @@ class Client:
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        self._check_open("sync")
         if self._client is None:
             self._client = httpx.Client(
                 base_url=self._base_url,
@@ -101,14 +130,35 @@ class Client:
             )
         return self._client
 
+    def close(self) -> None:
+        """Close the httpx.Client; the client is closed afterwards, both sides
+
+        Every endpoint function called with a closed client raises the error factory's
+        client_closed. An httpx.AsyncClient that sent requests is closed by aclose() (or
+        ``async with``), which closes both sides: its connections belong to an event loop.
+        """
+        self._lifecycle.closed = True
+        if self._client is not None:
+            self._client.close()
+        async_client = self._async_client
+        if async_client is not None and self._lifecycle.async_used and not async_client.is_closed:
+            # Said here, plainly, rather than by the garbage collector's "unclosed socket".
+            warnings.warn(
+                "close() cannot close the async side of this client, which sent requests: its"
+                " connections belong to an event loop. Close the client with `async with client:`"
+                " or `await client.aclose()` in that loop.",
+                ResourceWarning,
+                stacklevel=2,
+            )
+
     def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
+        """Enter a context manager: leaving it closes the client (see close())"""
+        self._check_open("sync")
         return self
 
     def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
+        """Exit a context manager: close() the client"""
+        self.close()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
@@ -120,6 +170,8 @@ class Client:
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        self._check_open("async")
+        self._lifecycle.async_used = True
         if self._async_client is None:
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
@@ -132,14 +184,24 @@ class Client:
             )
         return self._async_client
 
+    async def aclose(self) -> None:
+        """Close both the httpx.AsyncClient and the httpx.Client; the client is closed afterwards"""
+        self._lifecycle.closed = True
+        try:
+            if self._async_client is not None:
+                await self._async_client.aclose()
+        finally:
+            if self._client is not None:
+                self._client.close()
+
     async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        """Enter an async context manager: leaving it closes the client (see aclose())"""
+        self._check_open("async")
         return self
 
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        """Exit an async context manager: aclose() the client"""
+        await self.aclose()
 
 
 @define
@@ -166,15 +228,19 @@ class AuthenticatedClient:
 
 
     Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
+        raise_on_unexpected_status: Whether or not to raise (the error factory's unexpected_status, by
+            default an errors.UnexpectedStatus) if the API returns a status code that was not documented in the
+            source OpenAPI document. Can also be provided as a keyword argument to the constructor.
+        error_factory: Builds the exceptions the endpoint functions raise for an undocumented status, a
+            success body that cannot be parsed, a body that cannot be decoded, and use after close (default: the
+            errors module's own; see errors.ErrorFactory).
         token: The token to use for authentication
         prefix: The prefix to use for the Authorization header
         auth_header_name: The name of the Authorization header
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
+    error_factory: ErrorFactory = field(factory=DefaultErrorFactory, kw_only=True)
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
@@ -184,6 +250,8 @@ class AuthenticatedClient:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # Shared with the clients with_headers/with_cookies/with_timeout derive, like the httpx clients.
+    _lifecycle: _Lifecycle = field(factory=_Lifecycle, init=False)
 
     token: str
     prefix: str = "Bearer"
@@ -218,7 +286,17 @@ class AuthenticatedClient:
         # auth, transports, retries) must survive with_headers/with_cookies/with_timeout.
         new._client = self._client
         new._async_client = self._async_client
+        new._lifecycle = self._lifecycle
         return new
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether close() or aclose() ran (or a with / async with block ended)"""
+        return self._lifecycle.closed
+
+    def _check_open(self, side: Literal["sync", "async"]) -> None:
+        if self._lifecycle.closed:
+            raise self.error_factory.client_closed(side)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
@@ -230,6 +308,7 @@ class AuthenticatedClient:
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        self._check_open("sync")
         if self._client is None:
             self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._client = httpx.Client(
@@ -243,14 +322,35 @@ class AuthenticatedClient:
             )
         return self._client
 
+    def close(self) -> None:
+        """Close the httpx.Client; the client is closed afterwards, both sides
+
+        Every endpoint function called with a closed client raises the error factory's
+        client_closed. An httpx.AsyncClient that sent requests is closed by aclose() (or
+        ``async with``), which closes both sides: its connections belong to an event loop.
+        """
+        self._lifecycle.closed = True
+        if self._client is not None:
+            self._client.close()
+        async_client = self._async_client
+        if async_client is not None and self._lifecycle.async_used and not async_client.is_closed:
+            # Said here, plainly, rather than by the garbage collector's "unclosed socket".
+            warnings.warn(
+                "close() cannot close the async side of this client, which sent requests: its"
+                " connections belong to an event loop. Close the client with `async with client:`"
+                " or `await client.aclose()` in that loop.",
+                ResourceWarning,
+                stacklevel=2,
+            )
+
     def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
+        """Enter a context manager: leaving it closes the client (see close())"""
+        self._check_open("sync")
         return self
 
     def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
+        """Exit a context manager: close() the client"""
+        self.close()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
@@ -262,6 +362,8 @@ class AuthenticatedClient:
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        self._check_open("async")
+        self._lifecycle.async_used = True
         if self._async_client is None:
             self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._async_client = httpx.AsyncClient(
@@ -275,11 +377,21 @@ class AuthenticatedClient:
             )
         return self._async_client
 
+    async def aclose(self) -> None:
+        """Close both the httpx.AsyncClient and the httpx.Client; the client is closed afterwards"""
+        self._lifecycle.closed = True
+        try:
+            if self._async_client is not None:
+                await self._async_client.aclose()
+        finally:
+            if self._client is not None:
+                self._client.close()
+
     async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        """Enter an async context manager: leaving it closes the client (see aclose())"""
+        self._check_open("async")
         return self
 
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        """Exit an async context manager: aclose() the client"""
+        await self.aclose()

@@ -3,7 +3,7 @@
 from collections.abc import Mapping, MutableMapping
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import define, frozen
 
 
 class Unset:
@@ -37,19 +37,26 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
-T = TypeVar("T")
+# The success model (T) and the error model (E) are separate parameters, so a type checker
+# (and a helper typed Response[T, Any] -> T) can name the success type alone.
+T = TypeVar("T", covariant=True)
+E = TypeVar("E", covariant=True)
 
 
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
+@frozen
+class Response(Generic[T, E]):
+    """A response from an endpoint: ``parsed`` is the success model (T) for a documented
+    2xx answer, the error model (E) for a documented error answer, and None otherwise"""
 
     # A plain int, not HTTPStatus: Nitrobox and proxies answer codes like 499 or 520 that
     # HTTPStatus does not know. HTTPStatus members still compare equal to it.
     status_code: int
     content: bytes
     headers: MutableMapping[str, str]
-    parsed: T | None
+    parsed: T | E | None
+    # False for a status the operation does not document (when the client does not raise
+    # for it): parsed is None then, and must not be taken for "no body" of a 2xx.
+    documented: bool = True
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

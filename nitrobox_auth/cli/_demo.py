@@ -1,10 +1,12 @@
 """``nitrobox demo``: the end-to-end billing flow, step by step, with timings.
 
 token -> customer -> contract -> usages -> billing run -> invoice -> PDF, through the
-generated endpoint functions and ``create_client``, as user code would do it. Against the
-embedded sandbox the invoice is found the way Nitrobox documents it: a notification receiver
-on loopback waits for ``invoice.archived`` and the PDF it names is downloaded. A real tenant
-cannot reach a receiver on this machine, so there the demo polls the documents query.
+generated endpoint functions and ``create_client``, as user code would do it: ``unwrap``
+for the success model (or the typed error), ``paginate`` and ``where`` for the search.
+Against the embedded sandbox the invoice is found the way Nitrobox documents it: a
+notification receiver on loopback waits for ``invoice.archived`` and the PDF it names is
+downloaded. A real tenant cannot reach a receiver on this machine, so there the demo polls
+the documents query.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -31,8 +33,6 @@ if TYPE_CHECKING:
     from nitrobox_client.models import Document
 
     from nitrobox_sandbox import NotificationInbox
-
-T = TypeVar("T")
 
 DEFAULT_PRODUCT = "demo-charging-kwh"
 # A real environment may book documents a little after the billing run answers.
@@ -113,16 +113,6 @@ class CountingTransport(httpx.BaseTransport):
         self._inner.close()
 
 
-def _checked(response: Any, expected: type[T], what: str) -> T:
-    """The parsed body of a 2xx answer; the typed API error otherwise."""
-    from nitrobox_auth._api_errors import raise_for_error
-
-    raise_for_error(response)
-    if not isinstance(response.parsed, expected):
-        raise CommandError(f"{what}: the answer was not a {expected.__name__}")
-    return response.parsed
-
-
 def run(args: argparse.Namespace, output: Output) -> int:
     if args.usages < 1:
         raise CommandError("--usages must be at least 1")
@@ -160,7 +150,7 @@ def _run_flow(args: argparse.Namespace, output: Output, target: Target) -> int:
         client = create_client(
             target.settings, provider=provider, event_hooks={"request": [calls.on_request]}
         )
-        with client.get_httpx_client(), _inbox_for(target) as inbox:
+        with client, _inbox_for(target) as inbox:
             with output.step("fetch an access token") as step:
                 token = provider.get_token()
                 step.detail = (
@@ -217,15 +207,12 @@ def _billing_flow(
     from nitrobox_client.api.usages import create_usage
     from nitrobox_client.models import (
         BillingRunRequest,
-        Contract,
         ContractCreateRequest,
-        Customer,
         CustomerCreateRequest,
-        Usage,
         UsageCreateRequest,
     )
 
-    from nitrobox_auth._api_errors import raise_for_error
+    from nitrobox_auth import unwrap
 
     customer_ident = f"{run_id}-customer"
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -247,9 +234,8 @@ def _billing_flow(
                 ],
             }
         )
-        response = create_customer.sync_detailed(client=client, body=customer_body)
-        _checked(response, Customer, "create customer")
-        step.detail = customer_ident
+        customer = unwrap(create_customer.sync_detailed(client=client, body=customer_body))
+        step.detail = str(customer.customer_ident)
 
     with output.step("create contract") as step:
         contract_body: dict[str, Any] = {
@@ -260,10 +246,11 @@ def _billing_flow(
         }
         if args.plan_id is not None:
             contract_body["planId"] = args.plan_id
-        response_c = create_contract.sync_detailed(
-            client=client, body=ContractCreateRequest.from_dict(contract_body)
+        contract = unwrap(
+            create_contract.sync_detailed(
+                client=client, body=ContractCreateRequest.from_dict(contract_body)
+            )
         )
-        contract = _checked(response_c, Contract, "create contract")
         contract_id = contract.contract_id if isinstance(contract.contract_id, int) else None
         step.detail = str(contract_body["contractIdent"])
         if contract_id is not None:
@@ -283,22 +270,21 @@ def _billing_flow(
             }
             if contract_id is not None:
                 usage["contractId"] = contract_id
-            response_u = create_usage.sync_detailed(
-                client=client, body=UsageCreateRequest.from_dict(usage)
+            unwrap(
+                create_usage.sync_detailed(client=client, body=UsageCreateRequest.from_dict(usage))
             )
-            _checked(response_u, Usage, "create usage")
         step.detail = f"{product}, {args.usages} x kWh"
 
     with output.step("start billing run") as step:
         processing = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        response_b = billing_run.sync_detailed(
+        response = billing_run.sync_detailed(
             client=client,
             body=BillingRunRequest.from_dict(
                 {"debtorIdent": customer_ident, "processingDate": processing.isoformat()}
             ),
         )
-        raise_for_error(response_b)
-        step.detail = f"debtorIdent {customer_ident}, HTTP {response_b.status_code}"
+        unwrap(response)  # no success body: None, or the typed error raised
+        step.detail = f"debtorIdent {customer_ident}, HTTP {response.status_code}"
 
     if inbox is not None:
         with output.step("wait for invoice.archived") as step:
@@ -327,14 +313,13 @@ def _wait_for_documents(
     clock: Callable[[], float] = time.monotonic,
 ) -> list[Document]:
     from nitrobox_client.api.documents import query_documents
-    from nitrobox_client.models import DocumentPage
 
-    search = f"customerDetail.customerIdent=='{customer_ident}'"
+    from nitrobox_auth import paginate, where
+
+    search = where("customerDetail.customerIdent").eq(customer_ident)
     deadline = clock() + wait
     while True:
-        response = query_documents.sync_detailed(client=client, search=search)
-        page = _checked(response, DocumentPage, "query documents")
-        documents = list(page.field_embedded) if isinstance(page.field_embedded, list) else []
+        documents: list[Document] = list(paginate(query_documents, client=client, search=search))
         if documents:
             return documents
         if clock() >= deadline:
@@ -370,10 +355,10 @@ def _describe(document: Document) -> str:
 
 def _download(client: Client, document_ident: str) -> tuple[bytes, str]:
     from nitrobox_client.api.files import retrieve_file
-    from nitrobox_client.types import File
 
-    response = retrieve_file.sync_detailed(document_ident, client=client)
-    file = _checked(response, File, "download the PDF")
+    from nitrobox_auth import unwrap
+
+    file = unwrap(retrieve_file.sync_detailed(document_ident, client=client))
     content = file.payload.read()
     if not content.startswith(b"%PDF"):
         raise CommandError(f"the file of {document_ident} is not a PDF (starts {content[:8]!r})")

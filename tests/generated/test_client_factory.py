@@ -12,9 +12,15 @@ import pytest
 from generated_helpers import ACCESS_TOKEN, BASE_URL, SETTINGS, MockNitrobox
 from nitrobox_client import Client
 from nitrobox_client.api.customers import retrieve_customer
-from nitrobox_client.errors import UnexpectedStatus
 
-from nitrobox_auth import SettingsError, TokenHTTP, TokenProvider, create_client
+from nitrobox_auth import (
+    NitroboxAPIError,
+    SettingsError,
+    TokenHTTP,
+    TokenProvider,
+    create_client,
+    unwrap,
+)
 from nitrobox_auth._client_factory import DEFAULT_TIMEOUT
 
 CUSTOMER = {"customerIdent": "c-1"}
@@ -134,14 +140,30 @@ def test_with_headers_and_with_timeout_keep_the_authenticated_clients() -> None:
 
 
 def test_undocumented_status_raises_by_default() -> None:
-    """A status the spec does not document raises instead of returning None silently."""
+    """A status the spec does not document raises a NitroboxAPIError, not None or httpx's."""
     nitrobox = MockNitrobox(302, headers={"location": "/elsewhere"})
     client = create_client(SETTINGS, **nitrobox.transports())
-    with pytest.raises(UnexpectedStatus) as caught:
+    with pytest.raises(NitroboxAPIError, match=r"302 .*does not document") as caught:
         retrieve_customer.sync_detailed("c-1", client=client)
     assert caught.value.status_code == 302
+    assert caught.value.url == "https://nitrobox.test/v2/customers/c-1?slimResponse=false"
+    with pytest.raises(NitroboxAPIError, match="does not document"):
+        asyncio.run(retrieve_customer.asyncio_detailed("c-1", client=client))
     quiet = create_client(SETTINGS, raise_on_unexpected_status=False, **nitrobox.transports())
     assert retrieve_customer.sync("c-1", client=quiet) is None
+
+
+@pytest.mark.parametrize("status", [201, 204, 302])
+def test_unwrap_covers_undocumented_statuses_when_the_client_does_not_raise(status: int) -> None:
+    """raise_on_unexpected_status=False: an empty, undocumented 2xx is not passed off as a model."""
+    nitrobox = MockNitrobox(status)
+    quiet = create_client(SETTINGS, raise_on_unexpected_status=False, **nitrobox.transports())
+    response = retrieve_customer.sync_detailed("c-1", client=quiet)
+    assert response.parsed is None
+    assert not response.documented
+    with pytest.raises(NitroboxAPIError, match="does not document") as caught:
+        unwrap(response)
+    assert caught.value.status_code == status
 
 
 @pytest.mark.integration

@@ -16,6 +16,7 @@ import nitrobox_client.models
 from generated_helpers import SETTINGS, MockNitrobox
 from nitrobox_client import Client
 from nitrobox_client.api.customers import retrieve_customer
+from nitrobox_client.errors import MalformedResponse
 from nitrobox_client.models import GlobalErrorResponse
 
 from nitrobox_auth import create_client
@@ -53,10 +54,13 @@ def test_error_body_that_is_not_the_error_model_keeps_raw_content() -> None:
 
 def test_success_body_that_does_not_parse_still_raises() -> None:
     """A 2xx answer that is not JSON is a contract break: it is not hidden as None."""
-    nitrobox = MockNitrobox(200, text="not json")
-    client = create_client(SETTINGS, retry=None, **nitrobox.transports())
-    with pytest.raises(json.JSONDecodeError):
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, text="not json"))
+    client = Client(base_url="https://nitrobox.test").set_httpx_client(
+        httpx.Client(base_url="https://nitrobox.test", transport=transport)
+    )
+    with pytest.raises(MalformedResponse, match="HTTP 200 answer") as caught:
         retrieve_customer.sync_detailed("c-1", client=client)
+    assert isinstance(caught.value.__cause__, json.JSONDecodeError)
 
 
 def _enum_classes() -> list[type[enum.Enum]]:
@@ -92,3 +96,25 @@ def test_endpoint_modules_name_their_operation() -> None:
     """Each endpoint module says which method and path it calls."""
     assert retrieve_customer.HTTP_METHOD == "GET"
     assert retrieve_customer.PATH_TEMPLATE == "/v2/customers/{ident}"
+
+
+def test_generated_code_never_imports_the_runtime() -> None:
+    """One-way flow: no module of nitrobox_client imports nitrobox_auth (or the sandbox)."""
+    import ast
+
+    package = Path(nitrobox_client.models.__file__).parents[1]
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            offenders += [
+                f"{path.name}: {name}"
+                for name in names
+                if name.split(".")[0] in {"nitrobox_auth", "nitrobox_sandbox"}
+            ]
+    assert offenders == []
+    assert len(list(package.rglob("*.py"))) > 100

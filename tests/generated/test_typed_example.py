@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from generated_helpers import ROOT, SETTINGS, MockNitrobox
@@ -39,27 +40,54 @@ def _load_example():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_example_creates_and_finds_a_customer() -> None:
-    """create() posts the customer and find() sends the RSQL search, on one client."""
+PAGE = {"_embedded": [{"customerIdent": "c-1"}], "pageInfo": {"number": 0, "totalPages": 1}}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_example_creates_and_finds_a_customer(use_async: bool) -> None:
+    """run()/arun() post the customer and walk the RSQL search, on one client, then close it."""
     example = _load_example()
-    nitrobox = MockNitrobox(201, json={"customerIdent": "c-1"})
-    client = create_client(SETTINGS, **nitrobox.transports())
+    nitrobox = MockNitrobox()
+    answers = iter([(201, {"json": {"customerIdent": "c-1"}}), (200, {"json": PAGE})])
 
-    assert example.create(client, "c-1").customer_ident == "c-1"
-    nitrobox.status, nitrobox.response = 200, {"json": {"_embedded": [{"customerIdent": "c-1"}]}}
-    found = asyncio.run(example.find(client, "c-1"))
+    def route(request: httpx.Request) -> httpx.Response:
+        if not request.url.path.endswith("/oauth2/token"):
+            nitrobox.status, nitrobox.response = next(answers)
+        return nitrobox(request)
 
+    client = create_client(
+        SETTINGS, transport=httpx.MockTransport(route), async_transport=httpx.MockTransport(route)
+    )
+    if use_async:
+        created, found = asyncio.run(example.arun(client, "c-1"))
+    else:
+        created, found = example.run(client, "c-1")
+
+    assert created.customer_ident == "c-1"
     assert [c.customer_ident for c in found] == ["c-1"]
     create_request, search_request = nitrobox.api_requests
     assert create_request.method == "POST"
     assert search_request.url.params["search"] == "customerIdent=='c-1'"
     assert nitrobox.token_requests == 1
+    assert client.is_closed
 
 
-def test_example_explains_a_failure() -> None:
-    """A documented error answer becomes a one-line explanation with status and message."""
+def test_example_explains_a_failure(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rejected create becomes one line with the message and the fields to fix."""
     example = _load_example()
-    error = {"status": "BAD_REQUEST", "timestamp": "2024-01-02T03:04:05Z", "message": "no address"}
-    client = create_client(SETTINGS, **MockNitrobox(400, json=error).transports())
-    with pytest.raises(RuntimeError, match="HTTP 400 BAD_REQUEST: no address"):
-        example.create(client, "c-1")
+    error = {
+        "status": "BAD_REQUEST",
+        "timestamp": "2024-01-02T03:04:05Z",
+        "message": "invalid request",
+        "errors": [{"fieldName": "addresses", "error": "must not be empty"}],
+    }
+    nitrobox = MockNitrobox(400, json=error)
+    monkeypatch.setattr(
+        example, "create_client", lambda: create_client(SETTINGS, **nitrobox.transports())
+    )
+    assert example.main(["typed_client.py", "c-1"]) == 1
+    assert capsys.readouterr().err == (
+        "Nitrobox rejected 'c-1': invalid request (addresses: must not be empty)\n"
+    )

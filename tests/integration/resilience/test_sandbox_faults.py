@@ -20,6 +20,7 @@ from nitrobox_client.api.customers import create_customer, query_customers, retr
 from nitrobox_client.models.customer_create_request import CustomerCreateRequest
 
 from nitrobox_auth import (
+    APIConnectionError,
     NitroboxSettings,
     RateLimitedError,
     RetryPolicy,
@@ -226,7 +227,8 @@ def test_async_pagination_walks_the_sandbox_pages(
 def test_connection_refused_post_is_retried(
     clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Nothing listens on the API port: the POST is tried max_attempts times, then raises."""
+    """Nothing listens on the API port: the POST is tried max_attempts times, then raises
+    APIConnectionError with the method and the URL (httpx's ConnectError as its cause)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -244,8 +246,14 @@ def test_connection_refused_post_is_retried(
     retry = RetryPolicy(max_attempts=3, sleep=clock.sleep, async_sleep=clock.async_sleep)
     client = create_client(settings, provider=provider, retry=retry)
     caplog.set_level(logging.DEBUG, logger="nitrobox.http")
-    with client, pytest.raises(httpx.ConnectError):
+    with client, pytest.raises(APIConnectionError) as caught:
         create_customer.sync_detailed(client=client, body=_customer("never"))
+    assert type(caught.value) is APIConnectionError
+    assert (caught.value.method, caught.value.url) == (
+        "POST",
+        f"{base}/v2/customers?slimResponse=false",
+    )
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)
     failed = [r for r in caplog.records if r.getMessage().startswith("failed POST")]
     assert [r.getMessage().rsplit(" ", 1)[1] for r in failed] == [
         "attempt=1",

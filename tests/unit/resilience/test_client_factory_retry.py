@@ -11,6 +11,7 @@ from nitrobox_client.api.customers import retrieve_customer
 
 from nitrobox_auth import NitroboxSettings, create_client
 from nitrobox_auth._api_errors import ServerError, unwrap
+from nitrobox_auth._connection_errors import ConnectionErrorTransport
 from nitrobox_auth._retry import RetryPolicy, RetryTransport
 from nitrobox_auth._transports import _environment_proxy
 
@@ -87,7 +88,9 @@ def test_retry_none_disables_retries() -> None:
 def test_transport_options_go_into_the_built_transports() -> None:
     """verify/limits/http2-style options still apply when the factory builds transports."""
     client = create_client(SETTINGS, verify=False, limits=httpx.Limits(max_connections=3))
-    transport = client.get_httpx_client()._transport
+    outer = client.get_httpx_client()._transport
+    assert isinstance(outer, ConnectionErrorTransport)
+    transport = outer._transport
     assert isinstance(transport, RetryTransport)
     pool = transport._transport._pool  # type: ignore[union-attr]
     assert pool._max_connections == 3

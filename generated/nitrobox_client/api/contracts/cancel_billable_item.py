@@ -1,4 +1,4 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -38,12 +38,13 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | GlobalErrorResponse | None:
+def _is_documented(status_code: int) -> bool:
+    return status_code == 200 or 400 <= status_code <= 499 or 500 <= status_code <= 599
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GlobalErrorResponse | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
-        return response_200
+        return None
 
     if 400 <= response.status_code <= 499:
         response_4xx = GlobalErrorResponse.from_dict(response.json())
@@ -56,28 +57,37 @@ def _parse_response(
         return response_5xx
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise client.error_factory.unexpected_status(response)
     else:
         return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | GlobalErrorResponse]:
-    try:
-        parsed = _parse_response(client=client, response=response)
-    except (ValueError, KeyError, TypeError):
-        # An error answer whose body is not the documented error model (a gateway's HTML
-        # page, an empty 502) keeps its status and raw content instead of crashing here.
-        if response.is_success:
-            raise
+) -> Response[None, GlobalErrorResponse]:
+    documented = _is_documented(response.status_code)
+    if not documented:
+        if client.raise_on_unexpected_status:
+            raise client.error_factory.unexpected_status(response)
         parsed = None
+    else:
+        try:
+            parsed = _parse_response(client=client, response=response)
+        except errors.PARSE_ERRORS as error:
+            if response.is_success:
+                # A documented success answer the parser cannot read (HTML, wrong types,
+                # JSON nested too deep) is a broken contract: raised, never hidden as None.
+                raise client.error_factory.malformed_response(response, error) from error
+            # An error answer whose body is not the documented error model (a gateway's HTML
+            # page, an empty 502) keeps its status and raw content instead of crashing here.
+            parsed = None
     return Response(
         # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
         status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        documented=documented,
     )
 
 
@@ -87,7 +97,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CancelBillableItemRequest,
-) -> Response[Any | GlobalErrorResponse]:
+) -> Response[None, GlobalErrorResponse]:
     """Cancel a billable item
 
     Args:
@@ -99,10 +109,14 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GlobalErrorResponse]
+        Response[None, GlobalErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -111,9 +125,13 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.DecodingError as error:
+        # httpx decodes the body after the transports returned it: only here can it be typed.
+        raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -124,7 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CancelBillableItemRequest,
-) -> Any | GlobalErrorResponse | None:
+) -> GlobalErrorResponse | None:
     """Cancel a billable item
 
     Args:
@@ -136,10 +154,14 @@ def sync(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GlobalErrorResponse
+        GlobalErrorResponse | None
     """
 
     return sync_detailed(
@@ -156,7 +178,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CancelBillableItemRequest,
-) -> Response[Any | GlobalErrorResponse]:
+) -> Response[None, GlobalErrorResponse]:
     """Cancel a billable item
 
     Args:
@@ -168,10 +190,14 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GlobalErrorResponse]
+        Response[None, GlobalErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +206,10 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.DecodingError as error:
+        raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -191,7 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CancelBillableItemRequest,
-) -> Any | GlobalErrorResponse | None:
+) -> GlobalErrorResponse | None:
     """Cancel a billable item
 
     Args:
@@ -203,10 +232,14 @@ async def asyncio(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GlobalErrorResponse
+        GlobalErrorResponse | None
     """
 
     return (

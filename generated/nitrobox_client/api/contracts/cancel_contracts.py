@@ -1,4 +1,4 @@
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -32,12 +32,13 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | GlobalErrorResponse | None:
+def _is_documented(status_code: int) -> bool:
+    return status_code == 204 or 400 <= status_code <= 499 or 500 <= status_code <= 599
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GlobalErrorResponse | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
+        return None
 
     if 400 <= response.status_code <= 499:
         response_4xx = GlobalErrorResponse.from_dict(response.json())
@@ -50,28 +51,37 @@ def _parse_response(
         return response_5xx
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise client.error_factory.unexpected_status(response)
     else:
         return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | GlobalErrorResponse]:
-    try:
-        parsed = _parse_response(client=client, response=response)
-    except (ValueError, KeyError, TypeError):
-        # An error answer whose body is not the documented error model (a gateway's HTML
-        # page, an empty 502) keeps its status and raw content instead of crashing here.
-        if response.is_success:
-            raise
+) -> Response[None, GlobalErrorResponse]:
+    documented = _is_documented(response.status_code)
+    if not documented:
+        if client.raise_on_unexpected_status:
+            raise client.error_factory.unexpected_status(response)
         parsed = None
+    else:
+        try:
+            parsed = _parse_response(client=client, response=response)
+        except errors.PARSE_ERRORS as error:
+            if response.is_success:
+                # A documented success answer the parser cannot read (HTML, wrong types,
+                # JSON nested too deep) is a broken contract: raised, never hidden as None.
+                raise client.error_factory.malformed_response(response, error) from error
+            # An error answer whose body is not the documented error model (a gateway's HTML
+            # page, an empty 502) keeps its status and raw content instead of crashing here.
+            parsed = None
     return Response(
         # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
         status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        documented=documented,
     )
 
 
@@ -79,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CancelContractsRequest,
-) -> Response[Any | GlobalErrorResponse]:
+) -> Response[None, GlobalErrorResponse]:
     """Cancel contracts (bulk)
 
     Args:
@@ -89,19 +99,27 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GlobalErrorResponse]
+        Response[None, GlobalErrorResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.DecodingError as error:
+        # httpx decodes the body after the transports returned it: only here can it be typed.
+        raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -110,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CancelContractsRequest,
-) -> Any | GlobalErrorResponse | None:
+) -> GlobalErrorResponse | None:
     """Cancel contracts (bulk)
 
     Args:
@@ -120,10 +138,14 @@ def sync(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GlobalErrorResponse
+        GlobalErrorResponse | None
     """
 
     return sync_detailed(
@@ -136,7 +158,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CancelContractsRequest,
-) -> Response[Any | GlobalErrorResponse]:
+) -> Response[None, GlobalErrorResponse]:
     """Cancel contracts (bulk)
 
     Args:
@@ -146,17 +168,24 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GlobalErrorResponse]
+        Response[None, GlobalErrorResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.DecodingError as error:
+        raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -165,7 +194,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CancelContractsRequest,
-) -> Any | GlobalErrorResponse | None:
+) -> GlobalErrorResponse | None:
     """Cancel contracts (bulk)
 
     Args:
@@ -175,10 +204,14 @@ async def asyncio(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GlobalErrorResponse
+        GlobalErrorResponse | None
     """
 
     return (

@@ -53,6 +53,10 @@ def _get_kwargs(
     return _kwargs
 
 
+def _is_documented(status_code: int) -> bool:
+    return status_code == 200 or 400 <= status_code <= 499 or 500 <= status_code <= 599
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CustomerPage | GlobalErrorResponse | None:
@@ -72,28 +76,37 @@ def _parse_response(
         return response_5xx
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise client.error_factory.unexpected_status(response)
     else:
         return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerPage | GlobalErrorResponse]:
-    try:
-        parsed = _parse_response(client=client, response=response)
-    except (ValueError, KeyError, TypeError):
-        # An error answer whose body is not the documented error model (a gateway's HTML
-        # page, an empty 502) keeps its status and raw content instead of crashing here.
-        if response.is_success:
-            raise
+) -> Response[CustomerPage, GlobalErrorResponse]:
+    documented = _is_documented(response.status_code)
+    if not documented:
+        if client.raise_on_unexpected_status:
+            raise client.error_factory.unexpected_status(response)
         parsed = None
+    else:
+        try:
+            parsed = _parse_response(client=client, response=response)
+        except errors.PARSE_ERRORS as error:
+            if response.is_success:
+                # A documented success answer the parser cannot read (HTML, wrong types,
+                # JSON nested too deep) is a broken contract: raised, never hidden as None.
+                raise client.error_factory.malformed_response(response, error) from error
+            # An error answer whose body is not the documented error model (a gateway's HTML
+            # page, an empty 502) keeps its status and raw content instead of crashing here.
+            parsed = None
     return Response(
         # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
         status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        documented=documented,
     )
 
 
@@ -106,7 +119,7 @@ def sync_detailed(
     order_by: str | Unset = UNSET,
     direction: SortDirection | Unset = UNSET,
     slim_response: bool | Unset = False,
-) -> Response[CustomerPage | GlobalErrorResponse]:
+) -> Response[CustomerPage, GlobalErrorResponse]:
     """Query customers
 
      A page of customers, filtered with RSQL in `search`. Path and envelope are inferred from Nitrobox's
@@ -124,10 +137,14 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerPage | GlobalErrorResponse]
+        Response[CustomerPage, GlobalErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -139,9 +156,13 @@ def sync_detailed(
         slim_response=slim_response,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.DecodingError as error:
+        # httpx decodes the body after the transports returned it: only here can it be typed.
+        raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -173,10 +194,14 @@ def sync(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerPage | GlobalErrorResponse
+        CustomerPage | GlobalErrorResponse | None
     """
 
     return sync_detailed(
@@ -199,7 +224,7 @@ async def asyncio_detailed(
     order_by: str | Unset = UNSET,
     direction: SortDirection | Unset = UNSET,
     slim_response: bool | Unset = False,
-) -> Response[CustomerPage | GlobalErrorResponse]:
+) -> Response[CustomerPage, GlobalErrorResponse]:
     """Query customers
 
      A page of customers, filtered with RSQL in `search`. Path and envelope are inferred from Nitrobox's
@@ -217,10 +242,14 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerPage | GlobalErrorResponse]
+        Response[CustomerPage, GlobalErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -232,7 +261,10 @@ async def asyncio_detailed(
         slim_response=slim_response,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.DecodingError as error:
+        raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -264,10 +296,14 @@ async def asyncio(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerPage | GlobalErrorResponse
+        CustomerPage | GlobalErrorResponse | None
     """
 
     return (

@@ -1,0 +1,109 @@
+"""The outermost transport of ``create_client``'s clients: no-answer failures become typed.
+
+httpx raises its own ``ConnectError``, ``ReadTimeout``... when the API gives no (complete)
+answer. Past the retry transport, that is final, and it leaves this package as
+:class:`~nitrobox_auth.APITimeoutError` (any timeout) or
+:class:`~nitrobox_auth.APIConnectionError` (any other transport failure), with the method
+and the URL (secret-looking query values masked) of the call. The response body is wrapped
+too: httpx reads it after the transport returned, and a timeout there is the same failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+
+from nitrobox_auth._errors import APIConnectionError, APITimeoutError
+from nitrobox_auth._logging import redact_url
+
+
+def connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
+    """The typed error for an httpx transport failure of ``request``."""
+    method, url = request.method, redact_url(request.url)
+    timed_out = isinstance(error, httpx.TimeoutException)
+    what = "no answer in time" if timed_out else "no answer"
+    # The class name says which failure (ConnectError, ReadTimeout...); httpx's own text
+    # ("[Errno 111] Connection refused") says why. Neither holds a header or a token.
+    detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    message = f"{method} {url} failed: {what} from the API ({detail})"
+    cls = APITimeoutError if timed_out else APIConnectionError
+    return cls(message, method=method, url=url)
+
+
+class _SyncStream(httpx.SyncByteStream):
+    def __init__(self, stream: httpx.SyncByteStream, request: httpx.Request) -> None:
+        self._stream = stream
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            yield from self._stream
+        except httpx.TransportError as error:
+            raise connection_error(self._request, error) from error
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _AsyncStream(httpx.AsyncByteStream):
+    def __init__(self, stream: httpx.AsyncByteStream, request: httpx.Request) -> None:
+        self._stream = stream
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._stream:
+                yield chunk
+        except httpx.TransportError as error:
+            raise connection_error(self._request, error) from error
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+class ConnectionErrorTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Wraps a transport (sync, async or both) so its failures are ``APIConnectionError``."""
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._transport = transport
+        self._async_transport = async_transport
+
+    def __repr__(self) -> str:
+        inner = self._transport if self._transport is not None else self._async_transport
+        return f"ConnectionErrorTransport({inner!r})"
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._transport is None:
+            raise RuntimeError("this ConnectionErrorTransport wraps no sync transport")
+        try:
+            response = self._transport.handle_request(request)
+        except httpx.TransportError as error:
+            raise connection_error(request, error) from error
+        if isinstance(response.stream, httpx.SyncByteStream):
+            response.stream = _SyncStream(response.stream, request)
+        return response
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._async_transport is None:
+            raise RuntimeError("this ConnectionErrorTransport wraps no async transport")
+        try:
+            response = await self._async_transport.handle_async_request(request)
+        except httpx.TransportError as error:
+            raise connection_error(request, error) from error
+        if isinstance(response.stream, httpx.AsyncByteStream):
+            response.stream = _AsyncStream(response.stream, request)
+        return response
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+    async def aclose(self) -> None:
+        if self._async_transport is not None:
+            await self._async_transport.aclose()

@@ -1,0 +1,66 @@
+"""The error factory ``create_client`` gives the generated ``Client``.
+
+The generated endpoint functions raise through ``Client.error_factory`` (a structural
+``nitrobox_client.errors.ErrorFactory``) for the three failures they detect themselves, so
+``nitrobox_client`` never imports this package and every failure is still a
+:class:`~nitrobox_auth.NitroboxError`:
+
+- an undocumented status: the typed :class:`~nitrobox_auth.NitroboxAPIError` of its status;
+- a documented 2xx answer the generated parser cannot read (HTML, not JSON, wrong types,
+  JSON nested too deep), or any answer whose ``Content-Encoding`` cannot be decoded:
+  :class:`~nitrobox_auth.MalformedResponseError`;
+- a call with a client that was closed: :class:`~nitrobox_auth.ClientClosedError`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import httpx
+
+from nitrobox_auth._api_errors import NitroboxAPIError, undocumented_status_error
+from nitrobox_auth._errors import ClientClosedError, MalformedResponseError
+from nitrobox_auth._logging import redact_url
+
+
+def _where(source: httpx.Response | httpx.RequestError) -> str:
+    try:
+        request = source.request  # httpx raises RuntimeError when none was attached
+    except RuntimeError:
+        return "request"
+    return f"{request.method} {redact_url(request.url)}"
+
+
+class NitroboxErrorFactory:
+    """Builds this package's errors for the generated endpoint functions."""
+
+    def unexpected_status(self, response: httpx.Response) -> NitroboxAPIError:
+        return undocumented_status_error(response)
+
+    def malformed_response(
+        self, response: httpx.Response, cause: Exception
+    ) -> MalformedResponseError:
+        content_type = response.headers.get("content-type")
+        # The cause's text is left out: parsers quote the offending value, which is user data.
+        return MalformedResponseError(
+            f"{_where(response)}: the HTTP {response.status_code} answer "
+            f"({content_type or 'no content type'}, {len(response.content)} bytes) is not the "
+            f"documented success body ({type(cause).__name__} while parsing it)",
+            status=response.status_code,
+            content_type=content_type,
+        )
+
+    def undecodable_response(self, cause: httpx.DecodingError) -> MalformedResponseError:
+        # httpx's text ("Error -3 while decompressing data: incorrect header check") names
+        # the codec's complaint, never body bytes.
+        return MalformedResponseError(
+            f"{_where(cause)}: the answer's body cannot be decoded "
+            f"as its Content-Encoding says ({cause})"
+        )
+
+    def client_closed(self, side: Literal["sync", "async"]) -> ClientClosedError:
+        return ClientClosedError(
+            f"this Nitrobox client was closed (a `with client:` or `async with client:` block "
+            f"ended, or close()/aclose() ran), so it cannot send this {side} request; "
+            "create a new one with create_client()"
+        )
