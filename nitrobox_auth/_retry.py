@@ -26,6 +26,7 @@ import anyio
 import attrs
 import httpx
 
+from nitrobox_auth._deadline import allows_retry
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import can_replay, parse_retry_after
 from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
@@ -185,6 +186,8 @@ class RetryAuth(httpx.Auth):
         if not state.replayable:
             return None
         delay = self.policy.delay_after(state.number, response)
+        if not allows_retry(request, delay):
+            return None  # the call's total deadline leaves no time for another attempt
         state.number += 1
         log_retry(request, f"status {response.status_code}", delay, state.number)
         return delay
@@ -269,6 +272,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         ):
             return None
         delay = policy.delay_after(attempt, None)
+        if not allows_retry(request, delay):
+            return None  # the call's total deadline leaves no time for another attempt
         log_retry(request, type(error).__name__, delay, attempt + 1)
         return delay
 

@@ -21,7 +21,15 @@ import anyio.to_thread
 import attrs
 import httpx
 
-from nitrobox_auth._errors import NitroboxAuthError, SettingsError, TokenRequestError
+from nitrobox_auth import _deadline, _size_limit
+from nitrobox_auth._bounded_transport import BoundedTransport
+from nitrobox_auth._deadline import DEFAULT_TOKEN_DEADLINE, Deadline
+from nitrobox_auth._errors import (
+    APITimeoutError,
+    NitroboxAuthError,
+    SettingsError,
+    TokenRequestError,
+)
 from nitrobox_auth._redact import mask_secret, scrub
 from nitrobox_auth._settings import NitroboxSettings
 from nitrobox_auth._token_rules import (
@@ -35,6 +43,7 @@ from nitrobox_auth._token_rules import (
     failure_from_exception,
     interpret_token_response,
 )
+from nitrobox_auth._transports import environment_proxy
 
 logger = logging.getLogger("nitrobox.auth")
 
@@ -53,7 +62,7 @@ class _Sleep:
 
 
 _Step = _Send | _Sleep
-_Outcome = httpx.Response | httpx.RequestError | None
+_Outcome = httpx.Response | httpx.RequestError | APITimeoutError | None
 _Exchange = Generator[_Step, _Outcome, AccessToken]
 
 
@@ -72,6 +81,11 @@ class TokenProvider:
       (default 60);
     - ``retry``: a :class:`TokenRetryPolicy` (default: 4 attempts, 0.5 s doubling to 8 s);
     - ``timeout``: for the token request (default 10 s, 5 s to connect);
+    - ``deadline``: seconds for a whole token fetch, every attempt, backoff and the whole
+      answer included (default 20 s); past it ``get_token()`` raises
+      :class:`TokenRequestError`. Answers over 64 KiB (after decompression) are refused
+      with ``ResponseTooLargeError``. Both hold for the transports the provider builds or
+      wraps; an ``http_client`` passed in is used as it is;
     - ``http_client`` / ``async_http_client``: clients to send token requests with (never
       closed by the provider), or ``transport`` / ``async_transport`` to wrap;
     - ``clock``, ``sleep``, ``async_sleep``, ``wall_clock``, ``rng``: injectable time and
@@ -88,6 +102,7 @@ class TokenProvider:
         default_expires_in: float = DEFAULT_EXPIRES_IN,
         retry: TokenRetryPolicy | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TOKEN_TIMEOUT,
+        deadline: float = DEFAULT_TOKEN_DEADLINE,
         http_client: httpx.Client | None = None,
         async_http_client: httpx.AsyncClient | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -113,6 +128,7 @@ class TokenProvider:
         self._default_expires_in = float(default_expires_in)
         self._retry = retry or TokenRetryPolicy()
         self._timeout = timeout
+        self._deadline = _deadline.check_deadline_seconds("deadline", deadline)
         self._clock = clock
         self._sleep = sleep
         self._async_sleep = async_sleep
@@ -132,7 +148,9 @@ class TokenProvider:
         self._async_http_client = async_http_client
         if async_http_client is None and async_transport is not None:
             # Wrapped once and never closed here: the transport is the caller's to close.
-            self._async_http_client = httpx.AsyncClient(transport=async_transport, timeout=timeout)
+            self._async_http_client = httpx.AsyncClient(
+                transport=_bounded_async(async_transport), timeout=timeout
+            )
 
         self._ssl_context: ssl.SSLContext | None = None
         self._token: AccessToken | None = None
@@ -273,7 +291,7 @@ class TokenProvider:
             if isinstance(step, _Send):
                 try:
                     outcome = self._sync_client().send(step.request, auth=None)
-                except httpx.RequestError as exc:
+                except (httpx.RequestError, APITimeoutError) as exc:
                     outcome = exc
             else:
                 self._sleep(step.seconds)
@@ -287,7 +305,12 @@ class TokenProvider:
         # Only called under _sync_lock. Not under _state_lock: building a client loads the
         # TLS context, and the event loop must never wait for that.
         if self._http_client is None:
-            self._http_client = httpx.Client(transport=self._transport, timeout=self._timeout)
+            # Every token exchange is bounded in time and size (each request carries its
+            # deadline and limit); a transport of our own also gets socket-level deadlines.
+            transport = self._transport or httpx.HTTPTransport(
+                proxy=environment_proxy(self._token_url, trust_env=True)
+            )
+            self._http_client = httpx.Client(transport=_bounded(transport), timeout=self._timeout)
         return self._http_client
 
     def close(self) -> None:
@@ -355,7 +378,13 @@ class TokenProvider:
             self._ssl_context = await anyio.to_thread.run_sync(httpx.create_ssl_context)
         # A client per fetch (one every few minutes) never outlives the event loop that
         # made it, so one provider serves asyncio.run() after asyncio.run(), and trio.
-        async with httpx.AsyncClient(timeout=self._timeout, verify=self._ssl_context) as client:
+        transport = _bounded_async(
+            httpx.AsyncHTTPTransport(
+                verify=self._ssl_context,
+                proxy=environment_proxy(self._token_url, trust_env=True),
+            )
+        )
+        async with httpx.AsyncClient(timeout=self._timeout, transport=transport) as client:
             return await self._drive_async(exchange, client)
 
     async def _drive_async(self, exchange: _Exchange, client: httpx.AsyncClient) -> AccessToken:
@@ -365,7 +394,7 @@ class TokenProvider:
             if isinstance(step, _Send):
                 try:
                     outcome = await client.send(step.request, auth=None)
-                except httpx.RequestError as exc:
+                except (httpx.RequestError, APITimeoutError) as exc:
                     outcome = exc
             else:
                 await self._async_sleep(step.seconds)
@@ -380,6 +409,7 @@ class TokenProvider:
     def _exchange(self) -> _Exchange:
         """Steps of one token exchange with retries; returns the token or raises."""
         attempt = 0
+        deadline = Deadline.after(self._deadline)
         while True:
             attempt += 1
             request = build_token_request(
@@ -387,6 +417,12 @@ class TokenProvider:
                 client_id=self._client_id,
                 client_secret=self._client_secret,
             )
+            # One deadline for the whole fetch, and a token answer is small.
+            request.extensions = {
+                **request.extensions,
+                _deadline.EXTENSION_KEY: deadline,
+                _size_limit.EXTENSION_KEY: _size_limit.MAX_TOKEN_ANSWER_BYTES,
+            }
             logger.debug(
                 "requesting an access token from %s (attempt %d)", self._token_url, attempt
             )
@@ -401,6 +437,13 @@ class TokenProvider:
                     attempt=attempt,
                     now=self._wall_clock(),
                     secrets=self._secrets,
+                )
+            elif isinstance(outcome, APITimeoutError):
+                raise self._gave_up(
+                    f"POST {self._token_url} got no complete answer within the "
+                    f"{self._deadline:g} s deadline of a token fetch",
+                    attempt,
+                    None,
                 )
             elif isinstance(outcome, httpx.RequestError):
                 retryable = failure_from_exception(outcome)
@@ -419,6 +462,13 @@ class TokenProvider:
             delay = self._retry.delay(attempt, result.retry_after, self._rng)
             if delay is None:
                 raise self._gave_up(result.reason, attempt, result)
+            if not deadline.allows_wait(delay):
+                raise self._gave_up(
+                    f"{result.reason}; no time left for another attempt within the "
+                    f"{self._deadline:g} s deadline of a token fetch",
+                    attempt,
+                    result,
+                )
             logger.warning(
                 "token request failed (%s); retrying in %.2f s (attempt %d of %d)",
                 scrub(result.reason, self._secrets),
@@ -492,3 +542,15 @@ def _check_options(
         problems.append("give async_http_client or async_transport, not both")
     if problems:
         raise SettingsError("invalid TokenProvider options: " + "; ".join(problems))
+
+
+def _bounded(transport: httpx.BaseTransport) -> httpx.BaseTransport:
+    if isinstance(transport, BoundedTransport):
+        return transport
+    return BoundedTransport(transport, deadline=DEFAULT_TOKEN_DEADLINE)
+
+
+def _bounded_async(transport: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
+    if isinstance(transport, BoundedTransport):
+        return transport
+    return BoundedTransport(async_transport=transport, deadline=DEFAULT_TOKEN_DEADLINE)
