@@ -5,10 +5,10 @@ ends when the server stops or the client hangs up."""
 from __future__ import annotations
 
 import contextlib
-import gzip
 import socketserver
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from typing import Final
 
@@ -21,8 +21,18 @@ Behaviour = Callable[["_Handler"], None]
 
 
 def gzip_bomb(unpacked_bytes: int) -> bytes:
-    """A gzip body that unpacks to ``unpacked_bytes`` of a JSON string (about 1000:1)."""
-    return gzip.compress(b'"' + b"0" * (unpacked_bytes - 2) + b'"', compresslevel=9)
+    """A gzip body that unpacks to ``unpacked_bytes`` of a JSON string (about 1000:1),
+    compressed in steps so that building it never holds the unpacked bytes."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    parts = [packer.compress(b'"')]
+    step = b"0" * (1024 * 1024)
+    left = unpacked_bytes - 2
+    while left > 0:
+        parts.append(packer.compress(step[: min(left, len(step))]))
+        left -= len(step)
+    parts.append(packer.compress(b'"'))
+    parts.append(packer.flush())
+    return b"".join(parts)
 
 
 class _Handler(socketserver.BaseRequestHandler):
