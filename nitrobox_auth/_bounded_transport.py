@@ -59,13 +59,17 @@ class _Rules:
 
     def too_large(self, limit: int) -> _size_limit.TooLarge:
         request = self.request
+        hint = (
+            "a limit of the request itself"
+            if _size_limit.EXTENSION_KEY in request.extensions
+            else "create_client(max_answer_bytes=..., max_file_bytes=...) sets the limits"
+        )
 
         def build() -> ResponseTooLargeError:
             return ResponseTooLargeError(
                 f"the answer to {request.method} {redact_url(request.url)} is larger than "
                 f"the {limit}-byte limit (measured after decompression); it was not read "
-                "further (create_client(max_answer_bytes=..., max_file_bytes=...) sets the "
-                "limits)",
+                f"further ({hint})",
                 limit=limit,
             )
 

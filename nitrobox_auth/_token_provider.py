@@ -35,6 +35,7 @@ from nitrobox_auth._settings import NitroboxSettings
 from nitrobox_auth._token_rules import (
     DEFAULT_EXPIRES_IN,
     DEFAULT_REFRESH_MARGIN,
+    MIN_EXPIRES_IN,
     AccessToken,
     RetryableFailure,
     TokenRetryPolicy,
@@ -533,8 +534,10 @@ def _check_options(
             problems.append(f"{name} must be a non-empty string")
     if not refresh_margin >= 0:
         problems.append(f"refresh_margin must be >= 0 seconds, not {refresh_margin!r}")
-    if not default_expires_in > 0:
-        problems.append(f"default_expires_in must be > 0 seconds, not {default_expires_in!r}")
+    if not (isinstance(default_expires_in, int | float) and default_expires_in >= MIN_EXPIRES_IN):
+        problems.append(
+            f"default_expires_in must be >= {MIN_EXPIRES_IN:g} s, not {default_expires_in!r}"
+        )
     http_client, transport, async_http_client, async_transport = clients
     if http_client is not None and transport is not None:
         problems.append("give http_client or transport, not both")

@@ -306,7 +306,7 @@ def test_close_closes_the_client_the_provider_made() -> None:
         ({"token_url": "https://u:pw@h/t/oauth2/token"}, "must not contain credentials"),
         ({"client_secret": ""}, "client_secret must be a non-empty string"),
         ({"refresh_margin": -1}, "refresh_margin must be >= 0"),
-        ({"default_expires_in": 0}, "default_expires_in must be > 0"),
+        ({"default_expires_in": 0}, "default_expires_in must be >= 1 s"),
         (
             {
                 "transport": httpx.MockTransport(lambda r: httpx.Response(200)),
