@@ -115,9 +115,7 @@ def _problems(settings: NitroboxSettings) -> list[str]:
             # segment, or the base URL's path, on its way to the token endpoint.
             problems.append(f"tenant {tenant[:20]!r} is only dots; give the tenant's name")
         elif not _TENANT_PATTERN.fullmatch(tenant):
-            problems.append(
-                f"tenant {tenant[:60]!r} may only contain letters, digits and . _ ~ -"
-            )
+            problems.append(f"tenant {tenant[:60]!r} may only contain letters, digits and . _ ~ -")
     if isinstance(settings.client_id, str) and ":" in settings.client_id:
         # Basic authentication splits id and secret at the first colon.
         problems.append("client_id must not contain ':'")
