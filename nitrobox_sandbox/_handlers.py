@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
+from nitrobox_sandbox._limits import content_disposition, is_numeric_ident
 from nitrobox_sandbox._paging import page_of
 from nitrobox_sandbox._responses import FieldError, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
@@ -303,7 +304,7 @@ class Handlers:
             200,
             content=stored.content,
             media_type=stored.media_type,
-            headers={"Content-Disposition": f'attachment; filename="{stored.filename}"'},
+            headers={"Content-Disposition": content_disposition(stored.filename)},
         )
 
     # -- look-ups -----------------------------------------------------------------------
@@ -335,10 +336,14 @@ class Handlers:
             return self.error(call, 404, f"No {what} with ident {ident!r}")
         return record.ident
 
+    def children_count(self, collection: str, parent: str) -> int:
+        """How many records of ``collection`` belong to the record ``parent``."""
+        return len(self._store.all(collection, parent=parent))
+
     def lookup(self, collection: str, ident: str) -> Record | None:
         """The record with this ident, or (for a numeric path parameter) this numeric id."""
         record = self._store.get(collection, ident)
-        if record is None and ident.isdigit():
+        if record is None and is_numeric_ident(ident):
             id_field = self.identities[collection].id_field
             record = next(
                 (r for r in self._store.all(collection) if r.data.get(id_field) == int(ident)),

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nitrobox_sandbox._limits import MAX_RSQL_DEPTH, MAX_RSQL_LENGTH
+
 Predicate = Callable[[Mapping[str, Any]], bool]
 
 _OPERATORS = ("==", "!=", "=gt=", "=ge=", "=lt=", "=le=", "=in=", "=out=")
@@ -27,7 +29,13 @@ class RSQLError(ValueError):
 
 
 def parse(expression: str) -> Predicate:
-    """A predicate over resources (JSON objects) for an RSQL expression."""
+    """A predicate over resources (JSON objects) for an RSQL expression.
+
+    Expressions longer than ``MAX_RSQL_LENGTH`` characters or with groups nested deeper
+    than ``MAX_RSQL_DEPTH`` are refused (the parser recurses once per group).
+    """
+    if len(expression) > MAX_RSQL_LENGTH:
+        raise RSQLError(f"the search expression is longer than {MAX_RSQL_LENGTH} characters")
     parser = _Parser(expression)
     predicate = parser.parse_or()
     parser.skip_space()
@@ -40,6 +48,7 @@ def parse(expression: str) -> Predicate:
 class _Parser:
     text: str
     pos: int = 0
+    depth: int = 0
 
     def fail(self, why: str) -> None:
         raise RSQLError(f"{why} at position {self.pos} of the search expression")
@@ -68,11 +77,15 @@ class _Parser:
 
     def parse_term(self) -> Predicate:
         if self.peek() == "(":
+            self.depth += 1
+            if self.depth > MAX_RSQL_DEPTH:
+                self.fail(f"parentheses nested deeper than {MAX_RSQL_DEPTH} levels")
             self.pos += 1
             inner = self.parse_or()
             if self.peek() != ")":
                 self.fail("missing ')'")
             self.pos += 1
+            self.depth -= 1
             return inner
         return self.parse_comparison()
 
