@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 from hostile.hostile_server import TOKEN_PATH, HostileServer, fixed
 
-from nitrobox_auth import NitroboxSettings
+from nitrobox_auth import NitroboxSettings, create_client
 from nitrobox_auth._bundled_spec import load_bundled_spec
 from nitrobox_sandbox import Sandbox
+
+if TYPE_CHECKING:
+    from nitrobox_client import Client
 
 TENANT = "hostile-test"
 TOKEN_ANSWER = b'{"access_token": "tok-hostile-0001", "token_type": "bearer", "expires_in": 269}'
@@ -23,6 +26,21 @@ def hostile() -> Iterator[HostileServer]:
     with HostileServer() as server:
         server.behaviours[TOKEN_PATH] = fixed(200, TOKEN_ANSWER)
         yield server
+
+
+@pytest.fixture
+def make_client() -> Iterator[Callable[..., Client]]:
+    """``create_client`` whose clients (and their connections) are closed after the test."""
+    made: list[Client] = []
+
+    def make(*args: Any, **options: Any) -> Client:
+        client = create_client(*args, **options)
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.get_httpx_client().close()
 
 
 @pytest.fixture
@@ -65,3 +83,6 @@ def assert_global_error(response: httpx.Response, status: int) -> dict[str, Any]
     assert set(body) >= {"status", "message", "timestamp", "path", "uuid"}
     assert body["message"]
     return body
+
+
+MakeClient = Callable[..., "Client"]

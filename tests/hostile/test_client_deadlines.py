@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import anyio
 import httpx
 import pytest
+from hostile.conftest import MakeClient
 from hostile.hostile_server import (
     TOKEN_PATH,
     HostileServer,
@@ -49,11 +50,14 @@ Behaviour = Callable[..., None]
     "behaviour", [drip_body, drip_head, silent], ids=["body", "head", "silent"]
 )
 def test_sync_call_ends_at_its_total_deadline(
-    hostile: HostileServer, settings: NitroboxSettings, behaviour: Behaviour
+    hostile: HostileServer,
+    settings: NitroboxSettings,
+    make_client: MakeClient,
+    behaviour: Behaviour,
 ) -> None:
     """create_client(timeout=2): a trickled or silent answer raises APITimeoutError at ~2 s."""
     hostile.behaviours[PATH] = behaviour
-    client = create_client(settings, timeout=2)
+    client = make_client(settings, timeout=2)
     with finishes_within(3.5), pytest.raises(APITimeoutError) as caught:
         client.get_httpx_client().get(PATH)
     assert caught.value.method == "GET"
@@ -65,11 +69,14 @@ def test_sync_call_ends_at_its_total_deadline(
     "behaviour", [drip_body, drip_head, silent], ids=["body", "head", "silent"]
 )
 def test_async_call_ends_at_its_total_deadline(
-    hostile: HostileServer, settings: NitroboxSettings, behaviour: Behaviour
+    hostile: HostileServer,
+    settings: NitroboxSettings,
+    make_client: MakeClient,
+    behaviour: Behaviour,
 ) -> None:
     """The async client keeps the same deadline."""
     hostile.behaviours[PATH] = behaviour
-    client = create_client(settings, timeout=2)
+    client = make_client(settings, timeout=2)
 
     async def call() -> None:
         async with client.get_async_httpx_client() as http:
@@ -81,21 +88,21 @@ def test_async_call_ends_at_its_total_deadline(
 
 
 def test_deadline_option_overrides_the_timeout(
-    hostile: HostileServer, settings: NitroboxSettings
+    hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
 ) -> None:
     """deadline= bounds the whole call even when the per-read timeout is longer."""
     hostile.behaviours[PATH] = drip_body
-    client = create_client(settings, timeout=httpx.Timeout(30.0), deadline=1.5)
+    client = make_client(settings, timeout=httpx.Timeout(30.0), deadline=1.5)
     with finishes_within(3.0), pytest.raises(APITimeoutError):
         client.get_httpx_client().get(PATH)
 
 
 def test_retries_stay_within_the_deadline(
-    hostile: HostileServer, settings: NitroboxSettings
+    hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
 ) -> None:
     """Status retries with Retry-After: 1 stop when no attempt fits in the 2.5 s budget."""
     hostile.behaviours[PATH] = always_503
-    client = create_client(settings, timeout=2.5, retry=RetryPolicy(max_attempts=10))
+    client = make_client(settings, timeout=2.5, retry=RetryPolicy(max_attempts=10))
     with finishes_within(3.5):
         response = client.get_httpx_client().get(PATH)
     assert response.status_code == 503
@@ -103,11 +110,11 @@ def test_retries_stay_within_the_deadline(
 
 
 def test_a_streamed_download_is_bounded_too(
-    hostile: HostileServer, settings: NitroboxSettings
+    hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
 ) -> None:
     """A streamed body read chunk by chunk still ends at the deadline."""
     hostile.behaviours[PATH] = drip_body
-    client = create_client(settings, timeout=2)
+    client = make_client(settings, timeout=2)
     received: list[bytes] = []
 
     def download() -> None:
@@ -123,7 +130,10 @@ def test_a_streamed_download_is_bounded_too(
     "behaviour", [drip_body, drip_head, silent], ids=["body", "head", "silent"]
 )
 def test_token_fetch_of_a_lone_provider_is_bounded(
-    hostile: HostileServer, settings: NitroboxSettings, behaviour: Behaviour
+    hostile: HostileServer,
+    settings: NitroboxSettings,
+    make_client: MakeClient,
+    behaviour: Behaviour,
 ) -> None:
     """TokenProvider.from_settings alone: a stuck token endpoint gives TokenRequestError."""
     hostile.behaviours[TOKEN_PATH] = behaviour
@@ -136,7 +146,7 @@ def test_token_fetch_of_a_lone_provider_is_bounded(
 
 
 def test_async_token_fetch_of_a_lone_provider_is_bounded(
-    hostile: HostileServer, settings: NitroboxSettings
+    hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
 ) -> None:
     """The async fetch of a provider without given transports is bounded the same way."""
     hostile.behaviours[TOKEN_PATH] = drip_body
@@ -146,13 +156,13 @@ def test_async_token_fetch_of_a_lone_provider_is_bounded(
 
 
 def test_an_api_call_behind_a_stuck_token_fetch_is_bounded(
-    hostile: HostileServer, settings: NitroboxSettings
+    hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
 ) -> None:
     """A call whose token fetch trickles ends with TokenRequestError, not after the drip."""
     hostile.behaviours[TOKEN_PATH] = drip_head
     hostile.behaviours[PATH] = drip_body
     provider = TokenProvider.from_settings(settings, deadline=1.5)
-    client = create_client(settings, provider=provider)
+    client = make_client(settings, provider=provider)
     with finishes_within(3.0), pytest.raises(TokenRequestError):
         client.get_httpx_client().get(PATH)
 
