@@ -200,8 +200,11 @@ class BoundedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     @staticmethod
     def _prepare(request: httpx.Request) -> None:
         # Only encodings the bounded decoder can undo (httpx would add br and zstd when
-        # their packages are installed).
-        request.headers["Accept-Encoding"] = _size_limit.ACCEPT_ENCODING
+        # their packages are installed); a caller's narrower choice (identity) is kept.
+        asked = request.headers.get("Accept-Encoding", "")
+        codings = {part.split(";")[0].strip().lower() for part in asked.split(",")}
+        if not asked or not codings <= _size_limit.BOUNDED_ENCODINGS:
+            request.headers["Accept-Encoding"] = _size_limit.ACCEPT_ENCODING
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._transport is None:

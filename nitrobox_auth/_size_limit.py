@@ -27,6 +27,7 @@ MAX_TOKEN_ANSWER_BYTES: Final = 64 * 1024
 # A request may carry its own limit (the token provider sets one).
 EXTENSION_KEY: Final = "nitrobox_max_bytes"
 ACCEPT_ENCODING: Final = "gzip, deflate"
+BOUNDED_ENCODINGS: Final = frozenset({"gzip", "x-gzip", "deflate", "identity"})
 
 _STEP: Final = 64 * 1024
 _TEXT_TYPES: Final = ("json", "text/", "xml", "html", "javascript", "form-urlencoded")

@@ -150,8 +150,10 @@ async def _api_endpoint(state: SandboxState, request: Request) -> Response:
     if op is None:
         state.stats.count("not_found")
         if allowed:
+            state.stats.status(405)
             body = error_body(405, f"Method {request.method} is not supported for {path}", path)
             return JSONResponse(body, status_code=405, headers={"Allow": ", ".join(allowed)})
+        state.stats.status(404)
         return JSONResponse(error_body(404, f"No operation matches {path}", path), 404)
     state.stats.count("api_requests")
     state.stats.operation(op.operation_id)

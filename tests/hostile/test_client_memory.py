@@ -159,3 +159,18 @@ def test_size_limits_must_be_whole_positive_numbers(
         create_client(settings, max_answer_bytes=bad)  # type: ignore[arg-type]
     with pytest.raises(SettingsError, match="max_file_bytes"):
         create_client(settings, max_file_bytes=bad)  # type: ignore[arg-type]
+
+
+def test_a_narrower_accept_encoding_of_the_caller_is_kept(
+    hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
+) -> None:
+    """identity stays identity; br (which the client cannot bound) becomes gzip, deflate."""
+    seen: list[str] = []
+    hostile.behaviours[PATH] = lambda handler: handler.send(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+    )
+    http = make_client(settings).get_httpx_client()
+    for asked in ("identity", "br"):
+        response = http.get(PATH, headers={"Accept-Encoding": asked})
+        seen.append(response.request.headers["Accept-Encoding"])
+    assert seen == ["identity", "gzip, deflate"]

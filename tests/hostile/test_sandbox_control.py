@@ -118,7 +118,8 @@ def test_stats_count_500s(sandbox: Sandbox) -> None:
 
 
 def test_stats_count_refusals_and_successes(api: httpx.Client, sandbox: Sandbox) -> None:
-    """Every API answer is counted by status: 200, 400 (poison), 413 (size)."""
+    """Every API answer is counted by status: 200, 400 (poison), 413 (size), and the 404
+    and 405 of paths and methods the spec does not have."""
     api.get("/v2/customers")
     api.post("/v2/customers", content=b'{"n": NaN}', headers={"Content-Type": "application/json"})
     api.post(
@@ -126,4 +127,6 @@ def test_stats_count_refusals_and_successes(api: httpx.Client, sandbox: Sandbox)
         content=b"x" * (2 * 1024 * 1024),
         headers={"Content-Type": "application/json"},
     )
-    assert sandbox.stats()["statuses"] == {"200": 1, "400": 1, "413": 1}
+    api.get("/v2/no-such-collection")
+    api.delete("/v2/customers")
+    assert sandbox.stats()["statuses"] == {"200": 1, "400": 1, "404": 1, "405": 1, "413": 1}
