@@ -15,7 +15,7 @@ import httpx
 
 from nitrobox_auth._auth import NitroboxAuth
 from nitrobox_auth._bounded_transport import BoundedTransport
-from nitrobox_auth._deadline import DEFAULT_API_DEADLINE
+from nitrobox_auth._deadline import DEFAULT_API_DEADLINE, DEFAULT_TOKEN_DEADLINE
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._retry import DEFAULT_RETRY_POLICY, RetryPolicy, install_retries
 from nitrobox_auth._settings import NitroboxSettings
@@ -64,7 +64,8 @@ def create_client(
       docs/resilience.md); ``None`` disables retries;
     - ``deadline``: seconds for a whole API call (connect, send, the whole answer, every
       retry and backoff); default ``timeout`` when that is a number, else 60 s. A call
-      past it raises ``APITimeoutError``;
+      past it raises ``APITimeoutError``. The provider the factory builds gets the same
+      budget for a token fetch (at most its default 20 s);
     - ``max_answer_bytes`` / ``max_file_bytes``: the largest JSON (text) answer and the
       largest file (binary answer) read, after decompression (default 16 MiB / 256 MiB);
       a larger one raises ``ResponseTooLargeError`` while it is read;
@@ -102,7 +103,13 @@ def create_client(
     if provider is None:
         # Token requests share the API client's connection pool (same host) and so are
         # closed with it: the provider never closes a transport it was given.
-        provider = TokenProvider.from_settings(settings, transport=bounded, async_transport=bounded)
+        # A token fetch is bounded too: never longer than one API call may take.
+        provider = TokenProvider.from_settings(
+            settings,
+            transport=bounded,
+            async_transport=bounded,
+            deadline=min(DEFAULT_TOKEN_DEADLINE, bounded.deadline),
+        )
     http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
     auth, sync_transport, retrying_async_transport = install_retries(
         NitroboxAuth(provider, api_base_url=base_url), bounded, bounded, retry

@@ -167,6 +167,16 @@ def test_an_api_call_behind_a_stuck_token_fetch_is_bounded(
         client.get_httpx_client().get(PATH)
 
 
+def test_the_factory_s_provider_shares_the_deadline(
+    hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
+) -> None:
+    """create_client(timeout=2) alone: a trickling token endpoint ends the call at ~2 s."""
+    hostile.behaviours[TOKEN_PATH] = drip_head
+    client = make_client(settings, timeout=2)
+    with finishes_within(3.5), pytest.raises(TokenRequestError, match="2 s deadline"):
+        client.get_httpx_client().get(PATH)
+
+
 @pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), "3"])
 def test_a_deadline_must_be_a_positive_finite_number(
     settings: NitroboxSettings, bad: object
