@@ -79,6 +79,12 @@ def stamp(request: httpx.Request, seconds: float) -> Deadline:
     return deadline
 
 
+def restart(request: httpx.Request) -> None:
+    """Forget a deadline left from an earlier send of the same request object."""
+    if EXTENSION_KEY in request.extensions:
+        request.extensions = {k: v for k, v in request.extensions.items() if k != EXTENSION_KEY}
+
+
 def deadline_of(request: httpx.Request) -> Deadline | None:
     found = request.extensions.get(EXTENSION_KEY)
     return found if isinstance(found, Deadline) else None

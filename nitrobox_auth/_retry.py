@@ -27,6 +27,7 @@ import attrs
 import httpx
 
 from nitrobox_auth._deadline import allows_retry
+from nitrobox_auth._deadline import restart as restart_deadline
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import can_replay, parse_retry_after
 from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
@@ -175,6 +176,7 @@ class RetryAuth(httpx.Auth):
             await flow.aclose()
 
     def _start(self, request: httpx.Request) -> _Attempts:
+        restart_deadline(request)  # each send of a request gets its own total deadline
         state = _Attempts(self, can_replay(request))
         request.extensions = {**request.extensions, _EXTENSION_KEY: state}
         return state

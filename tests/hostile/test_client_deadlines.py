@@ -28,6 +28,7 @@ from nitrobox_auth import (
     TokenRequestError,
     create_client,
 )
+from nitrobox_auth._deadline import EXTENSION_KEY, Deadline
 from nitrobox_auth._retry import RetryPolicy
 
 pytestmark = pytest.mark.integration
@@ -175,6 +176,20 @@ def test_the_factory_s_provider_shares_the_deadline(
     client = make_client(settings, timeout=2)
     with finishes_within(3.5), pytest.raises(TokenRequestError, match="2 s deadline"):
         client.get_httpx_client().get(PATH)
+
+
+def test_sending_a_request_again_gets_a_fresh_deadline(
+    hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
+) -> None:
+    """A request object sent a second time is not held to the first send's deadline."""
+    hostile.behaviours[PATH] = lambda handler: handler.send(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+    )
+    http = make_client(settings, timeout=2).get_httpx_client()
+    request = http.build_request("GET", PATH)
+    assert http.send(request).status_code == 200
+    request.extensions = {**request.extensions, EXTENSION_KEY: Deadline(time.monotonic() - 1, 2)}
+    assert http.send(request).status_code == 200
 
 
 @pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), "3"])
