@@ -21,11 +21,14 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 
 from nitrobox_auth._auth import NitroboxAuth
+from nitrobox_auth._bounded_transport import BoundedTransport
 from nitrobox_auth._connection_errors import ConnectionErrorTransport
+from nitrobox_auth._deadline import DEFAULT_API_DEADLINE, DEFAULT_TOKEN_DEADLINE
 from nitrobox_auth._error_factory import NitroboxErrorFactory
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._retry import DEFAULT_RETRY_POLICY, RetryPolicy, install_retries
 from nitrobox_auth._settings import NitroboxSettings
+from nitrobox_auth._size_limit import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_FILE_BYTES
 from nitrobox_auth._token_provider import TokenHTTP, TokenProvider
 from nitrobox_auth._transports import default_transports
 
@@ -50,6 +53,9 @@ def create_client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     raise_on_unexpected_status: bool = True,
     retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
+    deadline: float | None = None,
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     **options: Any,
 ) -> Client:
     """A generated ``Client`` for the Nitrobox API, authenticated with cached OAuth2 tokens.
@@ -66,6 +72,13 @@ def create_client(
       (default True);
     - ``retry``: the :class:`RetryPolicy` for API calls (default: 3 attempts, see
       docs/resilience.md); ``None`` disables retries;
+    - ``deadline``: seconds for a whole API call (connect, send, the whole answer, every
+      retry and backoff); default ``timeout`` when that is a number, else 60 s. A call
+      past it raises ``APITimeoutError``. The provider the factory builds gets the same
+      budget for a token fetch (at most its default 20 s);
+    - ``max_answer_bytes`` / ``max_file_bytes``: the largest JSON (text) answer and the
+      largest file (binary answer) read, after decompression (default 16 MiB / 256 MiB);
+      a larger one raises ``ResponseTooLargeError`` while it is read;
     - ``options``: further keyword arguments for both ``httpx.Client`` and
       ``httpx.AsyncClient`` (``headers``, ``event_hooks``, ``verify``, ...).
     """
@@ -86,15 +99,32 @@ def create_client(
         # Only a missing one is used; an unused transport holds no socket.
         transport = transport if transport is not None else built_sync
         async_transport = async_transport if async_transport is not None else built_async
+    if deadline is None:
+        deadline = float(timeout) if isinstance(timeout, int | float) else DEFAULT_API_DEADLINE
+    # One wrapper bounds every exchange in time and size, token requests included (the
+    # provider stamps its own deadline and size limit on those).
+    bounded = BoundedTransport(
+        transport,
+        async_transport=async_transport,
+        deadline=deadline,
+        max_answer_bytes=max_answer_bytes,
+        max_file_bytes=max_file_bytes,
+    )
     if provider is None:
         # Token requests share the API client's connection pool (same host) and so are
         # closed with it: the provider never closes a transport it was given.
+        # A token fetch is bounded too: never longer than one API call may take.
         provider = TokenProvider.from_settings(
-            settings, http=TokenHTTP(transport=transport, async_transport=async_transport)
+            settings,
+            http=TokenHTTP(
+                transport=bounded,
+                async_transport=bounded,
+                deadline=min(DEFAULT_TOKEN_DEADLINE, bounded.deadline),
+            ),
         )
     http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
     auth, sync_transport, retrying_async_transport = install_retries(
-        NitroboxAuth(provider, api_base_url=base_url), transport, async_transport, retry
+        NitroboxAuth(provider, api_base_url=base_url), bounded, bounded, retry
     )
     common: dict[str, Any] = {"base_url": base_url, "timeout": http_timeout, "auth": auth, **rest}
     client = Client(

@@ -6,6 +6,7 @@ a Basic header or an access token never leaves the process in readable form.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 # Header names whose values are credentials. Compared lower-case.
@@ -16,6 +17,8 @@ SENSITIVE_HEADERS: frozenset[str] = frozenset(
 # Below this length a prefix would give away too large a share of the secret.
 _MIN_LENGTH_FOR_PREFIX = 16
 _PREFIX_LENGTH = 4
+# From this length a secret is masked even inside other text; shorter ones only whole.
+_MIN_LENGTH_ANYWHERE = 8
 
 
 def mask_secret(value: str | None) -> str:
@@ -52,8 +55,20 @@ def scrub(text: str, secrets: Iterable[str | None]) -> str:
     For text from outside (a server's ``error_description``, an exception message) that
     might echo a credential back. Empty and ``None`` secrets are ignored; longer secrets are
     replaced first so a secret that contains another is masked whole.
+
+    A secret of at least 8 characters is masked wherever it appears. A shorter one is
+    masked only as a whole value, where no letter or digit touches it: a three-letter
+    secret ``abc`` is masked in ``secret=abc`` but ``abcdef`` and ``cabc`` are left as
+    they are, since rewriting every word that happens to contain it would garble the
+    message (and tell the reader which letters the secret is made of).
     """
     for secret in sorted((s for s in secrets if s), key=len, reverse=True):
-        if secret in text:
-            text = text.replace(secret, mask_secret(secret))
+        if secret not in text:
+            continue
+        mask = mask_secret(secret)
+        if len(secret) >= _MIN_LENGTH_ANYWHERE:
+            text = text.replace(secret, mask)
+        else:
+            whole = re.compile(rf"(?<![^\W_]){re.escape(secret)}(?![^\W_])")
+            text = whole.sub(mask.replace("\\", r"\\"), text)
     return text

@@ -23,6 +23,8 @@ from typing import Final
 import attrs
 import httpx
 
+from nitrobox_auth._deadline import allows_retry
+from nitrobox_auth._deadline import restart as restart_deadline
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import (
     RetrySchedule,
@@ -141,6 +143,7 @@ class RetryAuth(httpx.Auth):
             await flow.aclose()
 
     def _start(self, request: httpx.Request) -> _Attempts:
+        restart_deadline(request)  # each send of a request gets its own total deadline
         state = _Attempts(self, can_replay(request))
         request.extensions = {**request.extensions, _EXTENSION_KEY: state}
         return state
@@ -156,6 +159,8 @@ class RetryAuth(httpx.Auth):
             # Retry-After beyond max_retry_after: the caller gets this answer (with its
             # retry_after) rather than an early retry the server already refused.
             return None
+        if not allows_retry(request, delay):
+            return None  # the call's total deadline leaves no time for another attempt
         state.number += 1
         log_retry(request, f"status {response.status_code}", delay, state.number)
         return delay
@@ -242,6 +247,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         delay = policy.delay_after(attempt, None)
         if delay is None:  # pragma: no cover - only a Retry-After can refuse a wait
             return None
+        if not allows_retry(request, delay):
+            return None  # the call's total deadline leaves no time for another attempt
         log_retry(request, type(error).__name__, delay, attempt + 1)
         return delay
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import urllib.parse
 from collections.abc import Mapping
 from typing import Final, Literal, cast
 
@@ -108,8 +109,13 @@ def _problems(settings: NitroboxSettings) -> list[str]:
         if not isinstance(value, str) or not value.strip():
             problems.append(f"{name} must be a non-empty string")
     tenant = settings.tenant
-    if isinstance(tenant, str) and tenant.strip() and not _TENANT_PATTERN.fullmatch(tenant):
-        problems.append(f"tenant {tenant!r} may only contain letters, digits and . _ ~ -")
+    if isinstance(tenant, str) and tenant.strip():
+        if not set(urllib.parse.unquote(tenant)) - {"."}:
+            # "." and ".." (also as %2e) are dot segments: the URL would lose its tenant
+            # segment, or the base URL's path, on its way to the token endpoint.
+            problems.append(f"tenant {tenant[:20]!r} is only dots; give the tenant's name")
+        elif not _TENANT_PATTERN.fullmatch(tenant):
+            problems.append(f"tenant {tenant[:60]!r} may only contain letters, digits and . _ ~ -")
     if isinstance(settings.client_id, str) and ":" in settings.client_id:
         # Basic authentication splits id and secret at the first colon.
         problems.append("client_id must not contain ':'")

@@ -16,7 +16,10 @@ import anyio.to_thread
 import attrs
 import httpx
 
-from nitrobox_auth._errors import SettingsError, TokenRequestError
+from nitrobox_auth import _deadline, _size_limit
+from nitrobox_auth._bounded_transport import BoundedTransport
+from nitrobox_auth._deadline import DEFAULT_TOKEN_DEADLINE, Deadline
+from nitrobox_auth._errors import APITimeoutError, SettingsError, TokenRequestError
 from nitrobox_auth._redact import scrub
 from nitrobox_auth._token_rules import (
     AccessToken,
@@ -27,6 +30,7 @@ from nitrobox_auth._token_rules import (
     failure_from_exception,
     interpret_token_response,
 )
+from nitrobox_auth._transports import environment_proxy
 
 logger = logging.getLogger("nitrobox.auth")
 
@@ -34,13 +38,21 @@ logger = logging.getLogger("nitrobox.auth")
 DEFAULT_TOKEN_TIMEOUT: Final = httpx.Timeout(10.0, connect=5.0)
 
 
+def _fetch_deadline(value: float) -> float:
+    return _deadline.check_deadline_seconds("TokenHTTP.deadline", value)
+
+
 @attrs.frozen(kw_only=True)
 class TokenHTTP:
-    """How token requests are sent: the ``timeout`` (default 10 s, 5 s to connect) and
-    either clients of your own (``client`` / ``async_client``, never closed by the provider)
-    or transports to wrap (``transport`` / ``async_transport``, never closed either)."""
+    """How token requests are sent: the ``timeout`` (default 10 s, 5 s to connect), the
+    ``deadline`` of a whole token fetch (default 20 s: every attempt, backoff and the whole
+    answer; past it ``get_token()`` raises :class:`TokenRequestError`), and either clients
+    of your own (``client`` / ``async_client``, never closed by the provider, used as they
+    are) or transports to wrap (``transport`` / ``async_transport``, never closed either).
+    Answers over 64 KiB (after decompression) are refused with ``ResponseTooLargeError``."""
 
     timeout: httpx.Timeout | float = DEFAULT_TOKEN_TIMEOUT
+    deadline: float = attrs.field(default=DEFAULT_TOKEN_DEADLINE, converter=_fetch_deadline)
     client: httpx.Client | None = attrs.field(default=None, eq=False)
     async_client: httpx.AsyncClient | None = attrs.field(default=None, eq=False)
     transport: httpx.BaseTransport | None = attrs.field(default=None, eq=False)
@@ -64,7 +76,7 @@ class _Sleep:
 
 
 _Step = _Send | _Sleep
-_Outcome = httpx.Response | httpx.RequestError | None
+_Outcome = httpx.Response | httpx.RequestError | APITimeoutError | None
 Exchange = Generator[_Step, _Outcome, AccessToken]
 
 
@@ -84,9 +96,11 @@ def exchange(
     timing: TokenTiming,
     retry: TokenRetryPolicy,
     monotonic_clock: Callable[[], float],
+    deadline_seconds: float = DEFAULT_TOKEN_DEADLINE,
 ) -> Exchange:
     """Steps of one token exchange with retries; returns the token or raises."""
     attempt = 0
+    deadline = Deadline.after(deadline_seconds)
     while True:
         attempt += 1
         request = build_token_request(
@@ -94,6 +108,12 @@ def exchange(
             client_id=credentials.client_id,
             client_secret=credentials.client_secret,
         )
+        # One deadline for the whole fetch, and a token answer is small.
+        request.extensions = {
+            **request.extensions,
+            _deadline.EXTENSION_KEY: deadline,
+            _size_limit.EXTENSION_KEY: _size_limit.MAX_TOKEN_ANSWER_BYTES,
+        }
         logger.debug(
             "requesting an access token from %s (attempt %d)", credentials.token_url, attempt
         )
@@ -109,6 +129,12 @@ def exchange(
                 now=retry.wall_clock(),
                 secrets=credentials.secrets,
             )
+        elif isinstance(outcome, APITimeoutError):
+            reason = (
+                f"POST {credentials.token_url} got no complete answer within the "
+                f"{deadline_seconds:g} s deadline of a token fetch"
+            )
+            raise _gave_up(credentials, retry, reason, attempt, None)
         elif isinstance(outcome, httpx.RequestError):
             retryable = failure_from_exception(outcome)
             if retryable is None:
@@ -127,6 +153,12 @@ def exchange(
         delay = retry.delay(attempt, result.retry_after) if retry.attempts_left(attempt) else None
         if delay is None:
             raise _gave_up(credentials, retry, result.reason, attempt, result)
+        if not deadline.allows_wait(delay):
+            reason = (
+                f"{result.reason}; no time left for another attempt within the "
+                f"{deadline_seconds:g} s deadline of a token fetch"
+            )
+            raise _gave_up(credentials, retry, reason, attempt, result)
         logger.warning(
             "token request failed (%s); retrying in %.2f s (attempt %d of %d)",
             scrub(result.reason, credentials.secrets),
@@ -162,8 +194,9 @@ def _gave_up(
 class TokenClients:
     """The HTTP clients token requests go through, and the two drivers of :func:`exchange`."""
 
-    def __init__(self, http: TokenHTTP, retry: TokenRetryPolicy) -> None:
+    def __init__(self, http: TokenHTTP, retry: TokenRetryPolicy, token_url: str) -> None:
         self._http = http
+        self._token_url = token_url
         self._retry = retry
         self._client = http.client
         # Only a client built on a transport of our own is ours to close: a transport passed
@@ -173,7 +206,8 @@ class TokenClients:
         if self._async_client is None and http.async_transport is not None:
             # Wrapped once and never closed here: the transport is the caller's to close.
             self._async_client = httpx.AsyncClient(
-                transport=http.async_transport, timeout=http.timeout
+                transport=_bounded_async(http.async_transport, http.deadline),
+                timeout=http.timeout,
             )
         self._ssl_context: ssl.SSLContext | None = None
 
@@ -184,7 +218,7 @@ class TokenClients:
             if isinstance(step, _Send):
                 try:
                     outcome = self._sync_client().send(step.request, auth=None)
-                except httpx.RequestError as exc:
+                except (httpx.RequestError, APITimeoutError) as exc:
                     outcome = exc
             else:
                 self._retry.sleep(step.seconds)
@@ -198,7 +232,14 @@ class TokenClients:
         # Only the fetch's leader calls this. Building a client loads the TLS context: never
         # under a lock the event loop may take.
         if self._client is None:
-            self._client = httpx.Client(transport=self._http.transport, timeout=self._http.timeout)
+            # Every token exchange is bounded in time and size (each request carries its
+            # deadline and limit); a transport of our own also gets socket-level deadlines.
+            transport = self._http.transport or httpx.HTTPTransport(
+                proxy=environment_proxy(self._token_url, trust_env=True)
+            )
+            self._client = httpx.Client(
+                transport=_bounded(transport, self._http.deadline), timeout=self._http.timeout
+            )
         return self._client
 
     async def run_async(self, steps: Exchange) -> AccessToken:
@@ -209,7 +250,14 @@ class TokenClients:
             self._ssl_context = await anyio.to_thread.run_sync(httpx.create_ssl_context)
         # A client per fetch (one every few minutes) never outlives the event loop that
         # made it, so one provider serves asyncio.run() after asyncio.run(), and trio.
-        async with httpx.AsyncClient(timeout=self._http.timeout, verify=self._ssl_context) as c:
+        transport = _bounded_async(
+            httpx.AsyncHTTPTransport(
+                verify=self._ssl_context,
+                proxy=environment_proxy(self._token_url, trust_env=True),
+            ),
+            self._http.deadline,
+        )
+        async with httpx.AsyncClient(timeout=self._http.timeout, transport=transport) as c:
             return await self._drive_async(steps, c)
 
     async def _drive_async(self, steps: Exchange, client: httpx.AsyncClient) -> AccessToken:
@@ -219,7 +267,7 @@ class TokenClients:
             if isinstance(step, _Send):
                 try:
                     outcome = await client.send(step.request, auth=None)
-                except httpx.RequestError as exc:
+                except (httpx.RequestError, APITimeoutError) as exc:
                     outcome = exc
             else:
                 await self._retry.async_sleep(step.seconds)
@@ -234,3 +282,17 @@ class TokenClients:
         if self._owns_client and self._client is not None:
             self._client.close()
             self._client = None
+
+
+def _bounded(transport: httpx.BaseTransport, deadline: float) -> httpx.BaseTransport:
+    if isinstance(transport, BoundedTransport):
+        return transport
+    return BoundedTransport(transport, deadline=deadline)
+
+
+def _bounded_async(
+    transport: httpx.AsyncBaseTransport, deadline: float
+) -> httpx.AsyncBaseTransport:
+    if isinstance(transport, BoundedTransport):
+        return transport
+    return BoundedTransport(async_transport=transport, deadline=deadline)

@@ -101,7 +101,8 @@ class TokenProvider:
         self._timing = timing
         self._retry = retry
         self._clock = monotonic_clock
-        self._clients = TokenClients(http, retry)
+        self._http = http
+        self._clients = TokenClients(http, retry, token_url)
         self._flights = SingleFlight()
         self._shared: SharedToken | None = None
         if cache is not None:
@@ -162,7 +163,11 @@ class TokenProvider:
 
     def _exchange(self) -> Exchange:
         return exchange(
-            self._credentials, timing=self._timing, retry=self._retry, monotonic_clock=self._clock
+            self._credentials,
+            timing=self._timing,
+            retry=self._retry,
+            monotonic_clock=self._clock,
+            deadline_seconds=self._http.deadline,
         )
 
     def _fresh(self) -> AccessToken | None:

@@ -43,6 +43,12 @@ DEFAULT_REFRESH_MARGIN: Final = 30.0
 # unexpectedly short-lived tenant configuration then never sends stale tokens.
 DEFAULT_EXPIRES_IN: Final = 60.0
 
+# A token must live at least this long: below it, every request would fetch a new token
+# (or send one that has expired on the way). Such an answer is refused, not clamped: the
+# server's configuration is wrong, and pretending the token lives longer would send
+# expired tokens.
+MIN_EXPIRES_IN: Final = 1.0
+
 # How far ahead of the margin one caller starts fetching the next token, as a share of
 # the margin: 7.5 s for a five-minute token (used 231.5 s of 269 s), 0.25 s for a 2 s one.
 # Under load, this early fetch is what keeps everyone else from queueing behind it.
@@ -57,7 +63,7 @@ GRANT_BODY: Final = b"grant_type=client_credentials"
 # RFC 6750 allows b64token characters; we accept any visible ASCII so that opaque tokens
 # from a differently configured server still work, but nothing that could break a header.
 _TOKEN_PATTERN = re.compile(r"[\x21-\x7e]+")
-_DECIMAL_PATTERN = re.compile(r"\d+(\.\d+)?")
+_DECIMAL_PATTERN = re.compile(r"\d+(\.\d+)?", re.ASCII)
 _RETRY_STATUSES: Final = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
@@ -178,6 +184,15 @@ def _positive_seconds(owner: object, attribute: attrs.Attribute[float], value: f
         raise SettingsError(f"TokenTiming.{attribute.name} must be > 0 seconds, not {value!r}")
 
 
+def _a_token_lifetime(owner: object, attribute: attrs.Attribute[float], value: float) -> None:
+    check_seconds(owner, attribute, value)
+    if value < MIN_EXPIRES_IN:
+        raise SettingsError(
+            f"TokenTiming.{attribute.name} must be >= {MIN_EXPIRES_IN:g} s (no token is "
+            f"accepted with a shorter life), not {value!r}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class TokenTiming:
     """When a token is replaced, and how long a caller waits for someone else's fetch.
@@ -191,7 +206,7 @@ class TokenTiming:
     """
 
     refresh_margin: float = attrs.field(default=DEFAULT_REFRESH_MARGIN, validator=check_seconds)
-    default_expires_in: float = attrs.field(default=DEFAULT_EXPIRES_IN, validator=_positive_seconds)
+    default_expires_in: float = attrs.field(default=DEFAULT_EXPIRES_IN, validator=_a_token_lifetime)
     wait_timeout: float = attrs.field(default=DEFAULT_WAIT_TIMEOUT, validator=_positive_seconds)
 
 
@@ -266,7 +281,7 @@ def _oauth_error_fields(
     """``error`` and ``error_description`` of an RFC 6749 error body, if it is one."""
     try:
         body = json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, None
     if not isinstance(body, dict):
         return None, None
@@ -306,6 +321,8 @@ def _parse_token(
     except ValueError:
         # Not chained: the decoder error keeps the whole body, which may hold a token.
         raise invalid(f"the body is not JSON (Content-Type {content_type!r})") from None
+    except RecursionError:
+        raise invalid("the body is JSON nested too deeply to be a token answer") from None
     if not isinstance(body, dict):
         raise invalid(f"the body is a JSON {type(body).__name__}, not an object")
     fields = tuple(sorted(str(key) for key in body))
@@ -323,6 +340,12 @@ def _parse_token(
     expires_in = _expires_in(body.get("expires_in", None), default_expires_in)
     if expires_in is None:
         raise invalid("expires_in is not a positive finite number of seconds", fields)
+    if expires_in < MIN_EXPIRES_IN:
+        raise invalid(
+            f"expires_in is {expires_in:.3g} s, under the {MIN_EXPIRES_IN:g} s a token must "
+            "live to be used (check the tenant's token lifetime)",
+            fields,
+        )
     return AccessToken(
         value=value,
         token_type="bearer",
@@ -338,12 +361,15 @@ def _expires_in(raw: object, default: float) -> float | None:
         return default
     if isinstance(raw, bool):
         return None
-    if isinstance(raw, int | float):
-        seconds = float(raw)
-    elif isinstance(raw, str) and _DECIMAL_PATTERN.fullmatch(raw.strip()):
-        # Some servers send the number as a string; accept it when it is plainly one.
-        seconds = float(raw)
-    else:
+    try:
+        if isinstance(raw, int | float):
+            seconds = float(raw)
+        elif isinstance(raw, str) and _DECIMAL_PATTERN.fullmatch(raw.strip()):
+            # Some servers send the number as a string; accept it when it is plainly one.
+            seconds = float(raw)
+        else:
+            return None
+    except OverflowError:  # an integer of hundreds of digits
         return None
     if not math.isfinite(seconds) or seconds <= 0:
         return None

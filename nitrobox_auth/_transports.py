@@ -16,7 +16,7 @@ import httpx
 TRANSPORT_OPTIONS: Final = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
 
 
-def _environment_proxy(base_url: str, trust_env: bool) -> str | None:
+def environment_proxy(base_url: str, trust_env: bool) -> str | None:
     # What httpx.Client(trust_env=True) would pick for this one origin: HTTPS_PROXY (or
     # HTTP_PROXY, ALL_PROXY) unless NO_PROXY exempts the host.
     if not trust_env:
@@ -35,5 +35,5 @@ def default_transports(
     """The transports httpx would build for these client options (which are removed)."""
     settings = {name: options.pop(name) for name in TRANSPORT_OPTIONS if name in options}
     if settings.get("proxy") is None:
-        settings["proxy"] = _environment_proxy(base_url, bool(settings.get("trust_env", True)))
+        settings["proxy"] = environment_proxy(base_url, bool(settings.get("trust_env", True)))
     return httpx.HTTPTransport(**settings), httpx.AsyncHTTPTransport(**settings)

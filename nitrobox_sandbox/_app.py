@@ -2,12 +2,14 @@
 
 Order of checks for an API request, as a gateway in front of Nitrobox would do them:
 route -> added latency -> rate limit (429) -> bearer token (401) -> injected 5xx ->
-spec validation (400) -> the operation's handler.
+limits and strict JSON (413/400, ``_limits``) -> spec validation (400) -> the
+operation's handler. A :class:`Refused` raised anywhere on the way becomes its 4xx
+``GlobalErrorResponse`` in one place (``_refusal``), and every answer of an API path,
+500s included, is counted in ``stats()``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,12 +18,21 @@ from openapi_core.datatypes import RequestParameters
 from starlette.applications import Starlette
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from nitrobox_sandbox._errors import SandboxConfigError
 from nitrobox_sandbox._faults import FaultDecision
 from nitrobox_sandbox._handlers import Call, Reply
+from nitrobox_sandbox._limits import (
+    Refused,
+    check_children,
+    check_depth,
+    is_json,
+    parse_json,
+    read_body,
+)
+from nitrobox_sandbox._responses import StrictJSONResponse as JSONResponse
 from nitrobox_sandbox._responses import error_body
 from nitrobox_sandbox._spec import Operation
 from nitrobox_sandbox._state import SandboxState
@@ -40,7 +51,10 @@ def build_app(state: SandboxState) -> Starlette:
     """The ASGI app serving ``state``; all routes share it."""
 
     async def token(request: Request) -> Response:
-        return await _token_endpoint(state, request)
+        try:
+            return await _token_endpoint(state, request)
+        except Refused as refused:
+            return _refusal(refused, _path(request))
 
     async def reset(request: Request) -> Response:
         state.reset()
@@ -55,10 +69,12 @@ def build_app(state: SandboxState) -> Starlette:
     async def faults(request: Request) -> Response:
         if request.method == "POST":
             try:
-                values = json.loads(await request.body() or b"{}")
+                values = parse_json(await read_body(request) or b"{}")
                 if not isinstance(values, dict):
                     raise SandboxConfigError("the body must be a JSON object of fault settings")
                 state.configure_faults(values)
+            except Refused as refused:
+                return _refusal(refused, _path(request))
             except (ValueError, SandboxConfigError) as exc:
                 return JSONResponse(error_body(400, str(exc), _path(request)), status_code=400)
         return JSONResponse(state.fault_settings())
@@ -113,7 +129,7 @@ async def _token_endpoint(state: SandboxState, request: Request) -> Response:
     form: Mapping[str, str] = {}
     content_type = request.headers.get("content-type", "")
     if content_type.split(";")[0].strip().lower() == _FORM:
-        form = QueryParams((await request.body()).decode("latin-1"))
+        form = QueryParams((await read_body(request)).decode("latin-1"))
     error = check_token_request(
         authorization=request.headers.get("authorization"),
         form=form,
@@ -138,14 +154,30 @@ async def _api_endpoint(state: SandboxState, request: Request) -> Response:
     if op is None:
         state.stats.count("not_found")
         if allowed:
+            state.stats.status(405)
             body = error_body(405, f"Method {request.method} is not supported for {path}", path)
             return JSONResponse(body, status_code=405, headers={"Allow": ", ".join(allowed)})
+        state.stats.status(404)
         return JSONResponse(error_body(404, f"No operation matches {path}", path), 404)
     state.stats.count("api_requests")
     state.stats.operation(op.operation_id)
-    response = await _api_call(state, request, op, path_params)
+    try:
+        response = await _api_call(state, request, op, path_params)
+    except Refused as refused:
+        state.stats.count("validation_errors")
+        response = _refusal(refused, path)
+    except Exception:
+        # Answered 500 by the app's crash handler; counted here, where the path is known.
+        state.stats.status(500)
+        raise
     state.stats.status(response.status_code)
     return response
+
+
+def _refusal(refused: Refused, path: str) -> Response:
+    """The one place a refused request becomes its ``GlobalErrorResponse``."""
+    body = error_body(refused.status, refused.message, path, refused.errors)
+    return JSONResponse(body, status_code=refused.status)
 
 
 async def _api_call(
@@ -162,7 +194,9 @@ async def _api_call(
         return denied
     if decision.status is not None:
         return _fault_response(state, decision, path)
-    body_bytes = await request.body()
+    body_bytes = await read_body(request)
+    body = _strict_body(op, request, body_bytes)
+    check_children(state.handlers, op, path_params, body)
     checked = state.validator.validate(
         op,
         SandboxRequest(
@@ -185,7 +219,7 @@ async def _api_call(
         path=path,
         path_params=path_params,
         query=checked.query,
-        body=_json_body(request, body_bytes),
+        body=body,
     )
     reply = state.handlers.handle(call)
     return _to_response(reply)
@@ -242,15 +276,21 @@ def _parameters(request: Request, path_params: dict[str, str]) -> RequestParamet
     )
 
 
-def _json_body(request: Request, body: bytes) -> Any:
-    content_type = request.headers.get("content-type", "application/json").lower()
-    if not body or "json" not in content_type:
+def _strict_body(op: Operation, request: Request, body: bytes) -> Any:
+    """The JSON body, parsed strictly before the validator or a handler sees it.
+
+    For an operation without a documented body the body is ignored, but it must still
+    be within the depth limit (the spec validator would otherwise recurse into it).
+    """
+    if not body or not is_json(request.headers.get("content-type")):
         return None
-    try:
-        return json.loads(body)
-    except ValueError:
-        # only reachable for operations without a documented body: the body is ignored
-        return None
+    if "requestBody" not in op.definition:
+        check_depth(body)
+        try:
+            return parse_json(body)
+        except Refused:
+            return None  # ignored, as before: the operation takes no body
+    return parse_json(body)
 
 
 def _to_response(reply: Reply) -> Response:

@@ -17,15 +17,22 @@ import attrs
 
 from nitrobox_sandbox._errors import SandboxConfigError
 
+# A longer added latency or rate window only makes every call look hung; both are capped.
+MAX_LATENCY = 60.0
+MAX_RATE_LIMIT_WINDOW = 3600.0
+
 
 def _check_share(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not 0.0 <= value <= 1.0:
+    if not 0.0 <= value <= 1.0:  # also refuses NaN
         raise SandboxConfigError(f"{attribute.name} must be between 0.0 and 1.0, got {value!r}")
 
 
-def _check_non_negative(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if value < 0:
-        raise SandboxConfigError(f"{attribute.name} must be >= 0, got {value!r}")
+def _check_latency(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    # Written so that NaN fails it too.
+    if not 0.0 <= value <= MAX_LATENCY:
+        raise SandboxConfigError(
+            f"{attribute.name} must be a number of seconds from 0 to {MAX_LATENCY:g}, got {value!r}"
+        )
 
 
 def _check_rate_limit(_: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -33,9 +40,12 @@ def _check_rate_limit(_: object, attribute: attrs.Attribute[int | None], value: 
         raise SandboxConfigError(f"{attribute.name} must be None or >= 1, got {value!r}")
 
 
-def _check_positive(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if value <= 0:
-        raise SandboxConfigError(f"{attribute.name} must be > 0, got {value!r}")
+def _check_window(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 < value <= MAX_RATE_LIMIT_WINDOW:
+        raise SandboxConfigError(
+            f"{attribute.name} must be a number of seconds > 0 and at most "
+            f"{MAX_RATE_LIMIT_WINDOW:g}, got {value!r}"
+        )
 
 
 def _check_5xx(_: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -55,10 +65,10 @@ class Faults:
     """
 
     rate_limit: int | None = attrs.field(default=None, validator=_check_rate_limit)
-    rate_limit_window: float = attrs.field(default=1.0, validator=_check_positive)
+    rate_limit_window: float = attrs.field(default=1.0, validator=_check_window)
     error_rate: float = attrs.field(default=0.0, validator=_check_share)
     error_status: int = attrs.field(default=503, validator=_check_5xx)
-    latency: float = attrs.field(default=0.0, validator=_check_non_negative)
+    latency: float = attrs.field(default=0.0, validator=_check_latency)
     seed: int = 0
     token_endpoint: bool = False
 

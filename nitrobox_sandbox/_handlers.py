@@ -11,6 +11,7 @@ from typing import Any
 
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
 from nitrobox_sandbox._handlers_contracts import coerce_numeric_ids, contract_details
+from nitrobox_sandbox._limits import content_disposition, is_numeric_ident
 from nitrobox_sandbox._paging import page_of
 from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
@@ -301,7 +302,7 @@ class Handlers:
             200,
             content=stored.content,
             media_type=stored.media_type,
-            headers={"Content-Disposition": f'attachment; filename="{stored.filename}"'},
+            headers={"Content-Disposition": content_disposition(stored.filename)},
         )
 
     # -- look-ups -----------------------------------------------------------------------
@@ -333,6 +334,10 @@ class Handlers:
             raise ErrorAnswer(404, f"No {what} with ident {ident!r}")
         return record.ident
 
+    def children_count(self, collection: str, parent: str) -> int:
+        """How many records of ``collection`` belong to the record ``parent``."""
+        return len(self._store.all(collection, parent=parent))
+
     def lookup(self, collection: str, ident: str, *, by_id: bool = False) -> Record | None:
         """The record with this ident, else the one with this numeric id; with ``by_id``, only
         the one with this numeric id (an integer path parameter or an ``...Id`` field)."""
@@ -340,7 +345,7 @@ class Handlers:
         if found is None:
             return self._store.get(collection, ident)
         record = None if by_id and not found.numeric else self._store.get(collection, ident)
-        if record is None and ident.isdigit():
+        if record is None and is_numeric_ident(ident):
             id_field = found.id_field
             record = next(
                 (r for r in self._store.all(collection) if r.data.get(id_field) == int(ident)),

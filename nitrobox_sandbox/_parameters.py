@@ -26,7 +26,7 @@ from nitrobox_sandbox._responses import FieldProblem
 from nitrobox_sandbox._spec import Operation, Spec
 
 _PRIMITIVES = ("string", "integer", "number", "boolean")
-_INTEGER = re.compile(r"[-+]?\d+")
+_INTEGER = re.compile(r"[-+]?\d+", re.ASCII)  # int() reads more digits than a client means
 _DEFAULT_STYLE = {"query": "form", "path": "simple", "header": "simple"}
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import http
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from starlette.responses import JSONResponse
 
 
 @dataclass(frozen=True)
@@ -66,3 +69,25 @@ def error_body(
     if errors:
         body["errors"] = [e.as_dict() for e in errors]
     return body
+
+
+class StrictJSONResponse(JSONResponse):
+    """A JSON answer that always serialises: strict JSON (no ``NaN``/``Infinity``), UTF-8.
+
+    Requests with such values are refused before anything is stored, so none should reach
+    an answer; if one still does (a sandbox bug), the answer is a 500
+    ``GlobalErrorResponse`` rather than a crash in the middle of sending.
+    """
+
+    def render(self, content: Any) -> bytes:
+        try:
+            text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        except (ValueError, TypeError, RecursionError):
+            self.status_code = 500
+            fallback = error_body(500, "Sandbox error: the answer cannot be serialised", "")
+            return json.dumps(fallback).encode("ascii")
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate: the escaped form is still valid JSON.
+            return json.dumps(content, allow_nan=False, separators=(",", ":")).encode("ascii")

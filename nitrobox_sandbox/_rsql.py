@@ -17,6 +17,7 @@ from typing import Any
 # One RSQLError for the whole project (the builder's): an unreadable search is the same
 # kind of mistake whether the client or the sandbox finds it.
 from nitrobox_auth._rsql import RSQLError as RSQLError
+from nitrobox_sandbox._limits import MAX_RSQL_DEPTH, MAX_RSQL_LENGTH
 
 Predicate = Callable[[Mapping[str, Any]], bool]
 
@@ -27,7 +28,13 @@ _UNQUOTED = re.compile(r"[^\s();,'\"]+")
 
 
 def parse(expression: str) -> Predicate:
-    """A predicate over resources (JSON objects) for an RSQL expression."""
+    """A predicate over resources (JSON objects) for an RSQL expression.
+
+    Expressions longer than ``MAX_RSQL_LENGTH`` characters or with groups nested deeper
+    than ``MAX_RSQL_DEPTH`` are refused (the parser recurses once per group).
+    """
+    if len(expression) > MAX_RSQL_LENGTH:
+        raise RSQLError(f"the search expression is longer than {MAX_RSQL_LENGTH} characters")
     parser = _Parser(expression)
     predicate = parser.parse_or()
     parser.skip_space()
@@ -40,6 +47,7 @@ def parse(expression: str) -> Predicate:
 class _Parser:
     text: str
     pos: int = 0
+    depth: int = 0
 
     def fail(self, why: str) -> None:
         raise RSQLError(f"{why} at position {self.pos} of the search expression")
@@ -68,11 +76,15 @@ class _Parser:
 
     def parse_term(self) -> Predicate:
         if self.peek() == "(":
+            self.depth += 1
+            if self.depth > MAX_RSQL_DEPTH:
+                self.fail(f"parentheses nested deeper than {MAX_RSQL_DEPTH} levels")
             self.pos += 1
             inner = self.parse_or()
             if self.peek() != ")":
                 self.fail("missing ')'")
             self.pos += 1
+            self.depth -= 1
             return inner
         return self.parse_comparison()
 

@@ -47,8 +47,7 @@ class SandboxState:
         clock: Callable[[], float],
         notification_time_scale: float = DEFAULT_TIME_SCALE,
     ) -> None:
-        if token_lifetime < 0:
-            raise SandboxConfigError(f"token_lifetime must be >= 0, got {token_lifetime!r}")
+        check_token_lifetime(token_lifetime)
         self.tenant = tenant
         self.client_id = client_id
         self.client_secret = client_secret
@@ -79,10 +78,8 @@ class SandboxState:
     def configure_faults(self, values: Mapping[str, Any]) -> None:
         values = dict(values)
         lifetime = values.pop("token_lifetime", None)
-        if lifetime is not None and (
-            isinstance(lifetime, bool) or not isinstance(lifetime, int | float) or lifetime < 0
-        ):
-            raise SandboxConfigError(f"token_lifetime must be a number >= 0, got {lifetime!r}")
+        if lifetime is not None:
+            check_token_lifetime(lifetime)
         faults = Faults.from_mapping(values, base=self.faults.faults)
         if lifetime is not None:
             self.tokens.lifetime = float(lifetime)
@@ -90,3 +87,20 @@ class SandboxState:
 
     def fault_settings(self) -> dict[str, Any]:
         return {**self.faults.faults.as_dict(), "token_lifetime": self.tokens.lifetime}
+
+
+# 30 days: longer than any test run, and far from where float seconds lose precision.
+MAX_TOKEN_LIFETIME = 30 * 24 * 3600.0
+
+
+def check_token_lifetime(value: object) -> None:
+    """A finite number of seconds from 0 to :data:`MAX_TOKEN_LIFETIME` (NaN, inf refused)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not 0 <= value <= MAX_TOKEN_LIFETIME
+    ):
+        raise SandboxConfigError(
+            f"token_lifetime must be a number of seconds from 0 to {MAX_TOKEN_LIFETIME:g}, "
+            f"got {value!r}"
+        )

@@ -66,6 +66,8 @@ def read_body(value: str | None) -> tuple[Any, bool]:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise CommandError(f"cannot read the JSON body from {path}: {exc.strerror}") from exc
+        except UnicodeDecodeError:
+            raise CommandError(f"the JSON body in {path} is not UTF-8 text") from None
         return parse_json_body(text, source=str(path)), True
     return parse_json_body(value, source="--json"), True
 

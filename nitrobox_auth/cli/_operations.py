@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,8 @@ class Operation:
     parameters: tuple[Parameter, ...]
     has_body: bool
     body_required: bool
+    # The JSON type the documented body must have ("object", "array"), when it says.
+    body_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def operations(spec: Mapping[str, Any]) -> dict[str, Operation]:
                 parameters=tuple(merged.values()),
                 has_body=body is not None,
                 body_required=bool(body and body.get("required", False)),
+                body_type=_json_body_type(spec, body),
             )
     return found
 
@@ -124,13 +128,60 @@ def parse_params(items: Sequence[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _json_body_type(spec: Mapping[str, Any], body: Any) -> str | None:
+    if not isinstance(body, Mapping):
+        return None
+    media = (body.get("content") or {}).get("application/json")
+    if not isinstance(media, Mapping):
+        return None
+    schema = resolve(spec, media.get("schema") or {})
+    kind = schema.get("type") if isinstance(schema, Mapping) else None
+    return kind if isinstance(kind, str) else None
+
+
+# Deeper than any Nitrobox body; far below where the JSON parser would recurse too deep.
+MAX_JSON_DEPTH = 64
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON (use a number or a string)")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is out of range")
+    return value
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def parse_json_body(text: str, *, source: str) -> Any:
+    """Strict JSON: no NaN or Infinity, numbers in range, at most 64 levels deep."""
     try:
-        return json.loads(text)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise CommandError(
             f"{source} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from exc
+        ) from None
+    except RecursionError:
+        raise CommandError(
+            f"{source} is nested too deeply (at most {MAX_JSON_DEPTH} levels)"
+        ) from None
+    except ValueError as exc:  # the refusals above, and integers of thousands of digits
+        raise CommandError(f"{source} is not valid JSON: {exc}") from None
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise CommandError(f"{source} is nested too deeply (at most {MAX_JSON_DEPTH} levels)")
+    return value
 
 
 def build_request(
@@ -180,6 +231,15 @@ def build_request(
 
     if has_body and not op.has_body:
         raise CommandError(f"{op.operation_id} ({op.method} {op.path}) takes no request body")
+    if has_body and op.body_type == "object" and not isinstance(body, dict):
+        raise CommandError(
+            f"{op.operation_id} takes a JSON object as its body, not a JSON "
+            f"{_json_name(body)}: --json '{{...}}'"
+        )
+    if has_body and op.body_type == "array" and not isinstance(body, list):
+        raise CommandError(
+            f"{op.operation_id} takes a JSON array as its body, not a JSON {_json_name(body)}"
+        )
     if op.body_required and not has_body:
         raise CommandError(f"{op.operation_id} needs a JSON body: --json '{{...}}' or --json @FILE")
     return PreparedRequest(
@@ -190,3 +250,8 @@ def build_request(
         json_body=body,
         has_body=has_body,
     )
+
+
+def _json_name(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")

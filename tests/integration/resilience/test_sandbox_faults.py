@@ -63,7 +63,9 @@ class Clients:
         settings = self.sandbox.settings()
         provider = TokenProvider.from_settings(settings, monotonic_clock=self.clock)
         retry = RetryPolicy(sleep=self.clock.sleep, async_sleep=self.clock.async_sleep, **policy)
-        client = create_client(settings, provider=provider, retry=retry)
+        # The fake clock's backoffs take no real time; the call's total deadline is real
+        # time, so it is set far beyond the simulated waits (90 s backoffs below).
+        client = create_client(settings, provider=provider, retry=retry, deadline=3600)
         self.opened.append((client, provider))
         return client
 

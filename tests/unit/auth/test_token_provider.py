@@ -325,7 +325,7 @@ def test_bad_options_raise_settings_error(options, problem) -> None:
     ("build", "problem"),
     [
         (lambda: TokenTiming(refresh_margin=-1), "TokenTiming.refresh_margin must be a finite"),
-        (lambda: TokenTiming(default_expires_in=0), "default_expires_in must be > 0"),
+        (lambda: TokenTiming(default_expires_in=0), "default_expires_in must be >= 1 s"),
         (lambda: TokenTiming(wait_timeout=float("inf")), "wait_timeout must be a finite"),
         (
             lambda: TokenHTTP(

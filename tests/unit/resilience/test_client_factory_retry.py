@@ -13,7 +13,7 @@ from nitrobox_auth import NitroboxSettings, create_client
 from nitrobox_auth._api_errors import ServerError, unwrap
 from nitrobox_auth._connection_errors import ConnectionErrorTransport
 from nitrobox_auth._retry import RetryPolicy, RetryTransport
-from nitrobox_auth._transports import _environment_proxy
+from nitrobox_auth._transports import environment_proxy
 
 API = "https://api.test"
 SETTINGS = NitroboxSettings(
@@ -92,7 +92,7 @@ def test_transport_options_go_into_the_built_transports() -> None:
     assert isinstance(outer, ConnectionErrorTransport)
     transport = outer._transport
     assert isinstance(transport, RetryTransport)
-    pool = transport._transport._pool  # type: ignore[union-attr]
+    pool = transport._transport._transport._pool  # type: ignore[union-attr]
     assert pool._max_connections == 3
     assert pool._ssl_context.verify_mode.name == "CERT_NONE"
 
@@ -104,7 +104,7 @@ def test_environment_proxy_is_honoured_and_no_proxy_exempts(
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
-    assert _environment_proxy(API, trust_env=True) == "http://proxy.internal:3128"
-    assert _environment_proxy(API, trust_env=False) is None
+    assert environment_proxy(API, trust_env=True) == "http://proxy.internal:3128"
+    assert environment_proxy(API, trust_env=False) is None
     monkeypatch.setenv("NO_PROXY", "api.test")
-    assert _environment_proxy(API, trust_env=True) is None
+    assert environment_proxy(API, trust_env=True) is None

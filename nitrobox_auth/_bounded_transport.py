@@ -1,0 +1,262 @@
+"""``BoundedTransport``: a transport wrapper that bounds every exchange in time and size.
+
+It wraps any httpx transport (sync, async or both) and, for every request:
+
+- stamps the request with its total deadline (unless a layer above already did: the
+  token provider stamps one per token fetch, retries included) and clamps the httpx
+  timeouts to the time left;
+- runs the exchange and reads the body within that deadline: async with an anyio
+  cancel scope, sync with socket reads clamped to the time left (for transports the
+  client built, see :func:`install_socket_deadline`) and a check after every chunk;
+- decodes the body itself in bounded steps and refuses it once it passes the size
+  limit (``ResponseTooLargeError``), so the whole answer is never buffered first.
+
+The body is decoded here, so the response it hands on carries no ``Content-Encoding``
+(and no ``Content-Length``): httpx has nothing left to decompress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import anyio
+import httpx
+
+from nitrobox_auth import _deadline, _size_limit
+from nitrobox_auth._deadline import Deadline, clamp_timeouts, socket_deadline
+from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError, SettingsError
+from nitrobox_auth._logging import redact_url
+from nitrobox_auth._size_limit import BoundedDecoder
+
+
+class _Rules:
+    """What one request is allowed: its deadline and its size limit; builds the errors."""
+
+    def __init__(self, transport: BoundedTransport, request: httpx.Request) -> None:
+        self.request = request
+        self.deadline = _deadline.stamp(request, transport.deadline)
+        self._transport = transport
+
+    def timed_out(self) -> APITimeoutError:
+        request = self.request
+        url = redact_url(request.url)
+        return APITimeoutError(
+            f"{request.method} {url} got no complete answer within its "
+            f"{self.deadline.total:g} s deadline (connect, send and the whole answer, "
+            "retries included)",
+            method=request.method,
+            url=url,
+        )
+
+    def limit_for(self, response: httpx.Response) -> int:
+        own = self.request.extensions.get(_size_limit.EXTENSION_KEY)
+        if isinstance(own, int):
+            return own
+        if _size_limit.is_text(response.headers.get("Content-Type")):
+            return self._transport.max_answer_bytes
+        return self._transport.max_file_bytes
+
+    def too_large(self, limit: int) -> _size_limit.TooLarge:
+        request = self.request
+        hint = (
+            "a limit of the request itself"
+            if _size_limit.EXTENSION_KEY in request.extensions
+            else "create_client(max_answer_bytes=..., max_file_bytes=...) sets the limits"
+        )
+
+        def build() -> ResponseTooLargeError:
+            return ResponseTooLargeError(
+                f"the answer to {request.method} {redact_url(request.url)} is larger than "
+                f"the {limit}-byte limit (measured after decompression); it was not read "
+                f"further ({hint})",
+                limit=limit,
+            )
+
+        return build
+
+    def bounded(self, response: httpx.Response, stream: Any) -> httpx.Response:
+        limit = self.limit_for(response)
+        too_large = self.too_large(limit)
+        if _size_limit.declared_too_large(response, limit):
+            raise too_large()
+        decoder = BoundedDecoder(response.headers.get("Content-Encoding", ""), limit, too_large)
+        headers = httpx.Headers(response.headers)
+        if decoder.decodes:
+            del headers["Content-Encoding"]
+            if "Content-Length" in headers:
+                del headers["Content-Length"]
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            stream=stream(self, response, decoder),
+            extensions=response.extensions,
+            request=self.request,
+        )
+
+
+class _SyncBody(httpx.SyncByteStream):
+    def __init__(self, rules: _Rules, response: httpx.Response, decoder: BoundedDecoder) -> None:
+        self._rules = rules
+        self._response = response
+        self._decoder = decoder
+
+    def __iter__(self) -> Iterator[bytes]:
+        deadline = self._rules.deadline
+        clamp_timeouts(self._rules.request, deadline)
+        chunks = iter(self._response.stream)  # type: ignore[arg-type]
+        while True:
+            with socket_deadline(deadline):
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    break
+                except httpx.TimeoutException:
+                    if deadline.expired():
+                        raise self._rules.timed_out() from None
+                    raise
+            if deadline.expired():
+                raise self._rules.timed_out()
+            yield from self._decoder.feed(chunk)
+        tail = self._decoder.flush()
+        if tail:
+            yield tail
+
+    def close(self) -> None:
+        self._response.close()
+
+
+class _AsyncBody(httpx.AsyncByteStream):
+    def __init__(self, rules: _Rules, response: httpx.Response, decoder: BoundedDecoder) -> None:
+        self._rules = rules
+        self._response = response
+        self._decoder = decoder
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        deadline = self._rules.deadline
+        clamp_timeouts(self._rules.request, deadline)
+        chunks = self._response.stream.__aiter__()  # type: ignore[union-attr]
+        while True:
+            try:
+                # No yield inside the cancel scope: it must not span the consumer's code.
+                with anyio.fail_after(_left(deadline)):
+                    chunk = await chunks.__anext__()
+            except StopAsyncIteration:
+                break
+            except TimeoutError:
+                raise self._rules.timed_out() from None
+            except httpx.TimeoutException:
+                if deadline.expired():
+                    raise self._rules.timed_out() from None
+                raise
+            for part in self._decoder.feed(chunk):
+                yield part
+        tail = self._decoder.flush()
+        if tail:
+            yield tail
+
+    async def aclose(self) -> None:
+        await self._response.aclose()
+
+
+def _left(deadline: Deadline) -> float:
+    return max(deadline.remaining(), 0.0)
+
+
+class BoundedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Bounds each exchange through ``transport`` / ``async_transport`` in time and size.
+
+    - ``deadline``: seconds for a whole exchange (all attempts of one request when the
+      retry layers run above this one), unless the request carries its own;
+    - ``max_answer_bytes``: limit for JSON and other text answers;
+    - ``max_file_bytes``: limit for binary answers (files).
+
+    Closing it closes the wrapped transports.
+    """
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        deadline: float = _deadline.DEFAULT_API_DEADLINE,
+        max_answer_bytes: int = _size_limit.DEFAULT_MAX_ANSWER_BYTES,
+        max_file_bytes: int = _size_limit.DEFAULT_MAX_FILE_BYTES,
+    ) -> None:
+        if transport is None and async_transport is None:
+            raise SettingsError("BoundedTransport needs a transport or an async_transport")
+        self.deadline = _deadline.check_deadline_seconds("deadline", deadline)
+        self.max_answer_bytes = _size_limit.check_limit("max_answer_bytes", max_answer_bytes)
+        self.max_file_bytes = _size_limit.check_limit("max_file_bytes", max_file_bytes)
+        if isinstance(transport, httpx.HTTPTransport):
+            _deadline.install_socket_deadline(transport)
+        self._transport = transport
+        self._async_transport = async_transport
+
+    def __repr__(self) -> str:
+        inner = self._transport if self._transport is not None else self._async_transport
+        return f"BoundedTransport({inner!r}, deadline={self.deadline:g})"
+
+    @staticmethod
+    def _prepare(request: httpx.Request) -> None:
+        # Only encodings the bounded decoder can undo (httpx would add br and zstd when
+        # their packages are installed); a caller's narrower choice (identity) is kept.
+        asked = request.headers.get("Accept-Encoding", "")
+        codings = {part.split(";")[0].strip().lower() for part in asked.split(",")}
+        if not asked or not codings <= _size_limit.BOUNDED_ENCODINGS:
+            request.headers["Accept-Encoding"] = _size_limit.ACCEPT_ENCODING
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._transport is None:
+            raise SettingsError("this BoundedTransport wraps no sync transport")
+        rules = _Rules(self, request)
+        if rules.deadline.expired():
+            raise rules.timed_out()
+        self._prepare(request)
+        clamp_timeouts(request, rules.deadline)
+        with socket_deadline(rules.deadline):
+            try:
+                response = self._transport.handle_request(request)
+            except httpx.TimeoutException:
+                if rules.deadline.expired():
+                    raise rules.timed_out() from None
+                raise
+        if rules.deadline.expired():
+            response.close()
+            raise rules.timed_out()
+        try:
+            return rules.bounded(response, _SyncBody)
+        except BaseException:
+            response.close()
+            raise
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._async_transport is None:
+            raise SettingsError("this BoundedTransport wraps no async transport")
+        rules = _Rules(self, request)
+        if rules.deadline.expired():
+            raise rules.timed_out()
+        self._prepare(request)
+        clamp_timeouts(request, rules.deadline)
+        try:
+            with anyio.fail_after(_left(rules.deadline)):
+                response = await self._async_transport.handle_async_request(request)
+        except TimeoutError:
+            raise rules.timed_out() from None
+        except httpx.TimeoutException:
+            if rules.deadline.expired():
+                raise rules.timed_out() from None
+            raise
+        try:
+            return rules.bounded(response, _AsyncBody)
+        except BaseException:
+            await response.aclose()
+            raise
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+    async def aclose(self) -> None:
+        if self._async_transport is not None:
+            await self._async_transport.aclose()

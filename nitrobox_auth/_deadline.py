@@ -1,0 +1,207 @@
+"""The total deadline of one HTTP exchange: connect + send + receive of the whole answer.
+
+httpx timeouts bound each socket operation, so a server that trickles a byte a second
+never trips them. The deadline is a point in (monotonic) time stored on the request
+(``request.extensions``), so every layer sees the same one: the retry layers do not
+start an attempt or a backoff that cannot end in time, and :class:`BoundedTransport`
+(``_bounded_transport``) enforces it on the exchange and on every chunk of the body.
+
+For sockets the client opens itself, :func:`install_socket_deadline` also clamps every
+socket read and write to the time left, so even a response *head* trickled byte by byte
+ends at the deadline.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import math
+import time
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+import httpcore
+import httpx
+
+from nitrobox_auth._errors import SettingsError
+
+EXTENSION_KEY: Final = "nitrobox_deadline"
+
+# Per API call, all attempts and backoffs included (see docs/resilience.md).
+DEFAULT_API_DEADLINE: Final = 60.0
+# Per token fetch, all attempts and backoffs included (see docs/auth.md).
+DEFAULT_TOKEN_DEADLINE: Final = 20.0
+
+# The deadline of the exchange running in this thread or task, for the socket layer.
+_current: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "nitrobox_socket_deadline", default=None
+)
+
+
+def check_deadline_seconds(name: str, value: object) -> float:
+    """``value`` as a positive finite number of seconds, or a :class:`SettingsError`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SettingsError(f"{name} must be a number of seconds, not {value!r}")
+    if not math.isfinite(value) or value <= 0:
+        raise SettingsError(f"{name} must be a finite number of seconds > 0, not {value!r}")
+    return float(value)
+
+
+@attrs.frozen
+class Deadline:
+    """``at`` on ``time.monotonic()``; ``total`` is the budget it was made from."""
+
+    at: float
+    total: float
+
+    @classmethod
+    def after(cls, seconds: float) -> Deadline:
+        return cls(time.monotonic() + seconds, seconds)
+
+    def remaining(self) -> float:
+        return self.at - time.monotonic()
+
+    def expired(self) -> bool:
+        return self.remaining() <= 0
+
+    def allows_wait(self, seconds: float) -> bool:
+        """Whether a wait of ``seconds`` still leaves time for another attempt."""
+        return seconds < self.remaining()
+
+
+def stamp(request: httpx.Request, seconds: float) -> Deadline:
+    """The request's deadline; set to ``seconds`` from now if it has none yet."""
+    existing = deadline_of(request)
+    if existing is not None:
+        return existing
+    deadline = Deadline.after(seconds)
+    request.extensions = {**request.extensions, EXTENSION_KEY: deadline}
+    return deadline
+
+
+def restart(request: httpx.Request) -> None:
+    """Forget a deadline left from an earlier send of the same request object."""
+    if EXTENSION_KEY in request.extensions:
+        request.extensions = {k: v for k, v in request.extensions.items() if k != EXTENSION_KEY}
+
+
+def deadline_of(request: httpx.Request) -> Deadline | None:
+    found = request.extensions.get(EXTENSION_KEY)
+    return found if isinstance(found, Deadline) else None
+
+
+def allows_retry(request: httpx.Request, delay: float) -> bool:
+    """For the retry layers: a backoff of ``delay`` fits in the request's deadline."""
+    deadline = deadline_of(request)
+    return deadline is None or deadline.allows_wait(delay)
+
+
+def clamp_timeouts(request: httpx.Request, deadline: Deadline) -> None:
+    """Shorten the request's per-operation httpx timeouts to the time left.
+
+    The timeout dict is changed in place: httpcore holds the same dict and reads it again
+    when the body starts, so this also bounds the body reads of any httpx transport.
+    """
+    left = max(deadline.remaining(), 0.001)
+    timeouts = request.extensions.get("timeout")
+    if not isinstance(timeouts, dict):
+        timeouts = {}
+        request.extensions = {**request.extensions, "timeout": timeouts}
+    for phase in ("connect", "read", "write", "pool"):
+        value = timeouts.get(phase)
+        timeouts[phase] = left if value is None else min(float(value), left)
+
+
+class socket_deadline:
+    """Within the block, sockets opened by :func:`install_socket_deadline` end at ``at``."""
+
+    def __init__(self, deadline: Deadline) -> None:
+        self._at = deadline.at
+        self._token: contextvars.Token[float | None] | None = None
+
+    def __enter__(self) -> None:
+        self._token = _current.set(self._at)
+
+    def __exit__(self, *_: object) -> None:
+        if self._token is not None:
+            _current.reset(self._token)
+
+
+def _clamp(timeout: float | None) -> float | None:
+    at = _current.get()
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the total deadline ran out")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _clamp(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _clamp(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: Any,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._stream.start_tls(ssl_context, server_hostname, _clamp(timeout))
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._backend.connect_tcp(
+            host, port, _clamp(timeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._backend.connect_unix_socket(path, _clamp(timeout), socket_options)
+        )
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def install_socket_deadline(transport: httpx.HTTPTransport) -> httpx.HTTPTransport:
+    """Make the sockets of a transport the client built itself end at the deadline.
+
+    httpx offers no public hook for httpcore's network backend, so this reaches into the
+    pool httpx built (``_pool._network_backend``, present in httpx 0.28 for the direct,
+    HTTP-proxy and SOCKS pools). Where the attribute is missing the transport is left as
+    it is and the deadline is still enforced between body chunks.
+    """
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _DeadlineBackend):
+        setattr(pool, "_network_backend", _DeadlineBackend(backend))  # noqa: B010
+    return transport

@@ -1,0 +1,244 @@
+"""The sandbox's limits on what a request may hold, checked before anything is stored.
+
+Every check here raises :class:`Refused`, which the app turns into a 4xx
+``GlobalErrorResponse`` in one place, so a hostile request can never become a 500, a hang,
+a dropped connection or a stored record that poisons every later read:
+
+- bodies over :data:`MAX_BODY_BYTES` are refused with 413 (``Content-Length`` first, then
+  while reading, so a lying or chunked client is stopped too);
+- JSON nested deeper than :data:`MAX_JSON_DEPTH` is refused before any parser recurses;
+- JSON is parsed strictly: ``NaN``, ``Infinity``, numbers that overflow a float
+  (``1e400``), lone surrogates (``"\\ud800"``) and invalid UTF-8 are refused, in every
+  field, also in the ones a schema leaves open (``additionalProperties``);
+- arrays in a body hold at most :data:`MAX_ARRAY_ITEMS` items (one customer with 50,000
+  inline addresses made every customer query build 50,000 address views);
+- a record has at most :data:`MAX_CHILDREN` children (a customer's addresses): each
+  answer that shows the record shapes every one of them;
+- idents that look numeric must be ASCII digits (``²`` passes ``str.isdigit()``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from starlette.requests import ClientDisconnect, Request
+
+from nitrobox_sandbox._responses import FieldProblem
+
+if TYPE_CHECKING:
+    from nitrobox_sandbox._handlers import Handlers
+    from nitrobox_sandbox._spec import Operation
+
+MAX_BODY_BYTES: Final = 1024 * 1024
+MAX_JSON_DEPTH: Final = 32
+MAX_ARRAY_ITEMS: Final = 1000
+# Children of one record (a customer's addresses), inline or added one by one: every
+# answer that shows the record shapes all of them (a customer with 1,000 addresses made a
+# page of customers 25 times slower).
+MAX_CHILDREN: Final = 100
+MAX_RSQL_DEPTH: Final = 32
+MAX_RSQL_LENGTH: Final = 4096
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+class Refused(Exception):
+    """A request the sandbox refuses: ``status``, ``message`` and the field errors."""
+
+    def __init__(self, status: int, message: str, errors: Sequence[FieldProblem] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.errors = tuple(errors)
+
+
+def _too_large() -> Refused:
+    return Refused(
+        413,
+        f"The request body is larger than the sandbox's limit of {MAX_BODY_BYTES} bytes",
+        (FieldProblem("body", f"must be at most {MAX_BODY_BYTES} bytes", None),),
+    )
+
+
+async def read_body(request: Request) -> bytes:
+    """The request body, refused with 413 once it passes :data:`MAX_BODY_BYTES`."""
+    declared = request.headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise _too_large()
+    parts: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise _too_large()
+            parts.append(chunk)
+    except ClientDisconnect:
+        raise Refused(400, "The client disconnected before sending the whole body") from None
+    body = b"".join(parts)
+    # Starlette's request.body() and form() read the cached body from here on.
+    request._body = body
+    return body
+
+
+def is_json(content_type: str | None) -> bool:
+    media = (content_type or "application/json").split(";")[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def json_depth(body: bytes, limit: int = MAX_JSON_DEPTH) -> int:
+    """The nesting depth of a JSON text, counted without parsing (stops past ``limit``)."""
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(_STRING.sub(b'""', body)):
+        if bracket.group() in (b"[", b"{"):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    return deepest
+        else:
+            depth -= 1
+    return deepest
+
+
+def check_depth(body: bytes) -> None:
+    if json_depth(body) > MAX_JSON_DEPTH:
+        raise Refused(
+            400,
+            f"The request body is nested deeper than {MAX_JSON_DEPTH} levels",
+            (FieldProblem("body", f"must be nested at most {MAX_JSON_DEPTH} levels deep", None),),
+        )
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:40]} is out of range for a number")
+    return value
+
+
+def parse_json(body: bytes) -> Any:
+    """``body`` as strict JSON (see the module docstring), or :class:`Refused` (400)."""
+    check_depth(body)
+    try:
+        value = json.loads(body, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except RecursionError:  # pragma: no cover - check_depth stops these first
+        raise Refused(400, "The request body is nested too deeply") from None
+    except ValueError as exc:
+        # UnicodeDecodeError and JSONDecodeError are ValueErrors; neither message holds
+        # more than a position and a short excerpt.
+        problem = str(exc).split("\n")[0][:200]
+        raise Refused(
+            400,
+            "The request body is not valid JSON",
+            (FieldProblem("body", f"is not valid JSON: {problem}", None),),
+        ) from None
+    _check_values(value, "")
+    return value
+
+
+def _check_values(value: Any, where: str) -> None:
+    # Iterative: the depth is bounded already, but a wide body must not cost recursion.
+    stack: list[tuple[Any, str]] = [(value, where)]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str):
+            _check_text(item, path or "body")
+        elif isinstance(item, dict):
+            for key, sub in item.items():
+                _check_text(key, f"{path}.{key[:40]}" if path else "body (a field name)")
+                stack.append((sub, f"{path}.{key}" if path else key))
+        elif isinstance(item, list):
+            if len(item) > MAX_ARRAY_ITEMS:
+                raise Refused(
+                    400,
+                    f"An array in the request body has more than {MAX_ARRAY_ITEMS} items",
+                    (
+                        FieldProblem(
+                            path or "body", f"must have at most {MAX_ARRAY_ITEMS} items", None
+                        ),
+                    ),
+                )
+            stack.extend((sub, f"{path}[{index}]") for index, sub in enumerate(item))
+
+
+def _check_text(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Refused(
+            400,
+            "The request body holds text that is not valid Unicode (a lone surrogate)",
+            (FieldProblem(where[:200], "must be valid Unicode text", None),),
+        ) from None
+
+
+def check_text_parameter(name: str, value: str) -> None:
+    """Query and path values must be valid Unicode too (they end up in answers)."""
+    _check_text(value, name)
+
+
+def check_children(
+    handlers: Handlers, op: Operation, path_params: Mapping[str, str], body: Any
+) -> None:
+    """Refuse a request that would give a record more than :data:`MAX_CHILDREN` children."""
+    plan = handlers.plans[op.operation_id]
+    if plan.collection is None or plan.kind not in ("create", "update"):
+        return
+    if isinstance(body, Mapping):
+        for key, value in body.items():
+            child = f"{plan.collection}/{key}" in handlers.ident_fields
+            if child and isinstance(value, list) and len(value) > MAX_CHILDREN:
+                raise Refused(
+                    400,
+                    f"The sandbox keeps at most {MAX_CHILDREN} {key} per record",
+                    (FieldProblem(str(key), f"must have at most {MAX_CHILDREN} items", None),),
+                )
+    if plan.kind == "create" and plan.parent_collection and plan.parent_param:
+        parent = handlers.lookup(plan.parent_collection, path_params.get(plan.parent_param, ""))
+        if parent is None:
+            return  # the handler answers 404
+        siblings = handlers.children_count(plan.collection, parent.ident)
+        if siblings >= MAX_CHILDREN:
+            name = plan.collection.rsplit("/", 1)[-1]
+            raise Refused(
+                409,
+                f"The sandbox keeps at most {MAX_CHILDREN} {name} per record; "
+                f"{parent.ident!r} has {siblings}",
+            )
+
+
+def is_numeric_ident(ident: str) -> bool:
+    """An ident made of ASCII digits only: ``int()`` can read it (``²`` it cannot)."""
+    return ident.isascii() and ident.isdigit()
+
+
+_CONTROL_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def content_disposition(filename: str, disposition: str = "attachment") -> str:
+    """A ``Content-Disposition`` value for ``filename``, built per RFC 6266.
+
+    Control characters (CR, LF, NUL, ...) are stripped; the quoted ``filename=`` is an
+    ASCII fallback with ``"`` and ``\\`` escaped and other characters replaced by ``_``;
+    ``filename*=UTF-8''...`` (RFC 8187) carries the exact name when it is not plain ASCII.
+    """
+    cleaned = "".join(ch for ch in filename if unicodedata.category(ch) not in _CONTROL_CATEGORIES)
+    cleaned = cleaned.encode("utf-8", "replace").decode("utf-8") or "file"
+    fallback = "".join(ch if " " <= ch <= "~" else "_" for ch in cleaned)
+    quoted = fallback.replace("\\", "\\\\").replace('"', '\\"')
+    value = f'{disposition}; filename="{quoted}"'
+    if fallback != cleaned:
+        value += f"; filename*=UTF-8''{urllib.parse.quote(cleaned, safe='')}"
+    return value
