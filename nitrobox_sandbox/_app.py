@@ -3,7 +3,7 @@
 Order of checks for an API request, as a gateway in front of Nitrobox would do them:
 route -> added latency -> rate limit (429) -> bearer token (401) -> injected 5xx ->
 limits and strict JSON (413/400, ``_limits``) -> spec validation (400) -> the
-operation's handler. A :class:`Refused` raised anywhere on the way becomes its 4xx
+operation's handler. A :class:`ErrorAnswer` raised anywhere on the way becomes its 4xx
 ``GlobalErrorResponse`` in one place (``_refusal``), and every answer of an API path,
 500s included, is counted in ``stats()``.
 """
@@ -25,15 +25,14 @@ from nitrobox_sandbox._errors import SandboxConfigError
 from nitrobox_sandbox._faults import FaultDecision
 from nitrobox_sandbox._handlers import Call, Reply
 from nitrobox_sandbox._limits import (
-    Refused,
     check_children,
     check_depth,
     is_json,
     parse_json,
     read_body,
 )
+from nitrobox_sandbox._responses import ErrorAnswer, error_body
 from nitrobox_sandbox._responses import StrictJSONResponse as JSONResponse
-from nitrobox_sandbox._responses import error_body
 from nitrobox_sandbox._spec import Operation
 from nitrobox_sandbox._state import SandboxState
 from nitrobox_sandbox._tokens import (
@@ -53,7 +52,7 @@ def build_app(state: SandboxState) -> Starlette:
     async def token(request: Request) -> Response:
         try:
             return await _token_endpoint(state, request)
-        except Refused as refused:
+        except ErrorAnswer as refused:
             return _refusal(refused, _path(request))
 
     async def reset(request: Request) -> Response:
@@ -73,7 +72,7 @@ def build_app(state: SandboxState) -> Starlette:
                 if not isinstance(values, dict):
                     raise SandboxConfigError("the body must be a JSON object of fault settings")
                 state.configure_faults(values)
-            except Refused as refused:
+            except ErrorAnswer as refused:
                 return _refusal(refused, _path(request))
             except (ValueError, SandboxConfigError) as exc:
                 return JSONResponse(error_body(400, str(exc), _path(request)), status_code=400)
@@ -163,7 +162,7 @@ async def _api_endpoint(state: SandboxState, request: Request) -> Response:
     state.stats.operation(op.operation_id)
     try:
         response = await _api_call(state, request, op, path_params)
-    except Refused as refused:
+    except ErrorAnswer as refused:
         state.stats.count("validation_errors")
         response = _refusal(refused, path)
     except Exception:
@@ -174,7 +173,7 @@ async def _api_endpoint(state: SandboxState, request: Request) -> Response:
     return response
 
 
-def _refusal(refused: Refused, path: str) -> Response:
+def _refusal(refused: ErrorAnswer, path: str) -> Response:
     """The one place a refused request becomes its ``GlobalErrorResponse``."""
     body = error_body(refused.status, refused.message, path, refused.errors)
     return JSONResponse(body, status_code=refused.status)
@@ -288,7 +287,7 @@ def _strict_body(op: Operation, request: Request, body: bytes) -> Any:
         check_depth(body)
         try:
             return parse_json(body)
-        except Refused:
+        except ErrorAnswer:
             return None  # ignored, as before: the operation takes no body
     return parse_json(body)
 

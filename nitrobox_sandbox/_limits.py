@@ -1,6 +1,6 @@
 """The sandbox's limits on what a request may hold, checked before anything is stored.
 
-Every check here raises :class:`Refused`, which the app turns into a 4xx
+Every check here raises :class:`ErrorAnswer`, which the app turns into a 4xx
 ``GlobalErrorResponse`` in one place, so a hostile request can never become a 500, a hang,
 a dropped connection or a stored record that poisons every later read:
 
@@ -24,12 +24,12 @@ import math
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from starlette.requests import ClientDisconnect, Request
 
-from nitrobox_sandbox._responses import FieldProblem
+from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem
 
 if TYPE_CHECKING:
     from nitrobox_sandbox._handlers import Handlers
@@ -49,18 +49,8 @@ _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(rb"[\[\]{}]")
 
 
-class Refused(Exception):
-    """A request the sandbox refuses: ``status``, ``message`` and the field errors."""
-
-    def __init__(self, status: int, message: str, errors: Sequence[FieldProblem] = ()) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.errors = tuple(errors)
-
-
-def _too_large() -> Refused:
-    return Refused(
+def _too_large() -> ErrorAnswer:
+    return ErrorAnswer(
         413,
         f"The request body is larger than the sandbox's limit of {MAX_BODY_BYTES} bytes",
         (FieldProblem("body", f"must be at most {MAX_BODY_BYTES} bytes", None),),
@@ -81,7 +71,7 @@ async def read_body(request: Request) -> bytes:
                 raise _too_large()
             parts.append(chunk)
     except ClientDisconnect:
-        raise Refused(400, "The client disconnected before sending the whole body") from None
+        raise ErrorAnswer(400, "The client disconnected before sending the whole body") from None
     body = b"".join(parts)
     # Starlette's request.body() and form() read the cached body from here on.
     request._body = body
@@ -110,7 +100,7 @@ def json_depth(body: bytes, limit: int = MAX_JSON_DEPTH) -> int:
 
 def check_depth(body: bytes) -> None:
     if json_depth(body) > MAX_JSON_DEPTH:
-        raise Refused(
+        raise ErrorAnswer(
             400,
             f"The request body is nested deeper than {MAX_JSON_DEPTH} levels",
             (FieldProblem("body", f"must be nested at most {MAX_JSON_DEPTH} levels deep", None),),
@@ -129,17 +119,17 @@ def _finite_float(text: str) -> float:
 
 
 def parse_json(body: bytes) -> Any:
-    """``body`` as strict JSON (see the module docstring), or :class:`Refused` (400)."""
+    """``body`` as strict JSON (see the module docstring), or :class:`ErrorAnswer` (400)."""
     check_depth(body)
     try:
         value = json.loads(body, parse_constant=_refuse_constant, parse_float=_finite_float)
     except RecursionError:  # pragma: no cover - check_depth stops these first
-        raise Refused(400, "The request body is nested too deeply") from None
+        raise ErrorAnswer(400, "The request body is nested too deeply") from None
     except ValueError as exc:
         # UnicodeDecodeError and JSONDecodeError are ValueErrors; neither message holds
         # more than a position and a short excerpt.
         problem = str(exc).split("\n")[0][:200]
-        raise Refused(
+        raise ErrorAnswer(
             400,
             "The request body is not valid JSON",
             (FieldProblem("body", f"is not valid JSON: {problem}", None),),
@@ -161,7 +151,7 @@ def _check_values(value: Any, where: str) -> None:
                 stack.append((sub, f"{path}.{key}" if path else key))
         elif isinstance(item, list):
             if len(item) > MAX_ARRAY_ITEMS:
-                raise Refused(
+                raise ErrorAnswer(
                     400,
                     f"An array in the request body has more than {MAX_ARRAY_ITEMS} items",
                     (
@@ -177,7 +167,7 @@ def _check_text(text: str, where: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise Refused(
+        raise ErrorAnswer(
             400,
             "The request body holds text that is not valid Unicode (a lone surrogate)",
             (FieldProblem(where[:200], "must be valid Unicode text", None),),
@@ -200,7 +190,7 @@ def check_children(
         for key, value in body.items():
             child = f"{plan.collection}/{key}" in handlers.ident_fields
             if child and isinstance(value, list) and len(value) > MAX_CHILDREN:
-                raise Refused(
+                raise ErrorAnswer(
                     400,
                     f"The sandbox keeps at most {MAX_CHILDREN} {key} per record",
                     (FieldProblem(str(key), f"must have at most {MAX_CHILDREN} items", None),),
@@ -212,7 +202,7 @@ def check_children(
         siblings = handlers.children_count(plan.collection, parent.ident)
         if siblings >= MAX_CHILDREN:
             name = plan.collection.rsplit("/", 1)[-1]
-            raise Refused(
+            raise ErrorAnswer(
                 409,
                 f"The sandbox keeps at most {MAX_CHILDREN} {name} per record; "
                 f"{parent.ident!r} has {siblings}",

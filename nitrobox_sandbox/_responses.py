@@ -33,10 +33,10 @@ class FieldProblem:
 
 
 class ErrorAnswer(Exception):
-    """Raised by a handler to answer with a ``GlobalErrorResponse``.
-
-    One place (``Handlers.handle``) turns it into the answer, so a handler never returns an
-    error value its callers must check for.
+    """Raised to answer with a ``GlobalErrorResponse``: ``status``, ``message`` and the
+    field problems. The request checks of ``_limits`` raise it before a handler runs (the app
+    answers it), and handlers raise it for unknown or duplicate resources (``Handlers.handle``
+    answers it), so nothing returns an error value its callers must check for.
     """
 
     def __init__(self, status: int, message: str, errors: Sequence[FieldProblem] = ()) -> None:

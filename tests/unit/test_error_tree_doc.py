@@ -36,7 +36,7 @@ def test_every_error_class_is_in_the_drawn_tree() -> None:
     """A new NitroboxError subclass anywhere in the packages must be added to the drawing."""
     _import_all()
     drawing = nitrobox_auth._errors.__doc__ or ""
-    drawn = set(re.findall(r"\b([A-Z][A-Za-z]+Error)\b", drawing))
+    drawn = set(re.findall(r"\b([A-Z][A-Za-z]+(?:Error|Timeout))\b", drawing))
     ours = {
         cls.__name__
         for cls in _subclasses(NitroboxError)
