@@ -23,6 +23,7 @@ from hostile.hostile_server import (
 from nitrobox_auth import (
     APITimeoutError,
     NitroboxSettings,
+    RetryPolicy,
     SettingsError,
     TokenHTTP,
     TokenProvider,
@@ -30,7 +31,6 @@ from nitrobox_auth import (
     create_client,
 )
 from nitrobox_auth._deadline import EXTENSION_KEY, Deadline
-from nitrobox_auth._retry import RetryPolicy
 
 pytestmark = pytest.mark.integration
 

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from nitrobox_auth._token_provider import TokenProvider
-from nitrobox_auth._token_rules import AccessToken
+from nitrobox_auth import AccessToken, TokenProvider
 
 if TYPE_CHECKING:
     from nitrobox_sandbox import Sandbox

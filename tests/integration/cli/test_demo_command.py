@@ -14,7 +14,7 @@ import pytest
 from nitrobox_auth.cli import main
 
 if TYPE_CHECKING:
-    from nitrobox_auth._token_rules import AccessToken
+    from nitrobox_auth import AccessToken
     from nitrobox_sandbox import Sandbox
 
     from .conftest import PointAt

@@ -10,7 +10,7 @@ from nitrobox_auth._redact import mask_secret
 from nitrobox_auth.cli import main
 
 if TYPE_CHECKING:
-    from nitrobox_auth._token_rules import AccessToken
+    from nitrobox_auth import AccessToken
     from nitrobox_sandbox import Sandbox
 
     from .conftest import PointAt

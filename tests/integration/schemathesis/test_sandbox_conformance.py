@@ -16,7 +16,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
-from nitrobox_auth._token_provider import TokenProvider
+from nitrobox_auth import TokenProvider
 
 if TYPE_CHECKING:
     from nitrobox_sandbox import Sandbox

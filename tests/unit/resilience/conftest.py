@@ -12,8 +12,14 @@ import httpx
 import pytest
 from fakes import FakeClock, token_value
 
-from nitrobox_auth import NitroboxAuth, TokenHTTP, TokenProvider
-from nitrobox_auth._retry import RetryAuth, RetryPolicy, RetryTransport
+from nitrobox_auth import (
+    NitroboxAuth,
+    RetryAuth,
+    RetryPolicy,
+    RetryTransport,
+    TokenHTTP,
+    TokenProvider,
+)
 
 API = "https://api.test"
 TOKEN_URL = f"{API}/acme/oauth2/token"

@@ -13,12 +13,12 @@ from nitrobox_client.models.customer import Customer
 from nitrobox_client.models.customer_create_request import CustomerCreateRequest
 from nitrobox_client.types import Response as GeneratedResponse
 
-from nitrobox_auth import NitroboxError
-from nitrobox_auth._api_errors import (
+from nitrobox_auth import (
     AuthenticationError,
     ConflictError,
     FieldError,
     NitroboxAPIError,
+    NitroboxError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,

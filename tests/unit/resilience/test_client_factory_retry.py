@@ -9,10 +9,15 @@ import httpx
 import pytest
 from nitrobox_client.api.customers import retrieve_customer
 
-from nitrobox_auth import NitroboxSettings, create_client
-from nitrobox_auth._api_errors import ServerError, unwrap
+from nitrobox_auth import (
+    NitroboxSettings,
+    RetryPolicy,
+    RetryTransport,
+    ServerError,
+    create_client,
+    unwrap,
+)
 from nitrobox_auth._connection_errors import ConnectionErrorTransport
-from nitrobox_auth._retry import RetryPolicy, RetryTransport
 from nitrobox_auth._transports import environment_proxy
 
 API = "https://api.test"

@@ -18,9 +18,16 @@ from nitrobox_client.api.customers import (
 from nitrobox_client.api.customers_deprecated import query_customers_unpaged
 from nitrobox_client.models import Address, Customer
 
-from nitrobox_auth import MalformedResponseError, NitroboxError, where
-from nitrobox_auth._api_errors import ServerError
-from nitrobox_auth._pagination import DEFAULT_MAX_PAGES, PaginationError, apaginate, paginate
+from nitrobox_auth import (
+    MalformedResponseError,
+    NitroboxError,
+    PaginationError,
+    ServerError,
+    apaginate,
+    paginate,
+    where,
+)
+from nitrobox_auth._pagination import DEFAULT_MAX_PAGES
 
 API = "https://api.test"
 ENVELOPES = ["spec", "spec-bare", "hal", "content", "spring", "list"]

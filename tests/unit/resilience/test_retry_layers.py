@@ -9,7 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from nitrobox_auth._retry import RetryPolicy, RetryTransport, install_retries
+from nitrobox_auth import RetryPolicy, RetryTransport
+from nitrobox_auth._retry import install_retries
 
 
 def test_transient_statuses_are_retried_until_success(runner: Any, scripted: Any) -> None:

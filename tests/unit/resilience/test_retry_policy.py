@@ -7,9 +7,8 @@ import email.utils
 import httpx
 import pytest
 
-from nitrobox_auth import SettingsError
+from nitrobox_auth import RetryPolicy, SettingsError
 from nitrobox_auth._http_rules import parse_retry_after
-from nitrobox_auth._retry import RetryPolicy
 
 NOW = 1_800_000_000.0
 
