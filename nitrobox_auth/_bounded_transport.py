@@ -28,6 +28,7 @@ from nitrobox_auth._deadline import Deadline, clamp_timeouts, socket_deadline
 from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError, SettingsError
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth._size_limit import BoundedDecoder
+from nitrobox_auth._transports import WrappingTransport
 
 
 class _Rules:
@@ -163,7 +164,7 @@ def _left(deadline: Deadline) -> float:
     return max(deadline.remaining(), 0.0)
 
 
-class BoundedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class BoundedTransport(WrappingTransport):
     """Bounds each exchange through ``transport`` / ``async_transport`` in time and size.
 
     - ``deadline``: seconds for a whole exchange (all attempts of one request when the
@@ -252,11 +253,3 @@ class BoundedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         except BaseException:
             await response.aclose()
             raise
-
-    def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-
-    async def aclose(self) -> None:
-        if self._async_transport is not None:
-            await self._async_transport.aclose()

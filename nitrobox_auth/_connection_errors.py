@@ -16,6 +16,7 @@ import httpx
 
 from nitrobox_auth._errors import APIConnectionError, APITimeoutError
 from nitrobox_auth._logging import redact_url
+from nitrobox_auth._transports import WrappingTransport
 
 
 def connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
@@ -62,7 +63,7 @@ class _AsyncStream(httpx.AsyncByteStream):
         await self._stream.aclose()
 
 
-class ConnectionErrorTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class ConnectionErrorTransport(WrappingTransport):
     """Wraps a transport (sync, async or both) so its failures are ``APIConnectionError``."""
 
     def __init__(
@@ -99,11 +100,3 @@ class ConnectionErrorTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if isinstance(response.stream, httpx.AsyncByteStream):
             response.stream = _AsyncStream(response.stream, request)
         return response
-
-    def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-
-    async def aclose(self) -> None:
-        if self._async_transport is not None:
-            await self._async_transport.aclose()

@@ -34,6 +34,7 @@ from nitrobox_auth._http_rules import (
     check_share,
 )
 from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
+from nitrobox_auth._transports import WrappingTransport
 
 _EXTENSION_KEY = "nitrobox_retry"
 
@@ -211,7 +212,7 @@ class RetryAuth(httpx.Auth):
             await self.policy.async_sleep(delay)
 
 
-class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class RetryTransport(WrappingTransport):
     """A transport wrapper that retries connection errors and logs every attempt.
 
     With ``policy=None`` it only logs. Give it a sync transport, an async one, or both.
@@ -308,14 +309,6 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 continue
             log_response(request, response.status_code, time.perf_counter() - started, attempt)
             return response
-
-    def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-
-    async def aclose(self) -> None:
-        if self._async_transport is not None:
-            await self._async_transport.aclose()
 
 
 DEFAULT_RETRY_POLICY: Final = RetryPolicy()

@@ -37,3 +37,20 @@ def default_transports(
     if settings.get("proxy") is None:
         settings["proxy"] = environment_proxy(base_url, bool(settings.get("trust_env", True)))
     return httpx.HTTPTransport(**settings), httpx.AsyncHTTPTransport(**settings)
+
+
+class WrappingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """What the client's transport layers share: one sync and/or one async inner transport,
+    closed with the layer. Each layer (retries, deadlines, typed connection errors) adds only
+    its ``handle_request`` / ``handle_async_request``."""
+
+    _transport: httpx.BaseTransport | None
+    _async_transport: httpx.AsyncBaseTransport | None
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+    async def aclose(self) -> None:
+        if self._async_transport is not None:
+            await self._async_transport.aclose()

@@ -11,7 +11,6 @@ import importlib.resources
 import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -30,7 +29,7 @@ SETTINGS = NitroboxSettings(
 
 
 def load_script_module(name: str) -> ModuleType:
-    """Import ``scripts/<name>.py``: scripts/ is on pytest's ``pythonpath`` (it is not a package)."""
+    """Import ``scripts/<name>.py`` (scripts/ is on pytest's ``pythonpath``; not a package)."""
     return importlib.import_module(name)
 
 

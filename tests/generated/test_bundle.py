@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 from generated_helpers import load_script_module
 
 _bundle = load_script_module("_bundle")

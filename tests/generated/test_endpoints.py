@@ -10,19 +10,16 @@ import importlib
 import inspect
 import pkgutil
 import re
-import sys
 import types
 import typing
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
-import pytest
-
 import nitrobox_client.api
+import pytest
 from dateutil.parser import isoparse
 from generated_helpers import (
     ACCESS_TOKEN,

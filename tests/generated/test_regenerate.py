@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from generated_helpers import ROOT
 
 SCRIPT = ROOT / "scripts" / "regenerate.py"

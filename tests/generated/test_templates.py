@@ -6,13 +6,11 @@ import asyncio
 import enum
 import inspect
 import json
-import sys
 from pathlib import Path
 
 import httpx
-import pytest
-
 import nitrobox_client.models
+import pytest
 from generated_helpers import SETTINGS, MockNitrobox
 from nitrobox_client import Client
 from nitrobox_client.api.customers import retrieve_customer

@@ -6,11 +6,9 @@ import asyncio
 import importlib.util
 import subprocess
 import sys
-from pathlib import Path
 
 import httpx
 import pytest
-
 from generated_helpers import ROOT, SETTINGS, MockNitrobox
 
 from nitrobox_auth import create_client
