@@ -18,6 +18,9 @@ from nitrobox_auth import (
     RetryPolicy,
     TokenRetryPolicy,
     _client_factory,
+    _deadline,
+    _pagination,
+    _size_limit,
     _token_exchange,
     _token_rules,
 )
@@ -109,7 +112,38 @@ ROWS: list[tuple[str, str, Callable[[], object]]] = [
     ("docs/resilience.md", r"`httpx.Timeout\((\d+)\.0, connect=\d+\.0\)`", _api_timeout),
     ("docs/resilience.md", r"`httpx.Timeout\(\d+\.0, connect=(\d+)\.0\)`", _api_connect_timeout),
     ("docs/sandbox.md", r"\| `token_lifetime` \| `(\d+)\.0` \|", _sandbox_token_lifetime),
+    (
+        "README.md",
+        r"a total deadline per call of (\d+) s",
+        lambda: _deadline.DEFAULT_API_DEADLINE,
+    ),
+    ("README.md", r"a token fetch has (\d+) s", lambda: _deadline.DEFAULT_TOKEN_DEADLINE),
+    (
+        "README.md",
+        r"limited to (\d+) MiB \(JSON\)",
+        lambda: _mib(_size_limit.DEFAULT_MAX_ANSWER_BYTES),
+    ),
+    (
+        "README.md",
+        r"and (\d+) MiB \(files\)",
+        lambda: _mib(_size_limit.DEFAULT_MAX_FILE_BYTES),
+    ),
+    (
+        "README.md",
+        r"token answers to (\d+) KiB",
+        lambda: _size_limit.MAX_TOKEN_ANSWER_BYTES / 1024,
+    ),
+    ("README.md", r"or (\d+) pages", lambda: _pagination.DEFAULT_MAX_PAGES),
+    (
+        "docs/auth.md",
+        r"has a total deadline of \*\*(\d+) s\*\*",
+        lambda: _deadline.DEFAULT_TOKEN_DEADLINE,
+    ),
 ]
+
+
+def _mib(value: int) -> float:
+    return value / (1024 * 1024)
 
 
 def _as_number(value: object) -> float:
