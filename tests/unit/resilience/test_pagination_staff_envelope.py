@@ -22,9 +22,7 @@ def _nitrobox(request: httpx.Request) -> httpx.Response:
         )
     # No page metadata at all, as in the staff demo's reading of the answer.
     body = {"_embedded": DOCUMENTS} if request.url.params.get("page") == "0" else {"_embedded": []}
-    return httpx.Response(
-        200, content=json.dumps(body), headers={"Content-Type": "application/json"}
-    )
+    return httpx.Response(200, json=body)
 
 
 def test_seven_embedded_documents_without_metadata_all_come_back_as_documents() -> None:
