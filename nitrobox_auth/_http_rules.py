@@ -23,7 +23,10 @@ from nitrobox_auth._errors import SettingsError
 
 # RFC 9110 delay-seconds is digits only; a fraction is tolerated because some servers
 # send one. Signs, exponents, "nan" and "inf" are not delays.
-_DELAY_SECONDS: Final = re.compile(r"\d+(\.\d+)?")
+# ASCII digits only: str.isdigit() and \d would take "١٢٠" as 120.
+DECIMAL_SECONDS: Final = re.compile(r"\d+(\.\d+)?", re.ASCII)
+# What may stand in an Authorization header value after "Bearer ": visible ASCII only.
+HEADER_SAFE_TOKEN: Final = re.compile(r"[\x21-\x7e]+")
 
 
 def parse_retry_after(value: str | None, *, now: float) -> float | None:
@@ -35,7 +38,7 @@ def parse_retry_after(value: str | None, *, now: float) -> float | None:
     if value is None:
         return None
     text = value.strip()
-    if _DELAY_SECONDS.fullmatch(text):
+    if DECIMAL_SECONDS.fullmatch(text):
         return float(text)
     try:
         when = parsedate_to_datetime(text)

@@ -112,18 +112,6 @@ class BoundedDecoder:
             raise MalformedResponseError("the answer's compressed body is corrupt") from None
 
 
-def read_limited(chunks: Iterator[bytes], limit: int, too_large: TooLarge) -> bytes:
-    """Join already decoded ``chunks``, refusing more than ``limit`` bytes in total."""
-    parts: list[bytes] = []
-    count = 0
-    for chunk in chunks:
-        count += len(chunk)
-        if count > limit:
-            raise too_large()
-        parts.append(chunk)
-    return b"".join(parts)
-
-
 def declared_too_large(response: httpx.Response, limit: int) -> bool:
     """An identity answer whose ``Content-Length`` already says it is over the limit."""
     if response.headers.get("Content-Encoding", "identity").strip().lower() not in (

@@ -22,6 +22,7 @@ from typing import Final
 import attrs
 
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_rules import HEADER_SAFE_TOKEN
 from nitrobox_auth._redact import mask_secret
 
 ENV_TOKEN_CACHE: Final = "NITROBOX_TOKEN_CACHE"
@@ -64,7 +65,8 @@ class CachedToken:
             raise ValueError("the cached entry is not a token entry of this version")
         value, token_type = body.get("access_token"), body.get("token_type")
         issued_at, expires_at = body.get("issued_at"), body.get("expires_at")
-        if not isinstance(value, str) or not value or not value.isascii():
+        # The same rule as for a token from the endpoint: another machine may have written it.
+        if not isinstance(value, str) or not HEADER_SAFE_TOKEN.fullmatch(value):
             raise ValueError("the cached entry has no usable access_token")
         if not isinstance(token_type, str) or token_type.lower() != "bearer":
             raise ValueError("the cached entry is not a bearer token")

@@ -75,15 +75,10 @@ class FileTokenCache(TokenCache):
         return directory
 
     def load(self, key: str) -> CachedToken | None:
-        path = self._private_directory() / f"{key}.json"
         try:
-            with path.open("rb") as file:
-                raw = file.read(_MAX_ENTRY_BYTES + 1)
+            entry = _read_entry(self._private_directory() / f"{key}.json")
         except FileNotFoundError:
             return None
-        if len(raw) > _MAX_ENTRY_BYTES:
-            raise ValueError("the cached entry is larger than any token entry")
-        entry = CachedToken.from_json(raw)
         return entry if entry.expires_at > self._wall_clock() else None
 
     def save(self, key: str, token: CachedToken) -> None:
@@ -107,7 +102,7 @@ class FileTokenCache(TokenCache):
             if not held:
                 return False
             try:
-                current = CachedToken.from_json(path.read_bytes())
+                current = _read_entry(path)
             except FileNotFoundError:
                 return False
             except ValueError:
@@ -136,3 +131,12 @@ class FileTokenCache(TokenCache):
             yield True
         finally:
             lock.release()
+
+
+def _read_entry(path: Path) -> CachedToken:
+    """The entry in ``path``, read no further than any entry can be long."""
+    with path.open("rb") as file:
+        raw = file.read(_MAX_ENTRY_BYTES + 1)
+    if len(raw) > _MAX_ENTRY_BYTES:
+        raise ValueError("the cached entry is larger than any token entry")
+    return CachedToken.from_json(raw)

@@ -79,9 +79,14 @@ class RedisTokenCache(TokenCache):
                     socket_timeout=DEFAULT_SOCKET_TIMEOUT,
                     socket_connect_timeout=DEFAULT_SOCKET_TIMEOUT,
                 )
-            except ValueError as exc:
-                # The URL may hold a password: say what is wrong without quoting it.
-                raise SettingsError(f"not a usable Redis URL for RedisTokenCache: {exc}") from None
+            except ValueError:
+                # The URL may hold a password, and redis-py's message can quote part of it:
+                # say what to fix without quoting either.
+                raise SettingsError(
+                    "not a usable Redis URL for RedisTokenCache: expected "
+                    "redis://[user:password@]host[:port][/db] (or rediss://, unix://), with "
+                    "special characters of the password percent-encoded"
+                ) from None
             self._owns_client = True
         else:
             self._client = url_or_client

@@ -196,7 +196,8 @@ class TokenClients:
 
     def __init__(self, http: TokenHTTP, retry: TokenRetryPolicy, token_url: str) -> None:
         self._http = http
-        self._token_url = token_url
+        # Read from the environment once: the async path builds a transport per fetch.
+        self._proxy = environment_proxy(token_url, trust_env=True)
         self._retry = retry
         self._client = http.client
         # Only a client built on a transport of our own is ours to close: a transport passed
@@ -234,9 +235,7 @@ class TokenClients:
         if self._client is None:
             # Every token exchange is bounded in time and size (each request carries its
             # deadline and limit); a transport of our own also gets socket-level deadlines.
-            transport = self._http.transport or httpx.HTTPTransport(
-                proxy=environment_proxy(self._token_url, trust_env=True)
-            )
+            transport = self._http.transport or httpx.HTTPTransport(proxy=self._proxy)
             self._client = httpx.Client(
                 transport=_bounded(transport, self._http.deadline), timeout=self._http.timeout
             )
@@ -253,7 +252,7 @@ class TokenClients:
         transport = _bounded_async(
             httpx.AsyncHTTPTransport(
                 verify=self._ssl_context,
-                proxy=environment_proxy(self._token_url, trust_env=True),
+                proxy=self._proxy,
             ),
             self._http.deadline,
         )

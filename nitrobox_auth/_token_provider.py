@@ -16,7 +16,6 @@ async mirrors of "lead the fetch, or wait for the leader".
 
 from __future__ import annotations
 
-import functools
 import logging
 import threading
 import time
@@ -371,8 +370,13 @@ class TokenProvider:
         shared = self._shared
         if shared is None:
             return await self._clients.run_async(self._exchange())
+
         # The store is blocking I/O (files, Redis): worker threads keep the loop free.
-        adopt = functools.partial(shared.adopt, rejected=self._rejected)
+        # ``rejected`` is read at each call, as on the sync path: a 401 may come in while
+        # this task waits for the store's lock.
+        def adopt() -> AccessToken | None:
+            return shared.adopt(rejected=self._rejected)
+
         adopted = await anyio.to_thread.run_sync(adopt)
         if adopted is not None:
             return adopted

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import json
 import math
-import re
 import warnings
 from typing import Final
 
@@ -25,6 +24,8 @@ from nitrobox_auth._errors import (
     TokenResponseError,
 )
 from nitrobox_auth._http_rules import (
+    DECIMAL_SECONDS,
+    HEADER_SAFE_TOKEN,
     RetrySchedule,
     check_attempts,
     check_seconds,
@@ -62,8 +63,6 @@ GRANT_BODY: Final = b"grant_type=client_credentials"
 
 # RFC 6750 allows b64token characters; we accept any visible ASCII so that opaque tokens
 # from a differently configured server still work, but nothing that could break a header.
-_TOKEN_PATTERN = re.compile(r"[\x21-\x7e]+")
-_DECIMAL_PATTERN = re.compile(r"\d+(\.\d+)?", re.ASCII)
 _RETRY_STATUSES: Final = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
@@ -329,7 +328,7 @@ def _parse_token(
     value = body.get("access_token")
     if not isinstance(value, str) or not value:
         raise invalid("access_token is missing or empty", fields)
-    if not _TOKEN_PATTERN.fullmatch(value):
+    if not HEADER_SAFE_TOKEN.fullmatch(value):
         raise invalid("access_token contains characters not allowed in a header", fields)
     token_type = body.get("token_type")
     if not isinstance(token_type, str) or token_type.lower() != "bearer":
@@ -364,7 +363,7 @@ def _expires_in(raw: object, default: float) -> float | None:
     try:
         if isinstance(raw, int | float):
             seconds = float(raw)
-        elif isinstance(raw, str) and _DECIMAL_PATTERN.fullmatch(raw.strip()):
+        elif isinstance(raw, str) and DECIMAL_SECONDS.fullmatch(raw.strip()):
             # Some servers send the number as a string; accept it when it is plainly one.
             seconds = float(raw)
         else:
