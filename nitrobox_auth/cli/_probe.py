@@ -21,6 +21,7 @@ import httpx
 
 from nitrobox_auth._bundled_spec import bundled_spec_checksum, load_bundled_spec
 from nitrobox_auth._errors import InvalidClientError, NitroboxError
+from nitrobox_auth._logging import redact_url
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import find_operation, operations
 from nitrobox_auth.cli._output import Output
@@ -41,7 +42,7 @@ from nitrobox_auth.cli._probe_plan import (
     plan,
 )
 from nitrobox_auth.cli._probe_seed import seed_sandbox
-from nitrobox_auth.cli._target import Target, open_target
+from nitrobox_auth.cli._target import Target, open_target, shared_token_cache
 
 if TYPE_CHECKING:
     from nitrobox_auth import TokenProvider
@@ -152,7 +153,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
 
     with (
         open_target(output, force_sandbox=args.sandbox) as target,
-        TokenProvider.from_settings(target.settings) as provider,
+        TokenProvider.from_settings(target.settings, cache=shared_token_cache(target)) as provider,
     ):
         # One token for the run, fetched up front: a refused credential stops the run here
         # with the provider's error instead of failing every operation the same way.
@@ -303,7 +304,7 @@ def _report(target: Target, spec: Mapping[str, Any], results: Sequence[Result]) 
     return {
         "target": {
             "description": target.description,
-            "api_base_url": settings.api_base_url,
+            "api_base_url": redact_url(settings.api_base_url),
             "tenant": settings.tenant,
             "sandbox": target.sandbox is not None,
         },

@@ -102,7 +102,12 @@ def seed_sandbox(target: Target, provider: TokenProvider, output: Output) -> Non
         timeout=10.0,
     ) as http:
         for path, body in _writes(dt.datetime.now(dt.UTC).replace(microsecond=0)):
-            path = path.format(**known) if "{" in path else path
+            try:
+                path = path.format(**known)
+            except KeyError as missing:  # the write that would have made it was refused
+                refused += 1
+                output.note(f"could not seed the sandbox: POST {path} needs {missing} first")
+                continue
             body = {
                 k: known.get(v[1:-1], v) if v in ("{contractId}",) else v for k, v in body.items()
             }
