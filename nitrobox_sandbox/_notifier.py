@@ -342,7 +342,9 @@ class Notifier:
         except httpx.TimeoutException as exc:
             return None, f"timeout: {type(exc).__name__}", True
         except httpx.TransportError as exc:
-            return None, f"connection error: {type(exc).__name__}: {exc}", True
+            # The type only: httpx's text may quote the subscriber URL, credentials and all,
+            # and this log is served at /_sandbox/notifications.
+            return None, f"connection error: {type(exc).__name__}", True
         if 200 <= status < 300:
             return status, None, False
         retry = status >= 500 or status in _RETRIED

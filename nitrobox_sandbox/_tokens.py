@@ -14,9 +14,13 @@ import secrets
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 # Expired tokens are remembered a while so a 401 can say "expired" instead of "unknown".
 _FORGET_EXPIRED_AFTER = 3600.0
+# A loop on the token endpoint must not grow the sandbox without end: past this many live
+# tokens the oldest are forgotten (a test suite holds a handful).
+MAX_TOKENS: Final = 10_000
 
 
 class TokenState(enum.Enum):
@@ -133,6 +137,8 @@ class TokenRegistry:
         with self._lock:
             self._forget_old(now)
             self._expires_at[token] = now + self.lifetime
+            while len(self._expires_at) > MAX_TOKENS:  # dicts keep issue order: oldest first
+                del self._expires_at[next(iter(self._expires_at))]
         # Announce whole seconds rounded down: a client never believes in a token
         # longer than the sandbox honours it.
         return token, max(0, int(self.lifetime))

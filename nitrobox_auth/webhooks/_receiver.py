@@ -17,6 +17,7 @@ import difflib
 import inspect
 import json
 import logging
+import math
 import re
 import time
 import traceback
@@ -32,6 +33,7 @@ from nitrobox_auth.webhooks._errors import InvalidNotificationError, WebhookConf
 from nitrobox_auth.webhooks._events import NOTIFICATION_TYPES, Notification
 from nitrobox_auth.webhooks._parse import canonical_type, parse_notification
 from nitrobox_auth.webhooks._tokens import TokenState, TokenStore, same_secret
+from nitrobox_auth.webhooks._values import ascii_digits
 
 logger = logging.getLogger("nitrobox_auth.webhooks")
 
@@ -249,7 +251,7 @@ class WebhookReceiver:
             why = "expired" if state is TokenState.EXPIRED else "unknown"
             return self._unauthorized("invalid_token", f"the access token is {why}")
         declared = headers.get("content-length", "").strip()
-        if declared.isdigit() and int(declared) > self.max_body_size:
+        if ascii_digits(declared) and int(declared) > self.max_body_size:
             return self._too_large()
         return token
 
@@ -375,7 +377,7 @@ class WebhookReceiver:
 def _positive(name: str, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
         raise WebhookConfigError(f"{name} must be a positive number of seconds, got {value!r}")
-    if value != value or value == float("inf"):
+    if not math.isfinite(value):
         raise WebhookConfigError(f"{name} must be finite, got {value!r}")
 
 

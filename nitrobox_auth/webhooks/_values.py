@@ -126,7 +126,7 @@ def parse_timestamp(value: Any) -> dt.datetime:
         raise ValueError("a boolean is not a timestamp")
     if isinstance(value, str):
         stripped = value.strip()
-        if stripped.lstrip("-").isdigit() or _is_decimal_text(stripped):
+        if ascii_digits(stripped.lstrip("-")) or _is_decimal_text(stripped):
             return _from_epoch(Decimal(stripped))
         parsed = dt.datetime.fromisoformat(stripped)
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.UTC)
@@ -137,9 +137,14 @@ def parse_timestamp(value: Any) -> dt.datetime:
     raise ValueError(f"not a timestamp: {type(value).__name__}")
 
 
+def ascii_digits(text: str) -> bool:
+    """Only ASCII digits: ``str.isdigit()`` alone takes ``"²"``, which ``int()`` refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def _is_decimal_text(text: str) -> bool:
     head, dot, tail = text.lstrip("-").partition(".")
-    return bool(dot) and head.isdigit() and tail.isdigit()
+    return bool(dot) and ascii_digits(head) and ascii_digits(tail)
 
 
 def _from_epoch(number: Decimal) -> dt.datetime:

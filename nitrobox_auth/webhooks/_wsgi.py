@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nitrobox_auth.webhooks._receiver import WebhookReceiver
+from nitrobox_auth.webhooks._values import ascii_digits
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
@@ -27,7 +28,7 @@ class ReceiverWSGIApp:
             if environ.get(key):
                 headers[key.replace("_", "-").lower()] = environ[key]
         length = (
-            int(headers["content-length"]) if headers.get("content-length", "").isdigit() else 0
+            int(headers["content-length"]) if ascii_digits(headers.get("content-length", "")) else 0
         )
         stream = environ["wsgi.input"]
 

@@ -159,3 +159,15 @@ def test_token_statistics(client: httpx.Client, sandbox: Sandbox) -> None:
     assert stats["tokens_issued"] == 1
     assert stats["token_errors"] == 1
     assert stats["api_requests"] == 0
+
+
+def test_the_token_registry_is_bounded() -> None:
+    """A loop on the token endpoint cannot grow the sandbox without end: the oldest go."""
+    from nitrobox_sandbox._tokens import MAX_TOKENS, TokenRegistry, TokenState
+
+    registry = TokenRegistry(clock=lambda: 0.0, lifetime=300.0)
+    first, _ = registry.issue()
+    for _ in range(MAX_TOKENS):
+        registry.issue()
+    assert registry.state(first) is TokenState.UNKNOWN
+    assert len(registry._expires_at) == MAX_TOKENS

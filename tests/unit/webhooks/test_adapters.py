@@ -89,3 +89,11 @@ def test_the_wsgi_app_serves_both_routes() -> None:
     assert [e.raw["invoice_ident"] for e in seen] == ["I-7"]
     status, _, _ = _wsgi(app, "/notifications", payload, HTTP_AUTHORIZATION="Bearer nope")
     assert status == "401 Unauthorized"
+
+
+def test_a_non_ascii_content_length_is_not_a_crash() -> None:
+    """'²' passes str.isdigit() but not int(): it counts as no length, not a 500."""
+    from nitrobox_auth.webhooks._values import ascii_digits
+
+    assert not ascii_digits("²")
+    assert ascii_digits("120")
