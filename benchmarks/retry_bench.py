@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 
 from nitrobox_auth import NitroboxAuth, TokenHTTP, TokenProvider
-from nitrobox_auth._retry import RetryPolicy, install_retries
+from nitrobox_auth.transport._retry import RetryPolicy, install_retries
 
 API = "http://127.0.0.1"
 TOKEN_BODY = {"access_token": "eyJ" + "b" * 40, "token_type": "bearer", "expires_in": 3600}

@@ -52,8 +52,8 @@ if TYPE_CHECKING:
     from nitrobox_client import Client
 
     from nitrobox_auth._settings import NitroboxSettings
-    from nitrobox_auth._token_cache import TokenCache
-    from nitrobox_auth._token_provider import TokenProvider
+    from nitrobox_auth.token._cache import TokenCache
+    from nitrobox_auth.token._provider import TokenProvider
     from nitrobox_sandbox import NotificationInbox, Sandbox
 
 LIVE_OPTION = "--nitrobox-live"
@@ -208,7 +208,7 @@ def _live_token_cache(config: pytest.Config) -> TokenCache | None:
     """``NITROBOX_TOKEN_CACHE`` if set, else the run's own cache under xdist, else none (one
     process: the session's provider already shares its token)."""
     from nitrobox_auth import FileTokenCache, SettingsError
-    from nitrobox_auth._token_cache import ENV_TOKEN_CACHE, token_cache_from_env
+    from nitrobox_auth.token._cache import ENV_TOKEN_CACHE, token_cache_from_env
 
     try:
         chosen = token_cache_from_env()

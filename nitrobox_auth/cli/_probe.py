@@ -186,7 +186,7 @@ def _probe(
     steps: Sequence[Step], target: Target, provider: TokenProvider, judge: Judge, rate: float
 ) -> list[Result]:
     from nitrobox_auth import create_client
-    from nitrobox_auth._transports import default_transports
+    from nitrobox_auth.transport._wrapping import default_transports
 
     inner, _ = default_transports(target.settings.api_base_url, {})
     client = create_client(

@@ -88,7 +88,7 @@ def _writes(now: dt.datetime) -> list[tuple[str, dict[str, Any]]]:
 
 def seed_sandbox(target: Target, provider: TokenProvider, output: Output) -> None:
     """Create the resources; a refusal is a note (the run goes on with what there is)."""
-    from nitrobox_auth._auth import NitroboxAuth
+    from nitrobox_auth.token._auth import NitroboxAuth
 
     if target.sandbox is None:
         return

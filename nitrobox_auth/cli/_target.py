@@ -18,7 +18,7 @@ from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
 
 if TYPE_CHECKING:
-    from nitrobox_auth._token_cache import TokenCache
+    from nitrobox_auth.token._cache import TokenCache
     from nitrobox_sandbox import Sandbox
 
 # Any of these set means the user meant to configure a real environment.
@@ -38,7 +38,7 @@ def shared_token_cache(
 ) -> TokenCache | None:
     """The cache ``NITROBOX_TOKEN_CACHE`` selects, for a real environment (an embedded
     sandbox lives as long as the command: nothing to share)."""
-    from nitrobox_auth._token_cache import token_cache_from_env
+    from nitrobox_auth.token._cache import token_cache_from_env
 
     return None if target.sandbox is not None else token_cache_from_env(environ)
 

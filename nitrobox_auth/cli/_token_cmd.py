@@ -26,7 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace, output: Output) -> int:
     from nitrobox_auth._redact import mask_secret
-    from nitrobox_auth._token_provider import TokenProvider
+    from nitrobox_auth.token._provider import TokenProvider
 
     with (
         open_target(output, force_sandbox=args.sandbox) as target,

@@ -18,7 +18,7 @@ from nitrobox_auth import (
     create_client,
     unwrap,
 )
-from nitrobox_auth._client_factory import DEFAULT_TIMEOUT
+from nitrobox_auth.api._client_factory import DEFAULT_TIMEOUT
 
 CUSTOMER = {"customerIdent": "c-1"}
 

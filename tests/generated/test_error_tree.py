@@ -27,7 +27,7 @@ from nitrobox_auth import (
     create_client,
     unwrap,
 )
-from nitrobox_auth._error_factory import NitroboxErrorFactory
+from nitrobox_auth.api._error_factory import NitroboxErrorFactory
 
 NO_SLEEP = RetryPolicy(sleep=lambda _: None, async_sleep=lambda _: asyncio.sleep(0))
 Handler = Callable[[httpx.Request], httpx.Response]

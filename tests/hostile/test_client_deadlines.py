@@ -30,7 +30,7 @@ from nitrobox_auth import (
     TokenRequestError,
     create_client,
 )
-from nitrobox_auth._deadline import EXTENSION_KEY, Deadline
+from nitrobox_auth.transport._deadline import EXTENSION_KEY, Deadline
 
 pytestmark = pytest.mark.integration
 

@@ -18,7 +18,7 @@ from nitrobox_auth import (
     TokenProvider,
     create_client,
 )
-from nitrobox_auth._size_limit import DEFAULT_MAX_ANSWER_BYTES, MAX_TOKEN_ANSWER_BYTES
+from nitrobox_auth.transport._size_limit import DEFAULT_MAX_ANSWER_BYTES, MAX_TOKEN_ANSWER_BYTES
 
 pytestmark = pytest.mark.integration
 

@@ -17,7 +17,7 @@ from nitrobox_auth import (
     TokenRetryPolicy,
     TokenTiming,
 )
-from nitrobox_auth._token_rules import MIN_EXPIRES_IN
+from nitrobox_auth.token._rules import MIN_EXPIRES_IN
 
 TOKEN_URL = "https://api.nbx-stage-westeurope.nitrobox.io/hostile/oauth2/token"
 DEEP = b"[" * 20_000 + b"]" * 20_000  # under the 64 KiB token-answer limit

@@ -14,16 +14,11 @@ from pathlib import Path
 import pytest
 
 import nitrobox_auth
-from nitrobox_auth import (
-    RetryPolicy,
-    TokenRetryPolicy,
-    _client_factory,
-    _deadline,
-    _pagination,
-    _size_limit,
-    _token_exchange,
-    _token_rules,
-)
+from nitrobox_auth import RetryPolicy, TokenRetryPolicy
+from nitrobox_auth.api import _client_factory, _pagination
+from nitrobox_auth.token import _exchange as _token_exchange
+from nitrobox_auth.token import _rules as _token_rules
+from nitrobox_auth.transport import _deadline, _size_limit
 
 ROOT = Path(__file__).resolve().parents[2]
 

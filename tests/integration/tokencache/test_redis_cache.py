@@ -12,7 +12,7 @@ import redis
 from loopback_servers import RedisServer, free_port
 
 from nitrobox_auth import CachedToken, RedisTokenCache, TokenHTTP, TokenProvider
-from nitrobox_auth._token_cache import cache_key
+from nitrobox_auth.token._cache import cache_key
 
 pytestmark = pytest.mark.integration
 

@@ -11,7 +11,7 @@ import pytest
 from fakes import token_value
 
 from nitrobox_auth import CachedToken, FileTokenCache, TokenTiming
-from nitrobox_auth._token_cache import cache_key
+from nitrobox_auth.token._cache import cache_key
 
 TOKEN_URL = "https://api.nbx-stage-westeurope.nitrobox.io/acme-test/oauth2/token"
 KEY = cache_key(TOKEN_URL, "my_client_id")

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from nitrobox_auth import TokenTiming, TokenWaitTimeoutError
-from nitrobox_auth._single_flight import Flight
+from nitrobox_auth.token._single_flight import Flight
 
 GATE_TIMEOUT = 10.0
 

@@ -11,7 +11,7 @@ import pytest
 from fakes import token_value
 
 from nitrobox_auth import CachedToken, FileTokenCache, SettingsError, open_token_cache
-from nitrobox_auth._token_cache import cache_key, token_cache_from_env
+from nitrobox_auth.token._cache import cache_key, token_cache_from_env
 
 NOW = 1_800_000_000.0
 KEY = cache_key("https://api.test/acme/oauth2/token", "my_client_id")

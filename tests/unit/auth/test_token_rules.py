@@ -24,7 +24,7 @@ from nitrobox_auth import (
     TokenRetryPolicy,
 )
 from nitrobox_auth._http_rules import parse_retry_after
-from nitrobox_auth._token_rules import (
+from nitrobox_auth.token._rules import (
     DEFAULT_EXPIRES_IN,
     DEFAULT_REFRESH_MARGIN,
     RetryableFailure,

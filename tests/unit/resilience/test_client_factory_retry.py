@@ -17,8 +17,8 @@ from nitrobox_auth import (
     create_client,
     unwrap,
 )
-from nitrobox_auth._connection_errors import ConnectionErrorTransport
-from nitrobox_auth._transports import environment_proxy
+from nitrobox_auth.transport._connection_errors import ConnectionErrorTransport
+from nitrobox_auth.transport._wrapping import environment_proxy
 
 API = "https://api.test"
 SETTINGS = NitroboxSettings(

@@ -27,7 +27,7 @@ from nitrobox_auth import (
     paginate,
     where,
 )
-from nitrobox_auth._pagination import DEFAULT_MAX_PAGES
+from nitrobox_auth.api._pagination import DEFAULT_MAX_PAGES
 
 API = "https://api.test"
 ENVELOPES = ["spec", "spec-bare", "hal", "content", "spring", "list"]

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from nitrobox_auth import RetryPolicy, RetryTransport
-from nitrobox_auth._retry import install_retries
+from nitrobox_auth.transport._retry import install_retries
 
 
 def test_transient_statuses_are_retried_until_success(runner: Any, scripted: Any) -> None:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from nitrobox_auth import NitroboxError, RSQLError, and_, or_, where
 from nitrobox_auth import RSQLError as PublicRSQLError
-from nitrobox_auth._rsql import And, Comparison, Expression, Or, format_value
+from nitrobox_auth.api._rsql import And, Comparison, Expression, Or, format_value
 from nitrobox_sandbox import _rsql as sandbox_rsql
 
 # --- a tiny independent RSQL parser (the grammar of rsql-parser), to read back what we built

@@ -4,7 +4,7 @@ httpx timeouts bound each socket operation, so a server that trickles a byte a s
 never trips them. The deadline is a point in (monotonic) time stored on the request
 (``request.extensions``), so every layer sees the same one: the retry layers do not
 start an attempt or a backoff that cannot end in time, and :class:`BoundedTransport`
-(``_bounded_transport``) enforces it on the exchange and on every chunk of the body.
+(``transport._bounded``) enforces it on the exchange and on every chunk of the body.
 
 For sockets the client opens itself, :func:`install_socket_deadline` also clamps every
 socket read and write to the time left, so even a response *head* trickled byte by byte

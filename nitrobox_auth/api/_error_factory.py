@@ -18,9 +18,9 @@ from typing import Literal
 
 import httpx
 
-from nitrobox_auth._api_errors import NitroboxAPIError, undocumented_status_error
 from nitrobox_auth._errors import ClientClosedError, MalformedResponseError
 from nitrobox_auth._logging import redact_url
+from nitrobox_auth.api._api_errors import NitroboxAPIError, undocumented_status_error
 
 
 def _where(source: httpx.Response | httpx.RequestError) -> str:

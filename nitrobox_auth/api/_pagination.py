@@ -9,7 +9,7 @@
 
 Each page is requested as the generated module's ``sync_detailed`` would request it (its
 ``_get_kwargs``, through the client's httpx client), but the items are read from the raw JSON
-answer, in whichever envelope the server uses (see :mod:`nitrobox_auth._page_envelope`), and
+answer, in whichever envelope the server uses (see :mod:`nitrobox_auth.api._page_envelope`), and
 then parsed into the operation's item model by the generated page model. The generated
 functions cannot do that themselves: their page model crashes on a HAL ``_embedded`` object
 and reads ``content`` as nothing.
@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import attrs
 import httpx
 
-from nitrobox_auth._api_errors import raise_for_error
 from nitrobox_auth._errors import MalformedResponseError
-from nitrobox_auth._page_envelope import PaginationError, RawPage, read_page
+from nitrobox_auth.api._api_errors import raise_for_error
+from nitrobox_auth.api._page_envelope import PaginationError, RawPage, read_page
 
 if TYPE_CHECKING:  # annotations only: importing nitrobox_auth stays cheap
     from nitrobox_client import AuthenticatedClient, Client

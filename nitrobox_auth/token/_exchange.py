@@ -1,7 +1,7 @@
 """One token exchange with its retries, written once for the sync and the async path.
 
 :func:`exchange` is a generator of steps ("send this request", "sleep this long") around
-the pure rules of :mod:`nitrobox_auth._token_rules`; :class:`TokenClients` runs it with an
+the pure rules of :mod:`nitrobox_auth.token._rules`; :class:`TokenClients` runs it with an
 ``httpx.Client`` or an ``httpx.AsyncClient``. Only the I/O lines differ between the two.
 """
 
@@ -16,12 +16,9 @@ import anyio.to_thread
 import attrs
 import httpx
 
-from nitrobox_auth import _deadline, _size_limit
-from nitrobox_auth._bounded_transport import BoundedTransport
-from nitrobox_auth._deadline import DEFAULT_TOKEN_DEADLINE, Deadline
 from nitrobox_auth._errors import APITimeoutError, SettingsError, TokenRequestError
 from nitrobox_auth._redact import scrub
-from nitrobox_auth._token_rules import (
+from nitrobox_auth.token._rules import (
     AccessToken,
     RetryableFailure,
     TokenRetryPolicy,
@@ -30,7 +27,10 @@ from nitrobox_auth._token_rules import (
     failure_from_exception,
     interpret_token_response,
 )
-from nitrobox_auth._transports import environment_proxy
+from nitrobox_auth.transport import _deadline, _size_limit
+from nitrobox_auth.transport._bounded import BoundedTransport
+from nitrobox_auth.transport._deadline import DEFAULT_TOKEN_DEADLINE, Deadline
+from nitrobox_auth.transport._wrapping import environment_proxy
 
 logger = logging.getLogger("nitrobox.auth")
 

@@ -15,7 +15,7 @@ import threading
 import attrs
 
 from nitrobox_auth._errors import NitroboxAuthError
-from nitrobox_auth._token_rules import AccessToken
+from nitrobox_auth.token._rules import AccessToken
 
 
 @attrs.define(eq=False)

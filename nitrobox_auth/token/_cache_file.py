@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from nitrobox_auth._errors import SettingsError
-from nitrobox_auth._token_cache import CachedToken, TokenCache
+from nitrobox_auth.token._cache import CachedToken, TokenCache
 
 # Long enough for a token fetch with its retries to finish in another process; past it the
 # waiting process fetches on its own (one extra request, never a stuck call).

@@ -2,9 +2,9 @@
 
 How it is put together (each part small, each in its own module):
 
-- :mod:`._token_rules`: the pure rules (request, answer, thresholds, retry waits) and the
+- :mod:`._rules`: the pure rules (request, answer, thresholds, retry waits) and the
   option groups :class:`TokenTiming` and :class:`TokenRetryPolicy`;
-- :mod:`._token_exchange`: one exchange with retries, as steps a sync and an async driver
+- :mod:`._exchange`: one exchange with retries, as steps a sync and an async driver
   run (:class:`TokenHTTP` says which clients send it);
 - :mod:`._single_flight`: one fetch at a time among all threads *and* tasks;
 - :mod:`._shared_token`: an optional shared :class:`TokenCache` (other processes, other
@@ -30,10 +30,8 @@ import httpx
 from nitrobox_auth._errors import NitroboxAuthError, SettingsError, TokenWaitTimeoutError
 from nitrobox_auth._redact import mask_secret
 from nitrobox_auth._settings import NitroboxSettings
-from nitrobox_auth._shared_token import SharedToken
-from nitrobox_auth._single_flight import Flight, SingleFlight
-from nitrobox_auth._token_cache import TokenCache, cache_key
-from nitrobox_auth._token_exchange import (
+from nitrobox_auth.token._cache import TokenCache, cache_key
+from nitrobox_auth.token._exchange import (
     DEFAULT_TOKEN_TIMEOUT,
     Credentials,
     Exchange,
@@ -41,12 +39,14 @@ from nitrobox_auth._token_exchange import (
     TokenHTTP,
     exchange,
 )
-from nitrobox_auth._token_rules import (
+from nitrobox_auth.token._rules import (
     AccessToken,
     TokenRetryPolicy,
     TokenTiming,
     basic_authorization,
 )
+from nitrobox_auth.token._shared import SharedToken
+from nitrobox_auth.token._single_flight import Flight, SingleFlight
 
 logger = logging.getLogger("nitrobox.auth")
 

@@ -23,8 +23,6 @@ from typing import Final
 import attrs
 import httpx
 
-from nitrobox_auth._deadline import allows_retry
-from nitrobox_auth._deadline import restart as restart_deadline
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import (
     RetrySchedule,
@@ -34,7 +32,9 @@ from nitrobox_auth._http_rules import (
     check_share,
 )
 from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
-from nitrobox_auth._transports import WrappingTransport
+from nitrobox_auth.transport._deadline import allows_retry
+from nitrobox_auth.transport._deadline import restart as restart_deadline
+from nitrobox_auth.transport._wrapping import WrappingTransport
 
 _EXTENSION_KEY = "nitrobox_retry"
 

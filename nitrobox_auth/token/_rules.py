@@ -2,7 +2,7 @@
 
 Building the token request, reading the answer, deciding when a token must be refreshed
 and how long to wait before a retry: pure functions of their arguments, no clock, no
-network. :mod:`nitrobox_auth._token_provider` drives them.
+network. :mod:`nitrobox_auth.token._provider` drives them.
 """
 
 from __future__ import annotations

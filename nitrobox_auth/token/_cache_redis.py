@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Final
 
 from nitrobox_auth._errors import SettingsError
-from nitrobox_auth._token_cache import CachedToken, TokenCache
+from nitrobox_auth.token._cache import CachedToken, TokenCache
 
 if TYPE_CHECKING:
     import redis

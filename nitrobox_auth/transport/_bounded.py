@@ -23,12 +23,12 @@ from typing import Any
 import anyio
 import httpx
 
-from nitrobox_auth import _deadline, _size_limit
-from nitrobox_auth._deadline import Deadline, clamp_timeouts, socket_deadline
 from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError, SettingsError
 from nitrobox_auth._logging import redact_url
-from nitrobox_auth._size_limit import BoundedDecoder
-from nitrobox_auth._transports import WrappingTransport
+from nitrobox_auth.transport import _deadline, _size_limit
+from nitrobox_auth.transport._deadline import Deadline, clamp_timeouts, socket_deadline
+from nitrobox_auth.transport._size_limit import BoundedDecoder
+from nitrobox_auth.transport._wrapping import WrappingTransport
 
 
 class _Rules:

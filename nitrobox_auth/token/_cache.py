@@ -127,7 +127,7 @@ def open_token_cache(spec: str) -> TokenCache:
     if not text:
         raise SettingsError(f"{ENV_TOKEN_CACHE} is empty: give a directory path or a redis:// URL")
     if text.startswith(("redis://", "rediss://", "unix://")):
-        from nitrobox_auth._token_cache_redis import RedisTokenCache
+        from nitrobox_auth.token._cache_redis import RedisTokenCache
 
         return RedisTokenCache(text)
     if "://" in text:
@@ -135,7 +135,7 @@ def open_token_cache(spec: str) -> TokenCache:
             f"token cache {text.split('://')[0]}:// is not supported: give a directory path "
             "or a redis:// URL"
         )
-    from nitrobox_auth._token_cache_file import FileTokenCache
+    from nitrobox_auth.token._cache_file import FileTokenCache
 
     return FileTokenCache(text)
 

@@ -14,8 +14,8 @@ import httpx
 
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import can_replay
-from nitrobox_auth._token_provider import TokenProvider
-from nitrobox_auth._token_rules import AccessToken
+from nitrobox_auth.token._provider import TokenProvider
+from nitrobox_auth.token._rules import AccessToken
 
 logger = logging.getLogger("nitrobox.auth")
 

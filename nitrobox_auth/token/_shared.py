@@ -15,8 +15,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from nitrobox_auth._redact import scrub
-from nitrobox_auth._token_cache import CachedToken, TokenCache
-from nitrobox_auth._token_rules import AccessToken, effective_margin
+from nitrobox_auth.token._cache import CachedToken, TokenCache
+from nitrobox_auth.token._rules import AccessToken, effective_margin
 
 logger = logging.getLogger("nitrobox.auth")
 

@@ -7,10 +7,10 @@ both to a plain generated ``Client``, so the same object serves the ``sync`` and
 endpoint functions.
 
 Every failure of a call through that client is a :class:`NitroboxError`: the generated code
-raises through the client's error factory (:mod:`nitrobox_auth._error_factory`), and the
+raises through the client's error factory (:mod:`nitrobox_auth.api._error_factory`), and the
 outermost transport turns httpx's connection errors and timeouts, after the retries, into
 :class:`APIConnectionError` / :class:`APITimeoutError`
-(:mod:`nitrobox_auth._connection_errors`). ``with client:`` / ``async with client:`` close
+(:mod:`nitrobox_auth.transport._connection_errors`). ``with client:`` / ``async with client:`` close
 what the factory opened (see docs/resilience.md).
 """
 
@@ -20,17 +20,17 @@ from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
-from nitrobox_auth._auth import NitroboxAuth
-from nitrobox_auth._bounded_transport import BoundedTransport
-from nitrobox_auth._connection_errors import ConnectionErrorTransport
-from nitrobox_auth._deadline import DEFAULT_API_DEADLINE, DEFAULT_TOKEN_DEADLINE
-from nitrobox_auth._error_factory import NitroboxErrorFactory
 from nitrobox_auth._errors import SettingsError
-from nitrobox_auth._retry import DEFAULT_RETRY_POLICY, RetryPolicy, install_retries
 from nitrobox_auth._settings import NitroboxSettings
-from nitrobox_auth._size_limit import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_FILE_BYTES
-from nitrobox_auth._token_provider import TokenHTTP, TokenProvider
-from nitrobox_auth._transports import default_transports
+from nitrobox_auth.api._error_factory import NitroboxErrorFactory
+from nitrobox_auth.token._auth import NitroboxAuth
+from nitrobox_auth.token._provider import TokenHTTP, TokenProvider
+from nitrobox_auth.transport._bounded import BoundedTransport
+from nitrobox_auth.transport._connection_errors import ConnectionErrorTransport
+from nitrobox_auth.transport._deadline import DEFAULT_API_DEADLINE, DEFAULT_TOKEN_DEADLINE
+from nitrobox_auth.transport._retry import DEFAULT_RETRY_POLICY, RetryPolicy, install_retries
+from nitrobox_auth.transport._size_limit import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_FILE_BYTES
+from nitrobox_auth.transport._wrapping import default_transports
 
 if TYPE_CHECKING:
     # Imported when called: `import nitrobox_auth` (and so the pytest plugin, which every

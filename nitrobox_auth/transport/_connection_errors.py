@@ -16,7 +16,7 @@ import httpx
 
 from nitrobox_auth._errors import APIConnectionError, APITimeoutError
 from nitrobox_auth._logging import redact_url
-from nitrobox_auth._transports import WrappingTransport
+from nitrobox_auth.transport._wrapping import WrappingTransport
 
 
 def connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
