@@ -5,7 +5,8 @@ Usage::
     python scripts/provenance_counts.py [BUNDLE]   # default generated/nitrobox_client/openapi.json
 
 Prints a Markdown table (the one in docs/spec.md) of documented / client-code / inferred
-operations in total, read from the bundle the client is generated from.
+operations in total, read from the bundle the client is generated from, and the number of
+fields the answers' schemas declare ``required`` (``required_response_fields``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "generated" / "nitrobox_client" / "openapi.json"
@@ -33,14 +35,53 @@ def counts(bundle: dict[str, object]) -> Counter[str]:
     return found
 
 
+def _schemas_below(bundle: dict[str, Any], node: object, found: set[str]) -> None:
+    """Add to ``found`` every component schema ``node`` refers to, transitively."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/"):
+            kind, name = ref.split("/")[2:4]
+            target = bundle["components"][kind][name]
+            if kind != "schemas":
+                _schemas_below(bundle, target, found)
+            elif name not in found:
+                found.add(name)
+                _schemas_below(bundle, target, found)
+        for value in node.values():
+            _schemas_below(bundle, value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _schemas_below(bundle, value, found)
+
+
+def required_response_fields(bundle: dict[str, Any]) -> dict[str, list[str]]:
+    """Per schema an operation can answer with (success or error, nested ones included), the
+    fields its ``required`` lists. Webhook payloads (``x-webhooks``) are not answers."""
+    answers: set[str] = set()
+    for item in bundle.get("paths", {}).values():
+        for method in METHODS:
+            if method in item:
+                _schemas_below(bundle, item[method].get("responses", {}), answers)
+    schemas = bundle["components"]["schemas"]
+    return {
+        name: list(schemas[name]["required"])
+        for name in sorted(answers)
+        if schemas[name].get("required")
+    }
+
+
 def main(argv: list[str]) -> int:
     path = Path(argv[0]) if argv else DEFAULT
-    found = counts(json.loads(path.read_text(encoding="utf-8")))
+    bundle = json.loads(path.read_text(encoding="utf-8"))
+    found = counts(bundle)
     print("| Provenance | Operations |")
     print("|---|---|")
     for kind in (*KINDS, *sorted(set(found) - set(KINDS))):
         print(f"| `{kind}` | {found[kind]} |")
     print(f"| total | {found.total()} |")
+    required = required_response_fields(bundle)
+    fields = sum(len(names) for names in required.values())
+    print(f"\nRequired response fields: {fields} in {len(required)} schemas")
     return 0
 
 

@@ -7,8 +7,8 @@ The generated endpoint functions raise through ``Client.error_factory`` (a struc
 
 - an undocumented status: the typed :class:`~nitrobox_auth.NitroboxAPIError` of its status;
 - a documented 2xx answer the generated parser cannot read (HTML, not JSON, wrong types,
-  JSON nested too deep), or any answer whose ``Content-Encoding`` cannot be decoded:
-  :class:`~nitrobox_auth.MalformedResponseError`;
+  a field the spec declares required missing, JSON nested too deep), or any answer whose
+  ``Content-Encoding`` cannot be decoded: :class:`~nitrobox_auth.MalformedResponseError`;
 - a call with a client that was closed: :class:`~nitrobox_auth.ClientClosedError`.
 """
 
@@ -21,6 +21,20 @@ import httpx
 from nitrobox_auth._errors import ClientClosedError, MalformedResponseError
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.api._api_errors import NitroboxAPIError, undocumented_status_error
+
+
+def parse_problem(cause: BaseException) -> str:
+    """Why a generated model could not read an answer, in words safe for a message.
+
+    A missing required field is named with its schema (``Customer lacks its required field
+    'customerIdent'``): both names come from the spec, never from the answer. Any other
+    cause is named by its type only: parsers quote the offending value, which is user data.
+    """
+    schema, field = getattr(cause, "schema", None), getattr(cause, "field", None)
+    # nitrobox_client.errors.MissingRequiredField, recognised without importing the client.
+    if isinstance(cause, LookupError) and isinstance(schema, str) and isinstance(field, str):
+        return f"{schema} lacks its required field {field!r}"
+    return f"{type(cause).__name__} while parsing it"
 
 
 def _where(source: httpx.Response | httpx.RequestError) -> str:
@@ -41,11 +55,10 @@ class NitroboxErrorFactory:
         self, response: httpx.Response, cause: Exception
     ) -> MalformedResponseError:
         content_type = response.headers.get("content-type")
-        # The cause's text is left out: parsers quote the offending value, which is user data.
         return MalformedResponseError(
             f"{_where(response)}: the HTTP {response.status_code} answer "
             f"({content_type or 'no content type'}, {len(response.content)} bytes) is not the "
-            f"documented success body ({type(cause).__name__} while parsing it)",
+            f"documented success body ({parse_problem(cause)})",
             status=response.status_code,
             content_type=content_type,
         )

@@ -34,6 +34,7 @@ import httpx
 
 from nitrobox_auth._errors import MalformedResponseError
 from nitrobox_auth.api._api_errors import raise_for_error
+from nitrobox_auth.api._error_factory import parse_problem
 from nitrobox_auth.api._page_envelope import PaginationError, RawPage, read_page
 
 if TYPE_CHECKING:  # annotations only: importing nitrobox_auth stays cheap
@@ -274,10 +275,12 @@ class _Walk(typing.Generic[ItemT]):
     def _typed(self, raw: RawPage, response: httpx.Response, where: str) -> list[ItemT]:
         try:
             page = self.page_model.from_dict({"_embedded": raw.items})
-        except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        # LookupError: a KeyError, or the generated MissingRequiredField (an item without a
+        # field the spec declares required), which the message names.
+        except (TypeError, ValueError, LookupError, AttributeError, RecursionError) as exc:
             raise MalformedResponseError(
                 f"{where}: its items cannot be read as the items of "
-                f"{self.page_model.__name__} ({type(exc).__name__})",
+                f"{self.page_model.__name__} ({parse_problem(exc)})",
                 status=response.status_code,
                 content_type=response.headers.get("content-type"),
             ) from exc

@@ -211,3 +211,45 @@ def facts_2_copy_rows() -> list[dict[str, Any]]:
         rows = yaml.safe_load(handle)["rows"]
     assert isinstance(rows, list)
     return rows
+
+
+FACTS_3_COPY = OPENAPI_DIR / "facts-3-operations.yaml"
+FACTS_3_FILE = FACTS_DIR / "nitrobox-api-facts-3.md"
+
+# The tables of nitrobox-api-facts-3.md, by their header line: the facts R1.. (five tables of
+# one shape), the required response fields, and the create-to-cleanup table.
+_FACTS_3_TABLES = {
+    "| # | fact | source | strength |": ("facts", ("id", "fact", "source", "strength")),
+    "| schema | fields | evidence |": ("required", ("schema", "fields", "evidence")),
+    "| create | counterpart | status | source |": (
+        "cleanup",
+        ("create", "counterpart", "status", "source"),
+    ),
+}
+
+
+def facts_3_rows_from_markdown(text: str) -> dict[str, list[dict[str, str]]]:
+    """The rows of the tables of nitrobox-api-facts-3.md, cells verbatim, in file order."""
+    found: dict[str, list[dict[str, str]]] = {"facts": [], "required": [], "cleanup": []}
+    table: tuple[str, tuple[str, ...]] | None = None
+    for line in text.splitlines():
+        if line in _FACTS_3_TABLES:
+            table = _FACTS_3_TABLES[line]
+        elif table is not None and line.startswith("|") and not line.startswith("|---"):
+            # A `\|` inside a cell is a literal bar, not a column break.
+            cells = [c.strip().replace("\0", "\\|") for c in line.replace("\\|", "\0").split("|")]
+            cells = cells[1:-1]
+            name, columns = table
+            assert len(cells) == len(columns), f"unexpected table row: {line}"
+            found[name].append(dict(zip(columns, cells, strict=True)))
+        elif not line.startswith("|"):
+            table = None
+    return found
+
+
+def facts_3_copy() -> dict[str, list[dict[str, Any]]]:
+    """The committed copy of addendum 3's tables, with what each row is about in the spec."""
+    with FACTS_3_COPY.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    assert isinstance(data, dict)
+    return {name: list(data[name]) for name in ("facts", "required", "cleanup")}
