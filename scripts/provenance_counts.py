@@ -41,7 +41,7 @@ def _schemas_below(bundle: dict[str, Any], node: object, found: set[str]) -> Non
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/components/"):
             kind, name = ref.split("/")[2:4]
-            target = bundle["components"][kind][name]
+            target = bundle.get("components", {}).get(kind, {}).get(name, {})
             if kind != "schemas":
                 _schemas_below(bundle, target, found)
             elif name not in found:
@@ -62,7 +62,7 @@ def required_response_fields(bundle: dict[str, Any]) -> dict[str, list[str]]:
         for method in METHODS:
             if method in item:
                 _schemas_below(bundle, item[method].get("responses", {}), answers)
-    schemas = bundle["components"]["schemas"]
+    schemas = bundle.get("components", {}).get("schemas", {})
     return {
         name: list(schemas[name]["required"])
         for name in sorted(answers)

@@ -17,6 +17,19 @@ PARSE_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+class MissingRequiredField(LookupError):
+    """Raised by a model's from_dict when the data lacks a field the spec declares required.
+
+    A LookupError, not a KeyError: the generated union parsers try the next variant on a
+    KeyError, and an answer without a required field must fail loudly instead.
+    """
+
+    def __init__(self, schema: str, field: str):
+        self.schema = schema
+        self.field = field
+        super().__init__(f"{schema} lacks its required field {field!r}")
+
+
 class UnexpectedStatus(Exception):
     """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
 
@@ -35,10 +48,12 @@ class MalformedResponse(Exception):
     def __init__(self, status_code: int, content_type: str | None, cause: BaseException):
         self.status_code = status_code
         self.content_type = content_type
-        # The body is not put into the message: it may hold user data.
+        # The body is not put into the message: it may hold user data. Schema and field
+        # names come from the spec, never from the answer.
+        problem = str(cause) if isinstance(cause, MissingRequiredField) else type(cause).__name__
         super().__init__(
             f"HTTP {status_code} answer ({content_type or 'no content type'}) is not the documented"
-            f" success body: {type(cause).__name__}"
+            f" success body: {problem}"
         )
 
 
@@ -92,5 +107,6 @@ __all__ = [
     "DefaultErrorFactory",
     "ErrorFactory",
     "MalformedResponse",
+    "MissingRequiredField",
     "UnexpectedStatus",
 ]

@@ -36,9 +36,62 @@ def test_main_prints_a_markdown_table(capsys: pytest.CaptureFixture[str], tmp_pa
     path.write_text('{"paths": {"/a": {"get": {"x-nitrobox-provenance": "documented"}}}}')
     assert provenance_counts.main([str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[2:] == [
+    assert lines[2:6] == [
         "| `documented` | 1 |",
         "| `client-code` | 0 |",
         "| `inferred` | 0 |",
         "| total | 1 |",
     ]
+    assert lines[-1] == "Required response fields: 0 in 0 schemas"
+
+
+def test_required_response_fields_counts_answers_only() -> None:
+    """Schemas an operation answers with (nested, through responses and $refs) count; a
+    request body's required fields do not."""
+    bundle = {
+        "paths": {
+            "/a": {
+                "post": {
+                    "requestBody": {"$ref": "#/components/schemas/Req"},
+                    "responses": {
+                        "200": {"$ref": "#/components/responses/Ok"},
+                        "4XX": {
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Err"}}
+                            }
+                        },
+                    },
+                }
+            }
+        },
+        "components": {
+            "responses": {
+                "Ok": {
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}
+                }
+            },
+            "schemas": {
+                "Req": {"required": ["x"]},
+                "A": {
+                    "required": ["aIdent"],
+                    "properties": {"b": {"$ref": "#/components/schemas/B"}},
+                },
+                "B": {"required": ["n", "m"]},
+                "Err": {"required": ["status"]},
+            },
+        },
+    }
+    assert provenance_counts.required_response_fields(bundle) == {
+        "A": ["aIdent"],
+        "B": ["n", "m"],
+        "Err": ["status"],
+    }
+
+
+def test_required_response_fields_match_the_user_docs() -> None:
+    """docs/spec.md quotes the bundle's number of required response fields ("after")."""
+    required = provenance_counts.required_response_fields(bundled_spec())
+    text = (ROOT / "docs" / "spec.md").read_text(encoding="utf-8")
+    quoted = re.search(r"^\| required response fields \| \d+ \| (\d+) \|$", text, re.M)
+    assert quoted is not None
+    assert int(quoted.group(1)) == sum(len(fields) for fields in required.values())

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from spec_helpers import (
     FACTS_2_FILE,
+    FACTS_3_FILE,
     FACTS_COPY,
     FACTS_FILE,
     HTTP_METHODS,
@@ -15,6 +16,7 @@ from spec_helpers import (
     all_operations,
     domain_files,
     facts_2_copy_rows,
+    facts_3_copy,
     facts_copy_rows,
     facts_rows_from_markdown,
     load,
@@ -26,7 +28,13 @@ ROW_IDS = [row["title"] for row in ROWS]
 BY_ID = {op.operation_id: op for op in all_operations()}
 # Operations the addendum (nitrobox-api-facts-2.md) adds, and those whose method and path it
 # shows in client code although the first table has only their title (test_facts_2.py).
-ADDED = {op_id for row in facts_2_copy_rows() if row.get("new") for op_id in row["operationIds"]}
+# The operations the addenda add (their rows are marked `new`), which this table cannot hold.
+ADDED = {
+    op_id
+    for row in [*facts_2_copy_rows(), *facts_3_copy()["facts"]]
+    if row.get("new")
+    for op_id in row["operationIds"]
+}
 SEEN_IN_CLIENT_CODE = {"getAllPlans_v2", "listDebtors"}
 FULL_PATH = re.compile(r"^`(/v2/[^`]+)`")
 PARTIAL_PATH = re.compile(r"^`(/[^`]+)` \(from a deprecation note\)$")
@@ -162,10 +170,12 @@ def _facts_urls(text: str) -> set[str]:
 
 @pytest.mark.skipif(not FACTS_FILE.exists(), reason=f"no facts file at {FACTS_FILE}")
 @pytest.mark.skipif(not FACTS_2_FILE.exists(), reason=f"no facts file at {FACTS_2_FILE}")
+@pytest.mark.skipif(not FACTS_3_FILE.exists(), reason=f"no facts file at {FACTS_3_FILE}")
 def test_every_source_url_comes_from_the_facts_file() -> None:
     """No x-nitrobox-source URL is made up: each one is named in one of the facts files."""
     known = _facts_urls(FACTS_FILE.read_text(encoding="utf-8"))
     known |= _facts_urls(FACTS_2_FILE.read_text(encoding="utf-8"))
+    known |= _facts_urls(FACTS_3_FILE.read_text(encoding="utf-8"))
     known_url = next(iter(known))
     unknown = {
         (path.name, node["x-nitrobox-source"])

@@ -15,11 +15,18 @@ from nitrobox_client.api.contracts import query_contracts
 from nitrobox_client.api.customers import create_customer, retrieve_customer
 from nitrobox_client.api.files import retrieve_file
 from nitrobox_client.models import (
+    Address,
+    BillingGroup,
     BillingRunRequest,
     Contract,
     Customer,
     CustomerCreateRequest,
+    Document,
     GlobalErrorResponse,
+    Option,
+    Order,
+    Plan,
+    Usage,
 )
 from nitrobox_client.types import File, Response, Unset
 
@@ -45,9 +52,35 @@ def retrieve(ident: str) -> None:
     assert_type(response, Response[Customer, GlobalErrorResponse])
     assert_type(response.parsed, Customer | GlobalErrorResponse | None)
     assert_type(unwrap(response), Customer)
-    assert_type(
-        unwrap(retrieve_customer.sync_detailed(ident, client=client)).customer_ident, str | Unset
-    )
+    assert_type(unwrap(retrieve_customer.sync_detailed(ident, client=client)).customer_ident, str)
+    # A field the spec does not require stays optional.
+    assert_type(unwrap(retrieve_customer.sync_detailed(ident, client=client)).language, str | Unset)
+
+
+def identity_fields(
+    customer: Customer,
+    address: Address,
+    contract: Contract,
+    document: Document,
+    plan: Plan,
+    option: Option,
+    order: Order,
+    usage: Usage,
+    group: BillingGroup,
+) -> None:
+    """A resource's own identifier is required in its answer: a plain str or int, no Unset."""
+    assert_type(customer.customer_ident, str)
+    assert_type(address.address_ident, str)
+    assert_type(contract.contract_ident, str)
+    assert_type(contract.contract_id, int)
+    assert_type(document.ident, str)
+    assert_type(plan.plan_id, int)
+    assert_type(option.option_ident, str)
+    assert_type(order.order_ident, str)
+    assert_type(usage.usage_ident, str)
+    assert_type(group.billing_group_ident, str)
+    # ... so it goes straight into a str parameter, no narrowing.
+    retrieve_customer.sync_detailed(customer.customer_ident, client=client)
 
 
 async def retrieve_async(ident: str) -> None:

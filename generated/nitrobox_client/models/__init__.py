@@ -10,6 +10,10 @@ from .address_page import AddressPage
 from .address_validation_config import AddressValidationConfig
 from .agreed_deposit_dto import AgreedDepositDto
 from .agreed_deposit_dto_debit_credit_indicator import AgreedDepositDtoDebitCreditIndicator
+from .allowance_create_request import AllowanceCreateRequest
+from .allowance_create_request_applicability import AllowanceCreateRequestApplicability
+from .allowance_create_request_applicability_details_type_0 import AllowanceCreateRequestApplicabilityDetailsType0
+from .allowance_create_request_type import AllowanceCreateRequestType
 from .billing_group import BillingGroup
 from .billing_group_create_request import BillingGroupCreateRequest
 from .billing_group_create_request_business_segments_item import BillingGroupCreateRequestBusinessSegmentsItem
@@ -28,6 +32,8 @@ from .business_segment_page import BusinessSegmentPage
 from .business_segment_request import BusinessSegmentRequest
 from .cancel_billable_item_request import CancelBillableItemRequest
 from .cancel_contracts_request import CancelContractsRequest
+from .common_error import CommonError
+from .common_error_item import CommonErrorItem
 from .contract import Contract
 from .contract_create_request import ContractCreateRequest
 from .contract_create_request_contract_items_type_0_item import ContractCreateRequestContractItemsType0Item
@@ -58,6 +64,11 @@ from .customer_create_request import CustomerCreateRequest
 from .customer_detail import CustomerDetail
 from .customer_notification import CustomerNotification
 from .customer_page import CustomerPage
+from .customer_payment_account_create_request import CustomerPaymentAccountCreateRequest
+from .customer_payment_account_create_request_payment_card_type import (
+    CustomerPaymentAccountCreateRequestPaymentCardType,
+)
+from .customer_payment_account_create_request_payment_method import CustomerPaymentAccountCreateRequestPaymentMethod
 from .customer_type import CustomerType
 from .customer_update_request import CustomerUpdateRequest
 from .deposit_invoice_create_request import DepositInvoiceCreateRequest
@@ -78,9 +89,18 @@ from .legacy_debtor import LegacyDebtor
 from .legacy_debtor_address import LegacyDebtorAddress
 from .line_item_request import LineItemRequest
 from .location import Location
+from .merchant_payment_account_create_request import MerchantPaymentAccountCreateRequest
+from .merchant_payment_account_create_request_payment_collection_config_type_0 import (
+    MerchantPaymentAccountCreateRequestPaymentCollectionConfigType0,
+)
+from .merchant_payment_account_create_request_settlements_processing_schedule_type_0 import (
+    MerchantPaymentAccountCreateRequestSettlementsProcessingScheduleType0,
+)
 from .money import Money
 from .multipart_file_schema import MultipartFileSchema
 from .notification_amount import NotificationAmount
+from .opos_case_decision_create_request import OposCaseDecisionCreateRequest
+from .opos_case_decision_create_request_type import OposCaseDecisionCreateRequestType
 from .option import Option
 from .option_common_fields import OptionCommonFields
 from .option_common_fields_category import OptionCommonFieldsCategory
@@ -100,6 +120,10 @@ from .order_create_request_payment_information_type_0 import OrderCreateRequestP
 from .order_create_request_payment_term_type_0 import OrderCreateRequestPaymentTermType0
 from .order_notification import OrderNotification
 from .page_info import PageInfo
+from .payment_assignment_configuration_request import PaymentAssignmentConfigurationRequest
+from .payment_assignment_configuration_request_regex_matching_strategies_type_0_item import (
+    PaymentAssignmentConfigurationRequestRegexMatchingStrategiesType0Item,
+)
 from .payment_assignment_create_request import PaymentAssignmentCreateRequest
 from .payment_assignment_notification import PaymentAssignmentNotification
 from .payment_intent import PaymentIntent
@@ -163,6 +187,10 @@ __all__ = (
     "AddressValidationConfig",
     "AgreedDepositDto",
     "AgreedDepositDtoDebitCreditIndicator",
+    "AllowanceCreateRequest",
+    "AllowanceCreateRequestApplicability",
+    "AllowanceCreateRequestApplicabilityDetailsType0",
+    "AllowanceCreateRequestType",
     "BillingGroup",
     "BillingGroupCreateRequest",
     "BillingGroupCreateRequestBusinessSegmentsItem",
@@ -179,6 +207,8 @@ __all__ = (
     "BusinessSegmentRequest",
     "CancelBillableItemRequest",
     "CancelContractsRequest",
+    "CommonError",
+    "CommonErrorItem",
     "Contract",
     "ContractCreatedNotification",
     "ContractCreateRequest",
@@ -205,6 +235,9 @@ __all__ = (
     "CustomerDetail",
     "CustomerNotification",
     "CustomerPage",
+    "CustomerPaymentAccountCreateRequest",
+    "CustomerPaymentAccountCreateRequestPaymentCardType",
+    "CustomerPaymentAccountCreateRequestPaymentMethod",
     "CustomerType",
     "CustomerUpdateRequest",
     "DepositInvoiceCreateRequest",
@@ -225,9 +258,14 @@ __all__ = (
     "LegacyDebtorAddress",
     "LineItemRequest",
     "Location",
+    "MerchantPaymentAccountCreateRequest",
+    "MerchantPaymentAccountCreateRequestPaymentCollectionConfigType0",
+    "MerchantPaymentAccountCreateRequestSettlementsProcessingScheduleType0",
     "Money",
     "MultipartFileSchema",
     "NotificationAmount",
+    "OposCaseDecisionCreateRequest",
+    "OposCaseDecisionCreateRequestType",
     "Option",
     "OptionCommonFields",
     "OptionCommonFieldsCategory",
@@ -247,6 +285,8 @@ __all__ = (
     "OrderCreateRequestPaymentTermType0",
     "OrderNotification",
     "PageInfo",
+    "PaymentAssignmentConfigurationRequest",
+    "PaymentAssignmentConfigurationRequestRegexMatchingStrategiesType0Item",
     "PaymentAssignmentCreateRequest",
     "PaymentAssignmentNotification",
     "PaymentIntent",

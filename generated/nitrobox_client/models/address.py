@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,8 +22,12 @@ class Address:
     new values do not break clients).
 
         Attributes:
-            address_ident (str | Unset):
-            address_type (str | Unset):
+            address_ident (str):
+            address_type (str): `INVOICE` or `SHIPPING` ("Must not be null"; cannot change after the POST). A plain string
+                here, as every answer field is.
+            address_id (int | Unset): The address's server id: "Is set by Nitrobox system. Any values entered for GET, POST
+                and PUT requests will be overwritten." Whether every answer carries it is not stated, so it is not required
+                (facts 3 R15).
             academic_title (None | str | Unset):
             address_addition (None | str | Unset):
             agency_profession_title (None | str | Unset):
@@ -39,8 +44,9 @@ class Address:
             properties (list[Property] | None | Unset):
     """
 
-    address_ident: str | Unset = UNSET
-    address_type: str | Unset = UNSET
+    address_ident: str
+    address_type: str
+    address_id: int | Unset = UNSET
     academic_title: None | str | Unset = UNSET
     address_addition: None | str | Unset = UNSET
     agency_profession_title: None | str | Unset = UNSET
@@ -61,6 +67,8 @@ class Address:
         address_ident = self.address_ident
 
         address_type = self.address_type
+
+        address_id = self.address_id
 
         academic_title: None | str | Unset
         if isinstance(self.academic_title, Unset):
@@ -150,11 +158,14 @@ class Address:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if address_ident is not UNSET:
-            field_dict["addressIdent"] = address_ident
-        if address_type is not UNSET:
-            field_dict["addressType"] = address_type
+        field_dict.update(
+            {
+                "addressIdent": address_ident,
+                "addressType": address_type,
+            }
+        )
+        if address_id is not UNSET:
+            field_dict["addressId"] = address_id
         if academic_title is not UNSET:
             field_dict["academicTitle"] = academic_title
         if address_addition is not UNSET:
@@ -191,9 +202,15 @@ class Address:
         from ..models.property_ import Property  # noqa: PLC0415
 
         d = dict(src_dict)
-        address_ident = d.pop("addressIdent", UNSET)
+        if "addressIdent" not in d:
+            raise MissingRequiredField("Address", "addressIdent")
+        address_ident = d.pop("addressIdent")
 
-        address_type = d.pop("addressType", UNSET)
+        if "addressType" not in d:
+            raise MissingRequiredField("Address", "addressType")
+        address_type = d.pop("addressType")
+
+        address_id = d.pop("addressId", UNSET)
 
         def _parse_academic_title(data: object) -> None | str | Unset:
             if data is None:
@@ -330,6 +347,7 @@ class Address:
         address = cls(
             address_ident=address_ident,
             address_type=address_type,
+            address_id=address_id,
             academic_title=academic_title,
             address_addition=address_addition,
             agency_profession_title=agency_profession_title,

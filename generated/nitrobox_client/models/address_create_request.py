@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..models.address_create_request_address_type import AddressCreateRequestAddressType
 from ..models.address_create_request_gender import AddressCreateRequestGender
 from ..models.address_create_request_preferred_document_delivery import AddressCreateRequestPreferredDocumentDelivery
@@ -222,8 +223,12 @@ class AddressCreateRequest:
         from ..models.property_ import Property  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "addressType" not in d:
+            raise MissingRequiredField("AddressCreateRequest", "addressType")
         address_type = AddressCreateRequestAddressType(d.pop("addressType"))
 
+        if "country" not in d:
+            raise MissingRequiredField("AddressCreateRequest", "country")
         country = d.pop("country")
 
         def _parse_academic_title(data: object) -> None | str | Unset:

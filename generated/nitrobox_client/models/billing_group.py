@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -20,11 +21,11 @@ class BillingGroup:
     """A billing group as the API answers (body not published; anything the server sends is kept).
 
     Attributes:
-        billing_group_ident (str | Unset):
+        billing_group_ident (str):
         business_segments (list[BusinessSegment] | Unset):
     """
 
-    billing_group_ident: str | Unset = UNSET
+    billing_group_ident: str
     business_segments: list[BusinessSegment] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -40,9 +41,11 @@ class BillingGroup:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if billing_group_ident is not UNSET:
-            field_dict["billingGroupIdent"] = billing_group_ident
+        field_dict.update(
+            {
+                "billingGroupIdent": billing_group_ident,
+            }
+        )
         if business_segments is not UNSET:
             field_dict["businessSegments"] = business_segments
 
@@ -53,7 +56,9 @@ class BillingGroup:
         from ..models.business_segment import BusinessSegment  # noqa: PLC0415
 
         d = dict(src_dict)
-        billing_group_ident = d.pop("billingGroupIdent", UNSET)
+        if "billingGroupIdent" not in d:
+            raise MissingRequiredField("BillingGroup", "billingGroupIdent")
+        billing_group_ident = d.pop("billingGroupIdent")
 
         _business_segments = d.pop("businessSegments", UNSET)
         business_segments: list[BusinessSegment] | Unset = UNSET

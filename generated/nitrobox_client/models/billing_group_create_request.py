@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
+
 if TYPE_CHECKING:
     from ..models.billing_group_create_request_business_segments_item import (
         BillingGroupCreateRequestBusinessSegmentsItem,
@@ -69,6 +71,8 @@ class BillingGroupCreateRequest:
         )
 
         d = dict(src_dict)
+        if "businessSegments" not in d:
+            raise MissingRequiredField("BillingGroupCreateRequest", "businessSegments")
         business_segments = []
         _business_segments = d.pop("businessSegments")
         for business_segments_item_data in _business_segments:
@@ -78,6 +82,8 @@ class BillingGroupCreateRequest:
 
             business_segments.append(business_segments_item)
 
+        if "currencyRoundingOverrides" not in d:
+            raise MissingRequiredField("BillingGroupCreateRequest", "currencyRoundingOverrides")
         currency_rounding_overrides = []
         _currency_rounding_overrides = d.pop("currencyRoundingOverrides")
         for currency_rounding_overrides_item_data in _currency_rounding_overrides:

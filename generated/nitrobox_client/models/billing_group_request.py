@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..models.billing_group_request_late_usage_behaviour import BillingGroupRequestLateUsageBehaviour
 
 T = TypeVar("T", bound="BillingGroupRequest")
@@ -40,6 +41,8 @@ class BillingGroupRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        if "lateUsageBehaviour" not in d:
+            raise MissingRequiredField("BillingGroupRequest", "lateUsageBehaviour")
         late_usage_behaviour = BillingGroupRequestLateUsageBehaviour(d.pop("lateUsageBehaviour"))
 
         billing_group_request = cls(

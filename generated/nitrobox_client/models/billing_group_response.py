@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BillingGroupResponse")
@@ -16,11 +17,11 @@ class BillingGroupResponse:
     """A billing group's usage configuration, as usage-api.json describes it.
 
     Attributes:
-        billing_group_ident (str | Unset): 1..100 characters of `[a-zA-Z0-9_-]`.
+        billing_group_ident (str): 1..100 characters of `[a-zA-Z0-9_-]`.
         late_usage_behaviour (str | Unset): CORRECTIVE or CARRY_OVER.
     """
 
-    billing_group_ident: str | Unset = UNSET
+    billing_group_ident: str
     late_usage_behaviour: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,9 +32,11 @@ class BillingGroupResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if billing_group_ident is not UNSET:
-            field_dict["billingGroupIdent"] = billing_group_ident
+        field_dict.update(
+            {
+                "billingGroupIdent": billing_group_ident,
+            }
+        )
         if late_usage_behaviour is not UNSET:
             field_dict["lateUsageBehaviour"] = late_usage_behaviour
 
@@ -42,7 +45,9 @@ class BillingGroupResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        billing_group_ident = d.pop("billingGroupIdent", UNSET)
+        if "billingGroupIdent" not in d:
+            raise MissingRequiredField("BillingGroupResponse", "billingGroupIdent")
+        billing_group_ident = d.pop("billingGroupIdent")
 
         late_usage_behaviour = d.pop("lateUsageBehaviour", UNSET)
 

@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BillingRunRequest")
@@ -59,6 +60,8 @@ class BillingRunRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        if "processingDate" not in d:
+            raise MissingRequiredField("BillingRunRequest", "processingDate")
         processing_date = datetime.datetime.fromisoformat(d.pop("processingDate"))
 
         def _parse_debtor_id(data: object) -> int | None | Unset:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,10 +26,10 @@ class Contract:
     declared here, and arrives as an additional property under whatever name the server uses.
 
         Attributes:
+            contract_id (int): The contract's numeric id (used by createUsage as `contractId`).
+            contract_ident (str):
             status (str | Unset): The contract's status (values not published, so a plain string).
             properties (list[Property] | None | Unset): The contract's custom properties.
-            contract_id (int | Unset): The contract's numeric id (used by createUsage as `contractId`).
-            contract_ident (str | Unset):
             debtor_id (int | None | Unset):
             debtor_ident (None | str | Unset):
             date (datetime.datetime | Unset):
@@ -36,10 +37,10 @@ class Contract:
             invoice_address_id (int | None | Unset):
     """
 
+    contract_id: int
+    contract_ident: str
     status: str | Unset = UNSET
     properties: list[Property] | None | Unset = UNSET
-    contract_id: int | Unset = UNSET
-    contract_ident: str | Unset = UNSET
     debtor_id: int | None | Unset = UNSET
     debtor_ident: None | str | Unset = UNSET
     date: datetime.datetime | Unset = UNSET
@@ -48,6 +49,10 @@ class Contract:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        contract_id = self.contract_id
+
+        contract_ident = self.contract_ident
+
         status = self.status
 
         properties: list[dict[str, Any]] | None | Unset
@@ -61,10 +66,6 @@ class Contract:
 
         else:
             properties = self.properties
-
-        contract_id = self.contract_id
-
-        contract_ident = self.contract_ident
 
         debtor_id: int | None | Unset
         if isinstance(self.debtor_id, Unset):
@@ -96,15 +97,16 @@ class Contract:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "contractId": contract_id,
+                "contractIdent": contract_ident,
+            }
+        )
         if status is not UNSET:
             field_dict["status"] = status
         if properties is not UNSET:
             field_dict["properties"] = properties
-        if contract_id is not UNSET:
-            field_dict["contractId"] = contract_id
-        if contract_ident is not UNSET:
-            field_dict["contractIdent"] = contract_ident
         if debtor_id is not UNSET:
             field_dict["debtorId"] = debtor_id
         if debtor_ident is not UNSET:
@@ -123,6 +125,14 @@ class Contract:
         from ..models.property_ import Property  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "contractId" not in d:
+            raise MissingRequiredField("Contract", "contractId")
+        contract_id = d.pop("contractId")
+
+        if "contractIdent" not in d:
+            raise MissingRequiredField("Contract", "contractIdent")
+        contract_ident = d.pop("contractIdent")
+
         status = d.pop("status", UNSET)
 
         def _parse_properties(data: object) -> list[Property] | None | Unset:
@@ -146,10 +156,6 @@ class Contract:
             return cast(list[Property] | None | Unset, data)
 
         properties = _parse_properties(d.pop("properties", UNSET))
-
-        contract_id = d.pop("contractId", UNSET)
-
-        contract_ident = d.pop("contractIdent", UNSET)
 
         def _parse_debtor_id(data: object) -> int | None | Unset:
             if data is None:
@@ -195,10 +201,10 @@ class Contract:
         invoice_address_id = _parse_invoice_address_id(d.pop("invoiceAddressId", UNSET))
 
         contract = cls(
-            status=status,
-            properties=properties,
             contract_id=contract_id,
             contract_ident=contract_ident,
+            status=status,
+            properties=properties,
             debtor_id=debtor_id,
             debtor_ident=debtor_ident,
             date=date,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -204,8 +205,12 @@ class ContractCreateRequest:
         )
 
         d = dict(src_dict)
+        if "contractIdent" not in d:
+            raise MissingRequiredField("ContractCreateRequest", "contractIdent")
         contract_ident = d.pop("contractIdent")
 
+        if "date" not in d:
+            raise MissingRequiredField("ContractCreateRequest", "date")
         date = datetime.datetime.fromisoformat(d.pop("date"))
 
         def _parse_contract_id(data: object) -> int | None | Unset:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
+
 if TYPE_CHECKING:
     from ..models.report_config_dto import ReportConfigDto
     from ..models.scheduled_report_config_dto import ScheduledReportConfigDto
@@ -48,8 +50,12 @@ class CreateScheduledReportRequest:
         from ..models.scheduled_report_config_dto import ScheduledReportConfigDto  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "reportConfig" not in d:
+            raise MissingRequiredField("CreateScheduledReportRequest", "reportConfig")
         report_config = ReportConfigDto.from_dict(d.pop("reportConfig"))
 
+        if "scheduleConfig" not in d:
+            raise MissingRequiredField("CreateScheduledReportRequest", "scheduleConfig")
         schedule_config = ScheduledReportConfigDto.from_dict(d.pop("scheduleConfig"))
 
         create_scheduled_report_request = cls(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,14 +23,14 @@ class Customer:
     anything else the server sends is kept.
 
         Attributes:
-            customer_ident (str | Unset): The customer's ident (the name is inferred, see CustomerCreateRequest).
+            customer_ident (str): The customer's ident (the name is inferred, see CustomerCreateRequest).
             customer_type (str | Unset):
             language (str | Unset):
             addresses (list[Address] | Unset):
             properties (list[Property] | None | Unset):
     """
 
-    customer_ident: str | Unset = UNSET
+    customer_ident: str
     customer_type: str | Unset = UNSET
     language: str | Unset = UNSET
     addresses: list[Address] | Unset = UNSET
@@ -64,9 +65,11 @@ class Customer:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if customer_ident is not UNSET:
-            field_dict["customerIdent"] = customer_ident
+        field_dict.update(
+            {
+                "customerIdent": customer_ident,
+            }
+        )
         if customer_type is not UNSET:
             field_dict["customerType"] = customer_type
         if language is not UNSET:
@@ -84,7 +87,9 @@ class Customer:
         from ..models.property_ import Property  # noqa: PLC0415
 
         d = dict(src_dict)
-        customer_ident = d.pop("customerIdent", UNSET)
+        if "customerIdent" not in d:
+            raise MissingRequiredField("Customer", "customerIdent")
+        customer_ident = d.pop("customerIdent")
 
         customer_type = d.pop("customerType", UNSET)
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..models.customer_type import CustomerType
 from ..types import UNSET, Unset
 
@@ -89,8 +90,12 @@ class CustomerCreateRequest:
         from ..models.property_ import Property  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "customerIdent" not in d:
+            raise MissingRequiredField("CustomerCreateRequest", "customerIdent")
         customer_ident = d.pop("customerIdent")
 
+        if "addresses" not in d:
+            raise MissingRequiredField("CustomerCreateRequest", "addresses")
         addresses = []
         _addresses = d.pop("addresses")
         for addresses_item_data in _addresses:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -88,12 +89,20 @@ class DepositInvoiceCreateRequest:
         from ..models.deposit_invoice_item import DepositInvoiceItem  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "billingGroupIdent" not in d:
+            raise MissingRequiredField("DepositInvoiceCreateRequest", "billingGroupIdent")
         billing_group_ident = d.pop("billingGroupIdent")
 
+        if "currency" not in d:
+            raise MissingRequiredField("DepositInvoiceCreateRequest", "currency")
         currency = d.pop("currency")
 
+        if "customerDetail" not in d:
+            raise MissingRequiredField("DepositInvoiceCreateRequest", "customerDetail")
         customer_detail = CustomerDetail.from_dict(d.pop("customerDetail"))
 
+        if "items" not in d:
+            raise MissingRequiredField("DepositInvoiceCreateRequest", "items")
         items = []
         _items = d.pop("items")
         for items_item_data in _items:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..models.deposit_invoice_item_category import DepositInvoiceItemCategory
 from ..types import UNSET, Unset
 
@@ -133,10 +134,16 @@ class DepositInvoiceItem:
         from ..models.location import Location  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "category" not in d:
+            raise MissingRequiredField("DepositInvoiceItem", "category")
         category = DepositInvoiceItemCategory(d.pop("category"))
 
+        if "ident" not in d:
+            raise MissingRequiredField("DepositInvoiceItem", "ident")
         ident = d.pop("ident")
 
+        if "performanceLocation" not in d:
+            raise MissingRequiredField("DepositInvoiceItem", "performanceLocation")
         performance_location = Location.from_dict(d.pop("performanceLocation"))
 
         def _parse_article_number(data: object) -> None | str | Unset:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,13 +23,13 @@ class Document:
     `customerDetail.customerIdent` and `documentDate`. Anything else the server sends is kept.
 
         Attributes:
-            ident (str | Unset): The document number; pass it to retrieveFile.
+            ident (str): The document number; pass it to retrieveFile.
             document_date (datetime.date | None | Unset):
             customer_detail (CustomerDetail | Unset): The customer a document belongs to. Only `customerIdent` is known
                 (from public client code's RSQL filter); other fields pass through.
     """
 
-    ident: str | Unset = UNSET
+    ident: str
     document_date: datetime.date | None | Unset = UNSET
     customer_detail: CustomerDetail | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -50,9 +51,11 @@ class Document:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if ident is not UNSET:
-            field_dict["ident"] = ident
+        field_dict.update(
+            {
+                "ident": ident,
+            }
+        )
         if document_date is not UNSET:
             field_dict["documentDate"] = document_date
         if customer_detail is not UNSET:
@@ -65,7 +68,9 @@ class Document:
         from ..models.customer_detail import CustomerDetail  # noqa: PLC0415
 
         d = dict(src_dict)
-        ident = d.pop("ident", UNSET)
+        if "ident" not in d:
+            raise MissingRequiredField("Document", "ident")
+        ident = d.pop("ident")
 
         def _parse_document_date(data: object) -> datetime.date | None | Unset:
             if data is None:

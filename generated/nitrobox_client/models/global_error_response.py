@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -105,8 +106,12 @@ class GlobalErrorResponse:
         from ..models.global_error_item import GlobalErrorItem  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "status" not in d:
+            raise MissingRequiredField("GlobalErrorResponse", "status")
         status = d.pop("status")
 
+        if "timestamp" not in d:
+            raise MissingRequiredField("GlobalErrorResponse", "timestamp")
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 
         def _parse_message(data: object) -> None | str | Unset:

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
+
 T = TypeVar("T", bound="Money")
 
 
@@ -44,8 +46,12 @@ class Money:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        if "amount" not in d:
+            raise MissingRequiredField("Money", "amount")
         amount = d.pop("amount")
 
+        if "currency" not in d:
+            raise MissingRequiredField("Money", "currency")
         currency = d.pop("currency")
 
         money = cls(

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
+from ..errors import MissingRequiredField
 from ..types import File
 
 T = TypeVar("T", bound="MultipartFileSchema")
@@ -50,6 +51,8 @@ class MultipartFileSchema:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        if "file" not in d:
+            raise MissingRequiredField("MultipartFileSchema", "file")
         file = File(payload=BytesIO(d.pop("file")))
 
         multipart_file_schema = cls(

@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.option_price_tier import OptionPriceTier
     from ..models.option_pricing_group import OptionPricingGroup
 
 
@@ -22,21 +24,26 @@ class Option:
     a `price`) and `priceTiers[]`.
 
         Attributes:
-            option_ident (str | Unset):
+            option_ident (str):
             product_ident (str | Unset):
             name (str | Unset):
             option_name (None | str | Unset):
             quantity_type (None | str | Unset): The unit the option is priced in; the demo handles `MINUTE`, `SECOND` and
                 `HOUR` (a plain string: the full list is not published).
-            pricing_groups (list[OptionPricingGroup] | None | Unset):
+            pricing_groups (list[OptionPricingGroup] | None | Unset): Time-based pricing. Staff code treats an option as
+                having either `pricingGroups` or `priceTiers` and branches on which key is present, so neither is required
+                (facts 3 R21).
+            price_tiers (list[OptionPriceTier] | None | Unset): Tiered usage pricing, beside `pricingGroups` at the top of
+                the option, where staff code reads it (`plan_options["priceTiers"]`, facts 3 R21).
     """
 
-    option_ident: str | Unset = UNSET
+    option_ident: str
     product_ident: str | Unset = UNSET
     name: str | Unset = UNSET
     option_name: None | str | Unset = UNSET
     quantity_type: None | str | Unset = UNSET
     pricing_groups: list[OptionPricingGroup] | None | Unset = UNSET
+    price_tiers: list[OptionPriceTier] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,11 +77,25 @@ class Option:
         else:
             pricing_groups = self.pricing_groups
 
+        price_tiers: list[dict[str, Any]] | None | Unset
+        if isinstance(self.price_tiers, Unset):
+            price_tiers = UNSET
+        elif isinstance(self.price_tiers, list):
+            price_tiers = []
+            for price_tiers_type_0_item_data in self.price_tiers:
+                price_tiers_type_0_item = price_tiers_type_0_item_data.to_dict()
+                price_tiers.append(price_tiers_type_0_item)
+
+        else:
+            price_tiers = self.price_tiers
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if option_ident is not UNSET:
-            field_dict["optionIdent"] = option_ident
+        field_dict.update(
+            {
+                "optionIdent": option_ident,
+            }
+        )
         if product_ident is not UNSET:
             field_dict["productIdent"] = product_ident
         if name is not UNSET:
@@ -85,15 +106,20 @@ class Option:
             field_dict["quantityType"] = quantity_type
         if pricing_groups is not UNSET:
             field_dict["pricingGroups"] = pricing_groups
+        if price_tiers is not UNSET:
+            field_dict["priceTiers"] = price_tiers
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.option_price_tier import OptionPriceTier  # noqa: PLC0415
         from ..models.option_pricing_group import OptionPricingGroup  # noqa: PLC0415
 
         d = dict(src_dict)
-        option_ident = d.pop("optionIdent", UNSET)
+        if "optionIdent" not in d:
+            raise MissingRequiredField("Option", "optionIdent")
+        option_ident = d.pop("optionIdent")
 
         product_ident = d.pop("productIdent", UNSET)
 
@@ -139,6 +165,28 @@ class Option:
 
         pricing_groups = _parse_pricing_groups(d.pop("pricingGroups", UNSET))
 
+        def _parse_price_tiers(data: object) -> list[OptionPriceTier] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                price_tiers_type_0 = []
+                _price_tiers_type_0 = data
+                for price_tiers_type_0_item_data in _price_tiers_type_0:
+                    price_tiers_type_0_item = OptionPriceTier.from_dict(price_tiers_type_0_item_data)
+
+                    price_tiers_type_0.append(price_tiers_type_0_item)
+
+                return price_tiers_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[OptionPriceTier] | None | Unset, data)
+
+        price_tiers = _parse_price_tiers(d.pop("priceTiers", UNSET))
+
         option = cls(
             option_ident=option_ident,
             product_ident=product_ident,
@@ -146,6 +194,7 @@ class Option:
             option_name=option_name,
             quantity_type=quantity_type,
             pricing_groups=pricing_groups,
+            price_tiers=price_tiers,
         )
 
         option.additional_properties = d

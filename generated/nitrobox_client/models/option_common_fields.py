@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..models.option_common_fields_category import OptionCommonFieldsCategory
 from ..types import UNSET, Unset
 
@@ -94,8 +95,12 @@ class OptionCommonFields:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        if "name" not in d:
+            raise MissingRequiredField("OptionCommonFields", "name")
         name = d.pop("name")
 
+        if "productIdent" not in d:
+            raise MissingRequiredField("OptionCommonFields", "productIdent")
         product_ident = d.pop("productIdent")
 
         article_number = d.pop("articleNumber", UNSET)

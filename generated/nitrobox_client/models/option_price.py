@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OptionPrice")
@@ -16,11 +17,11 @@ class OptionPrice:
     """A price of a pricing rule.
 
     Attributes:
-        amount (float | Unset):
+        amount (float):
         currency (str | Unset):
     """
 
-    amount: float | Unset = UNSET
+    amount: float
     currency: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,9 +32,11 @@ class OptionPrice:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if amount is not UNSET:
-            field_dict["amount"] = amount
+        field_dict.update(
+            {
+                "amount": amount,
+            }
+        )
         if currency is not UNSET:
             field_dict["currency"] = currency
 
@@ -42,7 +45,9 @@ class OptionPrice:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        amount = d.pop("amount", UNSET)
+        if "amount" not in d:
+            raise MissingRequiredField("OptionPrice", "amount")
+        amount = d.pop("amount")
 
         currency = d.pop("currency", UNSET)
 

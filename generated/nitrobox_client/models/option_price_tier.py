@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OptionPriceTier")
@@ -16,13 +17,13 @@ class OptionPriceTier:
     """A price tier, e.g. `{"quantity": 5.0, "price": 0.0, "type": "FLAT"}`.
 
     Attributes:
-        quantity (float | Unset):
-        price (float | Unset):
+        quantity (float):
+        price (float):
         type_ (str | Unset): The tier's kind, e.g. `FLAT` (a plain string; the list is not published).
     """
 
-    quantity: float | Unset = UNSET
-    price: float | Unset = UNSET
+    quantity: float
+    price: float
     type_: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,11 +36,12 @@ class OptionPriceTier:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if quantity is not UNSET:
-            field_dict["quantity"] = quantity
-        if price is not UNSET:
-            field_dict["price"] = price
+        field_dict.update(
+            {
+                "quantity": quantity,
+                "price": price,
+            }
+        )
         if type_ is not UNSET:
             field_dict["type"] = type_
 
@@ -48,9 +50,13 @@ class OptionPriceTier:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        quantity = d.pop("quantity", UNSET)
+        if "quantity" not in d:
+            raise MissingRequiredField("OptionPriceTier", "quantity")
+        quantity = d.pop("quantity")
 
-        price = d.pop("price", UNSET)
+        if "price" not in d:
+            raise MissingRequiredField("OptionPriceTier", "price")
+        price = d.pop("price")
 
         type_ = d.pop("type", UNSET)
 

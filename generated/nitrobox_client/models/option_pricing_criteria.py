@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import MissingRequiredField
 
 if TYPE_CHECKING:
     from ..models.option_time_period import OptionTimePeriod
@@ -20,22 +20,22 @@ class OptionPricingCriteria:
     """When a pricing rule applies.
 
     Attributes:
-        time_period (OptionTimePeriod | Unset): A time-of-day window, e.g. `08:00:00` to `20:00:00`.
+        time_period (OptionTimePeriod): A time-of-day window, e.g. `08:00:00` to `20:00:00`.
     """
 
-    time_period: OptionTimePeriod | Unset = UNSET
+    time_period: OptionTimePeriod
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        time_period: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.time_period, Unset):
-            time_period = self.time_period.to_dict()
+        time_period = self.time_period.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if time_period is not UNSET:
-            field_dict["timePeriod"] = time_period
+        field_dict.update(
+            {
+                "timePeriod": time_period,
+            }
+        )
 
         return field_dict
 
@@ -44,12 +44,9 @@ class OptionPricingCriteria:
         from ..models.option_time_period import OptionTimePeriod  # noqa: PLC0415
 
         d = dict(src_dict)
-        _time_period = d.pop("timePeriod", UNSET)
-        time_period: OptionTimePeriod | Unset
-        if isinstance(_time_period, Unset):
-            time_period = UNSET
-        else:
-            time_period = OptionTimePeriod.from_dict(_time_period)
+        if "timePeriod" not in d:
+            raise MissingRequiredField("OptionPricingCriteria", "timePeriod")
+        time_period = OptionTimePeriod.from_dict(d.pop("timePeriod"))
 
         option_pricing_criteria = cls(
             time_period=time_period,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import MissingRequiredField
 
 if TYPE_CHECKING:
     from ..models.option_pricing_rule import OptionPricingRule
@@ -20,25 +20,25 @@ class OptionPricingGroup:
     """A group of pricing rules of an option.
 
     Attributes:
-        pricing_rules (list[OptionPricingRule] | Unset):
+        pricing_rules (list[OptionPricingRule]):
     """
 
-    pricing_rules: list[OptionPricingRule] | Unset = UNSET
+    pricing_rules: list[OptionPricingRule]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pricing_rules: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.pricing_rules, Unset):
-            pricing_rules = []
-            for pricing_rules_item_data in self.pricing_rules:
-                pricing_rules_item = pricing_rules_item_data.to_dict()
-                pricing_rules.append(pricing_rules_item)
+        pricing_rules = []
+        for pricing_rules_item_data in self.pricing_rules:
+            pricing_rules_item = pricing_rules_item_data.to_dict()
+            pricing_rules.append(pricing_rules_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if pricing_rules is not UNSET:
-            field_dict["pricingRules"] = pricing_rules
+        field_dict.update(
+            {
+                "pricingRules": pricing_rules,
+            }
+        )
 
         return field_dict
 
@@ -47,14 +47,14 @@ class OptionPricingGroup:
         from ..models.option_pricing_rule import OptionPricingRule  # noqa: PLC0415
 
         d = dict(src_dict)
-        _pricing_rules = d.pop("pricingRules", UNSET)
-        pricing_rules: list[OptionPricingRule] | Unset = UNSET
-        if _pricing_rules is not UNSET:
-            pricing_rules = []
-            for pricing_rules_item_data in _pricing_rules:
-                pricing_rules_item = OptionPricingRule.from_dict(pricing_rules_item_data)
+        if "pricingRules" not in d:
+            raise MissingRequiredField("OptionPricingGroup", "pricingRules")
+        pricing_rules = []
+        _pricing_rules = d.pop("pricingRules")
+        for pricing_rules_item_data in _pricing_rules:
+            pricing_rules_item = OptionPricingRule.from_dict(pricing_rules_item_data)
 
-                pricing_rules.append(pricing_rules_item)
+            pricing_rules.append(pricing_rules_item)
 
         option_pricing_group = cls(
             pricing_rules=pricing_rules,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,24 +23,20 @@ class OptionPricingRule:
     """One pricing rule: when it applies (`criteria.timePeriod`), its price, and its price tiers.
 
     Attributes:
-        criteria (OptionPricingCriteria | Unset): When a pricing rule applies.
-        price (OptionPrice | Unset): A price of a pricing rule.
+        criteria (OptionPricingCriteria): When a pricing rule applies.
+        price (OptionPrice): A price of a pricing rule.
         price_tiers (list[OptionPriceTier] | None | Unset):
     """
 
-    criteria: OptionPricingCriteria | Unset = UNSET
-    price: OptionPrice | Unset = UNSET
+    criteria: OptionPricingCriteria
+    price: OptionPrice
     price_tiers: list[OptionPriceTier] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        criteria: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.criteria, Unset):
-            criteria = self.criteria.to_dict()
+        criteria = self.criteria.to_dict()
 
-        price: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.price, Unset):
-            price = self.price.to_dict()
+        price = self.price.to_dict()
 
         price_tiers: list[dict[str, Any]] | None | Unset
         if isinstance(self.price_tiers, Unset):
@@ -55,11 +52,12 @@ class OptionPricingRule:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if criteria is not UNSET:
-            field_dict["criteria"] = criteria
-        if price is not UNSET:
-            field_dict["price"] = price
+        field_dict.update(
+            {
+                "criteria": criteria,
+                "price": price,
+            }
+        )
         if price_tiers is not UNSET:
             field_dict["priceTiers"] = price_tiers
 
@@ -72,19 +70,13 @@ class OptionPricingRule:
         from ..models.option_pricing_criteria import OptionPricingCriteria  # noqa: PLC0415
 
         d = dict(src_dict)
-        _criteria = d.pop("criteria", UNSET)
-        criteria: OptionPricingCriteria | Unset
-        if isinstance(_criteria, Unset):
-            criteria = UNSET
-        else:
-            criteria = OptionPricingCriteria.from_dict(_criteria)
+        if "criteria" not in d:
+            raise MissingRequiredField("OptionPricingRule", "criteria")
+        criteria = OptionPricingCriteria.from_dict(d.pop("criteria"))
 
-        _price = d.pop("price", UNSET)
-        price: OptionPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = OptionPrice.from_dict(_price)
+        if "price" not in d:
+            raise MissingRequiredField("OptionPricingRule", "price")
+        price = OptionPrice.from_dict(d.pop("price"))
 
         def _parse_price_tiers(data: object) -> list[OptionPriceTier] | None | Unset:
             if data is None:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import MissingRequiredField
 
 T = TypeVar("T", bound="OptionTimePeriod")
 
@@ -16,12 +16,12 @@ class OptionTimePeriod:
     """A time-of-day window, e.g. `08:00:00` to `20:00:00`.
 
     Attributes:
-        start (str | Unset): Time of day, `HH:MM:SS`.
-        end (str | Unset): Time of day, `HH:MM:SS`.
+        start (str): Time of day, `HH:MM:SS`.
+        end (str): Time of day, `HH:MM:SS`.
     """
 
-    start: str | Unset = UNSET
-    end: str | Unset = UNSET
+    start: str
+    end: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,20 +31,25 @@ class OptionTimePeriod:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if start is not UNSET:
-            field_dict["start"] = start
-        if end is not UNSET:
-            field_dict["end"] = end
+        field_dict.update(
+            {
+                "start": start,
+                "end": end,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
+        if "start" not in d:
+            raise MissingRequiredField("OptionTimePeriod", "start")
+        start = d.pop("start")
 
-        end = d.pop("end", UNSET)
+        if "end" not in d:
+            raise MissingRequiredField("OptionTimePeriod", "end")
+        end = d.pop("end")
 
         option_time_period = cls(
             start=start,

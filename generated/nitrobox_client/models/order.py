@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import MissingRequiredField
 
 T = TypeVar("T", bound="Order")
 
@@ -16,10 +16,10 @@ class Order:
     """An order as the API answers (body not published; anything the server sends is kept).
 
     Attributes:
-        order_ident (str | Unset):
+        order_ident (str):
     """
 
-    order_ident: str | Unset = UNSET
+    order_ident: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,16 +27,20 @@ class Order:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if order_ident is not UNSET:
-            field_dict["orderIdent"] = order_ident
+        field_dict.update(
+            {
+                "orderIdent": order_ident,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        order_ident = d.pop("orderIdent", UNSET)
+        if "orderIdent" not in d:
+            raise MissingRequiredField("Order", "orderIdent")
+        order_ident = d.pop("orderIdent")
 
         order = cls(
             order_ident=order_ident,

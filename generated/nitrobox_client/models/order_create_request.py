@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..models.order_create_request_auto_create_document import OrderCreateRequestAutoCreateDocument
 from ..models.order_create_request_billing_time import OrderCreateRequestBillingTime
 from ..types import UNSET, Unset
@@ -219,6 +220,8 @@ class OrderCreateRequest:
         from ..models.use_debtor_request import UseDebtorRequest  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "debtorOrderDetails" not in d:
+            raise MissingRequiredField("OrderCreateRequest", "debtorOrderDetails")
 
         def _parse_debtor_order_details(data: object) -> CreateDebtorRequest | UseDebtorRequest:
             try:
@@ -237,6 +240,8 @@ class OrderCreateRequest:
 
         debtor_order_details = _parse_debtor_order_details(d.pop("debtorOrderDetails"))
 
+        if "orderIdent" not in d:
+            raise MissingRequiredField("OrderCreateRequest", "orderIdent")
         order_ident = d.pop("orderIdent")
 
         def _parse_agreed_deposits(data: object) -> list[AgreedDepositDto] | None | Unset:

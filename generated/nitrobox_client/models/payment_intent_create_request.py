@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ class PaymentIntentCreateRequest:
         from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "amount" not in d:
+            raise MissingRequiredField("PaymentIntentCreateRequest", "amount")
         amount = Money.from_dict(d.pop("amount"))
 
         def _parse_reference_type(data: object) -> None | str | Unset:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..models.payment_transaction_create_request_credit_debit_indicator import (
     PaymentTransactionCreateRequestCreditDebitIndicator,
 )
@@ -118,12 +119,20 @@ class PaymentTransactionCreateRequest:
         )
 
         d = dict(src_dict)
+        if "baseAmount" not in d:
+            raise MissingRequiredField("PaymentTransactionCreateRequest", "baseAmount")
         base_amount = Money.from_dict(d.pop("baseAmount"))
 
+        if "bookingDate" not in d:
+            raise MissingRequiredField("PaymentTransactionCreateRequest", "bookingDate")
         booking_date = datetime.datetime.fromisoformat(d.pop("bookingDate"))
 
+        if "creditDebitIndicator" not in d:
+            raise MissingRequiredField("PaymentTransactionCreateRequest", "creditDebitIndicator")
         credit_debit_indicator = PaymentTransactionCreateRequestCreditDebitIndicator(d.pop("creditDebitIndicator"))
 
+        if "externalIdent" not in d:
+            raise MissingRequiredField("PaymentTransactionCreateRequest", "externalIdent")
         external_ident = d.pop("externalIdent")
 
         def _parse_batch_items(data: object) -> list[PaymentTransactionCreateRequestBatchItemsType0Item] | None | Unset:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,13 +22,13 @@ class Plan:
     `planId`, `planIdent`, `name` and `phases[].options[].name/itemPriceNet/currency`.
 
         Attributes:
-            plan_id (int | Unset):
+            plan_id (int):
             plan_ident (None | str | Unset):
             name (str | Unset):
             phases (list[PlanPhase] | None | Unset):
     """
 
-    plan_id: int | Unset = UNSET
+    plan_id: int
     plan_ident: None | str | Unset = UNSET
     name: str | Unset = UNSET
     phases: list[PlanPhase] | None | Unset = UNSET
@@ -58,9 +59,11 @@ class Plan:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if plan_id is not UNSET:
-            field_dict["planId"] = plan_id
+        field_dict.update(
+            {
+                "planId": plan_id,
+            }
+        )
         if plan_ident is not UNSET:
             field_dict["planIdent"] = plan_ident
         if name is not UNSET:
@@ -75,7 +78,9 @@ class Plan:
         from ..models.plan_phase import PlanPhase  # noqa: PLC0415
 
         d = dict(src_dict)
-        plan_id = d.pop("planId", UNSET)
+        if "planId" not in d:
+            raise MissingRequiredField("Plan", "planId")
+        plan_id = d.pop("planId")
 
         def _parse_plan_ident(data: object) -> None | str | Unset:
             if data is None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -110,8 +111,12 @@ class PlanRequest:
         from ..models.plan_request_pending_contract_terms_type_0 import PlanRequestPendingContractTermsType0  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "name" not in d:
+            raise MissingRequiredField("PlanRequest", "name")
         name = d.pop("name")
 
+        if "phases" not in d:
+            raise MissingRequiredField("PlanRequest", "phases")
         phases = []
         _phases = d.pop("phases")
         for phases_item_data in _phases:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import MissingRequiredField
 
 T = TypeVar("T", bound="Usage")
 
@@ -16,10 +16,10 @@ class Usage:
     """A usage as the API answers (response body not published; anything the server sends is kept).
 
     Attributes:
-        usage_ident (str | Unset):
+        usage_ident (str):
     """
 
-    usage_ident: str | Unset = UNSET
+    usage_ident: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,16 +27,20 @@ class Usage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if usage_ident is not UNSET:
-            field_dict["usageIdent"] = usage_ident
+        field_dict.update(
+            {
+                "usageIdent": usage_ident,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        usage_ident = d.pop("usageIdent", UNSET)
+        if "usageIdent" not in d:
+            raise MissingRequiredField("Usage", "usageIdent")
+        usage_ident = d.pop("usageIdent")
 
         usage = cls(
             usage_ident=usage_ident,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingRequiredField
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -170,12 +171,20 @@ class UsageCreateRequest:
         from ..models.unit_quantity import UnitQuantity  # noqa: PLC0415
 
         d = dict(src_dict)
+        if "endDate" not in d:
+            raise MissingRequiredField("UsageCreateRequest", "endDate")
         end_date = datetime.datetime.fromisoformat(d.pop("endDate"))
 
+        if "productIdent" not in d:
+            raise MissingRequiredField("UsageCreateRequest", "productIdent")
         product_ident = d.pop("productIdent")
 
+        if "startDate" not in d:
+            raise MissingRequiredField("UsageCreateRequest", "startDate")
         start_date = datetime.datetime.fromisoformat(d.pop("startDate"))
 
+        if "usageIdent" not in d:
+            raise MissingRequiredField("UsageCreateRequest", "usageIdent")
         usage_ident = d.pop("usageIdent")
 
         def _parse_contract_id(data: object) -> int | None | str | Unset:

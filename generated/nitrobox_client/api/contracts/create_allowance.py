@@ -1,0 +1,258 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.allowance_create_request import AllowanceCreateRequest
+from ...models.global_error_response import GlobalErrorResponse
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "POST"
+PATH_TEMPLATE = "/v2/contracts/{contract_ident}/allowances"
+
+
+def _get_kwargs(
+    contract_ident: str,
+    *,
+    body: AllowanceCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/contracts/{contract_ident}/allowances".format(
+            contract_ident=quote(str(contract_ident), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _is_documented(status_code: int) -> bool:
+    return status_code == 201 or 400 <= status_code <= 499 or 500 <= status_code <= 599
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GlobalErrorResponse | None:
+    if response.status_code == 201:
+        return None
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise client.error_factory.unexpected_status(response)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[None, GlobalErrorResponse]:
+    documented = _is_documented(response.status_code)
+    if not documented:
+        if client.raise_on_unexpected_status:
+            raise client.error_factory.unexpected_status(response)
+        parsed = None
+    else:
+        try:
+            parsed = _parse_response(client=client, response=response)
+        except errors.PARSE_ERRORS as error:
+            if response.is_success:
+                # A documented success answer the parser cannot read (HTML, wrong types,
+                # JSON nested too deep) is a broken contract: raised, never hidden as None.
+                raise client.error_factory.malformed_response(response, error) from error
+            # An error answer whose body is not the documented error model (a gateway's HTML
+            # page, an empty 502) keeps its status and raw content instead of crashing here.
+            parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        documented=documented,
+    )
+
+
+def sync_detailed(
+    contract_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AllowanceCreateRequest,
+) -> Response[None, GlobalErrorResponse]:
+    """Create allowance
+
+     Grants a discount or a single-purpose voucher on one option of the contract, as a percentage or a
+    fixed amount (facts 3, R7). Allowances "can be removed or updated as needed" (a product update,
+    R19), but no API path for that was seen.
+
+    Args:
+        contract_ident (str): A client-chosen external reference: 1..100 characters of
+            `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
+            CUST-1001.
+        body (AllowanceCreateRequest): An allowance on one option of a contract: a discount (the
+            default) or a single-purpose voucher, as `percentage` or `fixedAmount`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[None, GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        contract_ident=contract_ident,
+        body=body,
+    )
+
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.DecodingError as error:
+        # httpx decodes the body after the transports returned it: only here can it be typed.
+        raise client.error_factory.undecodable_response(error) from error
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contract_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AllowanceCreateRequest,
+) -> GlobalErrorResponse | None:
+    """Create allowance
+
+     Grants a discount or a single-purpose voucher on one option of the contract, as a percentage or a
+    fixed amount (facts 3, R7). Allowances "can be removed or updated as needed" (a product update,
+    R19), but no API path for that was seen.
+
+    Args:
+        contract_ident (str): A client-chosen external reference: 1..100 characters of
+            `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
+            CUST-1001.
+        body (AllowanceCreateRequest): An allowance on one option of a contract: a discount (the
+            default) or a single-purpose voucher, as `percentage` or `fixedAmount`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | None
+    """
+
+    return sync_detailed(
+        contract_ident=contract_ident,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contract_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AllowanceCreateRequest,
+) -> Response[None, GlobalErrorResponse]:
+    """Create allowance
+
+     Grants a discount or a single-purpose voucher on one option of the contract, as a percentage or a
+    fixed amount (facts 3, R7). Allowances "can be removed or updated as needed" (a product update,
+    R19), but no API path for that was seen.
+
+    Args:
+        contract_ident (str): A client-chosen external reference: 1..100 characters of
+            `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
+            CUST-1001.
+        body (AllowanceCreateRequest): An allowance on one option of a contract: a discount (the
+            default) or a single-purpose voucher, as `percentage` or `fixedAmount`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[None, GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        contract_ident=contract_ident,
+        body=body,
+    )
+
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.DecodingError as error:
+        raise client.error_factory.undecodable_response(error) from error
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contract_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AllowanceCreateRequest,
+) -> GlobalErrorResponse | None:
+    """Create allowance
+
+     Grants a discount or a single-purpose voucher on one option of the contract, as a percentage or a
+    fixed amount (facts 3, R7). Allowances "can be removed or updated as needed" (a product update,
+    R19), but no API path for that was seen.
+
+    Args:
+        contract_ident (str): A client-chosen external reference: 1..100 characters of
+            `[a-zA-Z0-9_.~-]`, unique, and usually immutable after the initial POST. Example:
+            CUST-1001.
+        body (AllowanceCreateRequest): An allowance on one option of a contract: a discount (the
+            default) or a single-purpose voucher, as `percentage` or `fixedAmount`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | None
+    """
+
+    return (
+        await asyncio_detailed(
+            contract_ident=contract_ident,
+            client=client,
+            body=body,
+        )
+    ).parsed

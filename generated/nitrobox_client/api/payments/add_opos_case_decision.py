@@ -1,0 +1,258 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.global_error_response import GlobalErrorResponse
+from ...models.opos_case_decision_create_request import OposCaseDecisionCreateRequest
+from ...types import Response
+
+# The operation this module calls, so tools (tests, the CLI) can map spec operations to modules.
+HTTP_METHOD = "POST"
+PATH_TEMPLATE = "/v2/opos-cases/{opos_case_ident}/decisions"
+
+
+def _get_kwargs(
+    opos_case_ident: str,
+    *,
+    body: OposCaseDecisionCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/opos-cases/{opos_case_ident}/decisions".format(
+            opos_case_ident=quote(str(opos_case_ident), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _is_documented(status_code: int) -> bool:
+    return status_code == 201 or 400 <= status_code <= 499 or 500 <= status_code <= 599
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GlobalErrorResponse | None:
+    if response.status_code == 201:
+        return None
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = GlobalErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise client.error_factory.unexpected_status(response)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[None, GlobalErrorResponse]:
+    documented = _is_documented(response.status_code)
+    if not documented:
+        if client.raise_on_unexpected_status:
+            raise client.error_factory.unexpected_status(response)
+        parsed = None
+    else:
+        try:
+            parsed = _parse_response(client=client, response=response)
+        except errors.PARSE_ERRORS as error:
+            if response.is_success:
+                # A documented success answer the parser cannot read (HTML, wrong types,
+                # JSON nested too deep) is a broken contract: raised, never hidden as None.
+                raise client.error_factory.malformed_response(response, error) from error
+            # An error answer whose body is not the documented error model (a gateway's HTML
+            # page, an empty 502) keeps its status and raw content instead of crashing here.
+            parsed = None
+    return Response(
+        # Plain int: HTTPStatus(499) or HTTPStatus(520) would raise ValueError.
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        documented=documented,
+    )
+
+
+def sync_detailed(
+    opos_case_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OposCaseDecisionCreateRequest,
+) -> Response[None, GlobalErrorResponse]:
+    """Add decision for OPOS case
+
+     Decides how an open item (OPOS) case is settled: written off, discounted, closed externally, and so
+    on (facts 3, R6). A decision is reverted by a `REVERSION` decision (the `oposCaseDecision.reversion`
+    event, R2), whose path was not seen.
+
+    Args:
+        opos_case_ident (str):
+        body (OposCaseDecisionCreateRequest): A decision on an OPOS case. Which `type` values are
+            allowed depends on the case: for a DEBIT case `UNCOLLECTABLE_RECEIVABLE`,
+            `DOUBTFUL_RECEIVABLE`, `DISCOUNT`, `CASH_DISCOUNT`, `BANK_FEE`, `EXTERNAL_CLOSED`; for a
+            CREDIT case `OTHER_REVENUE`, `EXTERNAL_CLOSED`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[None, GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        opos_case_ident=opos_case_ident,
+        body=body,
+    )
+
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.DecodingError as error:
+        # httpx decodes the body after the transports returned it: only here can it be typed.
+        raise client.error_factory.undecodable_response(error) from error
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    opos_case_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OposCaseDecisionCreateRequest,
+) -> GlobalErrorResponse | None:
+    """Add decision for OPOS case
+
+     Decides how an open item (OPOS) case is settled: written off, discounted, closed externally, and so
+    on (facts 3, R6). A decision is reverted by a `REVERSION` decision (the `oposCaseDecision.reversion`
+    event, R2), whose path was not seen.
+
+    Args:
+        opos_case_ident (str):
+        body (OposCaseDecisionCreateRequest): A decision on an OPOS case. Which `type` values are
+            allowed depends on the case: for a DEBIT case `UNCOLLECTABLE_RECEIVABLE`,
+            `DOUBTFUL_RECEIVABLE`, `DISCOUNT`, `CASH_DISCOUNT`, `BANK_FEE`, `EXTERNAL_CLOSED`; for a
+            CREDIT case `OTHER_REVENUE`, `EXTERNAL_CLOSED`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | None
+    """
+
+    return sync_detailed(
+        opos_case_ident=opos_case_ident,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    opos_case_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OposCaseDecisionCreateRequest,
+) -> Response[None, GlobalErrorResponse]:
+    """Add decision for OPOS case
+
+     Decides how an open item (OPOS) case is settled: written off, discounted, closed externally, and so
+    on (facts 3, R6). A decision is reverted by a `REVERSION` decision (the `oposCaseDecision.reversion`
+    event, R2), whose path was not seen.
+
+    Args:
+        opos_case_ident (str):
+        body (OposCaseDecisionCreateRequest): A decision on an OPOS case. Which `type` values are
+            allowed depends on the case: for a DEBIT case `UNCOLLECTABLE_RECEIVABLE`,
+            `DOUBTFUL_RECEIVABLE`, `DISCOUNT`, `CASH_DISCOUNT`, `BANK_FEE`, `EXTERNAL_CLOSED`; for a
+            CREDIT case `OTHER_REVENUE`, `EXTERNAL_CLOSED`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[None, GlobalErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        opos_case_ident=opos_case_ident,
+        body=body,
+    )
+
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.DecodingError as error:
+        raise client.error_factory.undecodable_response(error) from error
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    opos_case_ident: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OposCaseDecisionCreateRequest,
+) -> GlobalErrorResponse | None:
+    """Add decision for OPOS case
+
+     Decides how an open item (OPOS) case is settled: written off, discounted, closed externally, and so
+    on (facts 3, R6). A decision is reverted by a `REVERSION` decision (the `oposCaseDecision.reversion`
+    event, R2), whose path was not seen.
+
+    Args:
+        opos_case_ident (str):
+        body (OposCaseDecisionCreateRequest): A decision on an OPOS case. Which `type` values are
+            allowed depends on the case: for a DEBIT case `UNCOLLECTABLE_RECEIVABLE`,
+            `DOUBTFUL_RECEIVABLE`, `DISCOUNT`, `CASH_DISCOUNT`, `BANK_FEE`, `EXTERNAL_CLOSED`; for a
+            CREDIT case `OTHER_REVENUE`, `EXTERNAL_CLOSED`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.MalformedResponse: If a documented success body cannot be parsed as documented.
+        errors.ClientClosed: If the client was closed.
+        httpx.DecodingError: If the body's Content-Encoding cannot be decoded.
+        (Each is what the default Client.error_factory builds; a Client can be given its own.)
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GlobalErrorResponse | None
+    """
+
+    return (
+        await asyncio_detailed(
+            opos_case_ident=opos_case_ident,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,21 @@
+from enum import StrEnum
+
+
+class CustomerPaymentAccountCreateRequestPaymentMethod(StrEnum):
+    CREDIT_CARD = "CREDIT_CARD"
+    DIRECT_DEBIT = "DIRECT_DEBIT"
+    PAY_PAL = "PAY_PAL"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "CustomerPaymentAccountCreateRequestPaymentMethod | None":
+        # APIs add enum values without a new version; keep an unknown value as a
+        # pseudo-member (name == value) instead of failing to parse the whole response.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = str(value)
+        member._value_ = value
+        return member
