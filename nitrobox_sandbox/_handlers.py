@@ -45,6 +45,8 @@ class Reply:
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "contracts": (("debtorIdent", "customers"), ("debtorId", "customers")),
     "usages": (("contractId", "contracts"), ("debtorId", "customers")),
+    # "for a specific debtor": the customer's ident, as on createContract (facts 3, R8)
+    "customer-payment-accounts": (("debtorIdent", "customers"),),
 }
 
 

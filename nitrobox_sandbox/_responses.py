@@ -57,18 +57,17 @@ def status_name(status: int) -> str:
 def error_body(
     status: int, message: str, path: str, errors: Sequence[FieldProblem] = ()
 ) -> dict[str, Any]:
-    """A ``GlobalErrorResponse``; ``errors`` is present only when there are field errors."""
-    body: dict[str, Any] = {
+    """A ``GlobalErrorResponse``, which is also a valid ``CommonError`` (the newer error body
+    of facts 3, R13, whose ``errors`` must not be null): ``errors`` is always a list."""
+    return {
         "status": status_name(status),
         "message": message,
         # Nitrobox's documented example has no offset; it states the value is UTC.
         "timestamp": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         "path": path,
         "uuid": str(uuid.uuid4()),
+        "errors": [e.as_dict() for e in errors],
     }
-    if errors:
-        body["errors"] = [e.as_dict() for e in errors]
-    return body
 
 
 class StrictJSONResponse(JSONResponse):

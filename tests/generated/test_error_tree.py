@@ -191,6 +191,44 @@ def test_a_success_body_the_parser_cannot_read_is_a_malformed_response_error(
         assert "Service temporarily" not in str(outcome)
 
 
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ({"language": "de"}, "Customer lacks its required field 'customerIdent'"),
+        (
+            {"customerIdent": "c-1", "addresses": [{"addressIdent": "a-1"}]},
+            "Address lacks its required field 'addressType'",
+        ),
+    ],
+    ids=["top-level", "nested"],
+)
+def test_an_answer_without_a_required_field_names_schema_and_field(
+    body: dict[str, object], named: str
+) -> None:
+    """A required field missing (the identity a guess relied on) is a MalformedResponseError
+    naming the schema and the field, never a KeyError; sync and async."""
+    client = _client(lambda request: httpx.Response(200, json=body))
+    for outcome in _both(client):
+        assert isinstance(outcome, MalformedResponseError), outcome
+        assert named in str(outcome)
+        assert not isinstance(outcome, KeyError)
+        assert "c-1" not in str(outcome).replace("/customers/c-1", "")
+
+
+def test_without_create_client_a_missing_field_is_named_too() -> None:
+    """The generated client's own default error names the schema and the field as well."""
+    from nitrobox_client import Client
+    from nitrobox_client.errors import MalformedResponse
+
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"language": "de"}))
+    client = Client(base_url="https://nitrobox.test", raise_on_unexpected_status=True)
+    client.set_httpx_client(httpx.Client(base_url="https://nitrobox.test", transport=transport))
+    with pytest.raises(
+        MalformedResponse, match="Customer lacks its required field 'customerIdent'"
+    ):
+        retrieve_customer.sync("c-1", client=client)
+
+
 def test_an_error_body_the_parser_cannot_read_still_raises_the_status_error() -> None:
     """A gateway's HTML 404 keeps parsed None; unwrap raises NotFoundError with the raw body."""
     client = _client(lambda request: httpx.Response(404, html="<h1>Not Found</h1>"))

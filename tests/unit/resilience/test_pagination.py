@@ -10,6 +10,7 @@ import anyio
 import httpx
 import pytest
 from nitrobox_client import Client
+from nitrobox_client.api.billing_groups import query_business_segments
 from nitrobox_client.api.customers import (
     query_customer_addresses,
     query_customers,
@@ -150,7 +151,7 @@ def test_async_walk_fetches_every_page_exactly_once(backend: str, kind: str) -> 
 
 def test_a_paged_query_with_a_path_ident_walks_too() -> None:
     """query_customer_addresses takes its path ident as a keyword and yields Address models."""
-    addresses = [{"addressIdent": f"a-{i}", "country": "DE"} for i in range(3)]
+    addresses = [{"addressIdent": f"a-{i}", "addressType": "INVOICE"} for i in range(3)]
     server = Server(lambda page, size: envelope("spec", addresses, page, size))
     found = list(paginate(query_customer_addresses, client=server.client(), ident="c-1", size=2))
     assert [a.address_ident for a in found] == ["a-0", "a-1", "a-2"]
@@ -274,11 +275,32 @@ def test_no_metadata_and_the_same_page_forever_is_a_repeat() -> None:
 
 
 def test_items_without_ids_are_compared_by_content() -> None:
-    """Items with no id or ident are told apart by their content."""
-    items = [{"language": "de", "customerType": f"t{i}"} for i in range(100)]
+    """Items with no id or ident (business segments declare none) are told apart by their
+    content."""
+    items = [{"name": "segment", "n": i} for i in range(100)]
     server = Server(lambda p, s: {"_embedded": items})
     with pytest.raises(PaginationError, match=r"compared by content"):
-        walk(server)
+        list(paginate(query_business_segments, client=server.client()))
+
+
+@pytest.mark.parametrize("backend", ["sync", "async"])
+def test_an_item_without_a_required_field_is_named(backend: str) -> None:
+    """An item lacking its identity raises MalformedResponseError naming schema and field,
+    never a KeyError, and after the items of earlier pages only."""
+    server = paged([*customers(100), {"language": "de"}])
+    seen: list[Customer] = []
+
+    def drain_sync() -> None:
+        seen.extend(paginate(query_customers, client=server.client()))
+
+    async def drain_async() -> None:
+        async for item in apaginate(query_customers, client=server.client()):
+            seen.append(item)
+
+    named = "page 1 of query_customers: .*Customer lacks its required field 'customerIdent'"
+    with pytest.raises(MalformedResponseError, match=named):
+        drain_sync() if backend == "sync" else anyio.run(drain_async)
+    assert len(seen) == 100
 
 
 def test_totals_sent_as_strings_are_ignored_not_trusted() -> None:
