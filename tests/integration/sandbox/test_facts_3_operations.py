@@ -52,15 +52,19 @@ def test_a_customer_payment_account_refers_to_its_customer(
 
 
 def test_the_assignment_configuration_needs_its_merchant_account(api: httpx.Client) -> None:
-    """The configuration, like a payment transaction, belongs to an existing merchant
-    payment account; its errors are valid CommonError bodies (errors always a list)."""
+    """The configuration and a payment transaction belong to an existing merchant payment
+    account; the errors are valid CommonError bodies (errors always a list)."""
     path = "/v2/merchant-payment-accounts/mpa-1/assignment-configuration"
     missing = api.post(path, json={"overpaymentAssignmentToDocuments": True})
     assert missing.status_code == 404
+    payment = {"baseAmount": {"amount": 10.0, "currency": "EUR"}, "creditDebitIndicator": "CREDIT"}
+    payment |= {"bookingDate": "2025-02-03T09:00:00Z", "externalIdent": "BANK-1"}
+    assert api.post("/v2/merchant-payment-accounts/mpa-1/payments", json=payment).status_code == 404
     assert {"errors", "message", "path", "status", "timestamp"} <= missing.json().keys()
     assert missing.json()["errors"] == []
     assert api.post("/v2/merchant-payment-accounts", json=MERCHANT).status_code == 201
     assert api.post(path, json={"overpaymentAssignmentToDocuments": True}).status_code == 201
+    assert api.post("/v2/merchant-payment-accounts/mpa-1/payments", json=payment).status_code == 201
     duplicate = api.post("/v2/merchant-payment-accounts", json=MERCHANT)
     assert duplicate.status_code == 409
 
