@@ -52,7 +52,9 @@ def test_retrieve_contract_by_numeric_id_reads_status_and_properties() -> None:
     nitrobox = MockNitrobox(
         200,
         json={
+            # The identity fields the spec requires (the demo's contracts have both, R20).
             "contractId": 2118902,
+            "contractIdent": "6f1c2c4e",
             "status": "ACTIVE",
             "properties": [{"propertyIdent": "partner-id", "propertyValue": "p-7"}],
         },
