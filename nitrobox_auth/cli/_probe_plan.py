@@ -55,17 +55,20 @@ class Step:
         return {s.producer for s in self.sources.values()}
 
 
-def parse_idents(items: Sequence[str], ops: Iterable[Operation]) -> dict[str, str]:
+def parse_idents(
+    items: Sequence[str], ops: Iterable[Operation], methods: Sequence[str] | None = ("GET",)
+) -> dict[str, str]:
     """``["ident=c-1", "retrieveFile.ident=D-1"]`` -> the same as a dict.
 
-    ``NAME=VALUE`` fills path parameter NAME in every GET that has it;
-    ``OPERATION_ID.NAME=VALUE`` only in that operation (and wins over the plain form).
-    A name no GET path uses is refused, with the names that exist.
+    ``NAME=VALUE`` fills path parameter NAME in every GET (every operation when ``methods``
+    is None: ``--writes``) that has it; ``OPERATION_ID.NAME=VALUE`` only in that operation
+    (and wins over the plain form). A name no such path uses is refused, with the names that
+    exist.
     """
     by_op = {
         op.operation_id: {p.name for p in op.parameters if p.location == "path"}
         for op in ops
-        if op.method == "GET"
+        if methods is None or op.method in methods
     }
     names = set().union(*by_op.values()) if by_op else set()
     idents: dict[str, str] = {}
