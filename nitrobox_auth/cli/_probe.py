@@ -160,11 +160,14 @@ def run(args: argparse.Namespace, output: Output) -> int:
     if writes:
         refuse_production(output, force_sandbox=args.sandbox)
     judge = Judge(spec)
-    read_selected = [oid for oid in selected if ops[oid].method == "GET"]
-    steps = plan(spec, ops, idents, read_selected) if read_selected or not selected else []
-    if writes:
-        steps = [s for s in steps if s.op.method == "GET"]
     write_steps = plan_writes(spec, ops, selected) if writes else []
+    if not writes:
+        steps = plan(spec, ops, idents, selected)
+    else:
+        # The reads asked for (all without --operation), then the writes on their own plan.
+        reads = [oid for oid in selected if ops[oid].method == "GET"]
+        steps = plan(spec, ops, idents, reads) if reads or not selected else []
+        steps = [s for s in steps if s.op.method == "GET"]
     run_id = new_run_id()
     builder = BodyBuilder(spec, run_id, now())
     if writes:

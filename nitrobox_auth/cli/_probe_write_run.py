@@ -255,9 +255,12 @@ class WriteRun:
             self._by_create[step.op.operation_id] = record
             self.records.append(record)
         elif step.phase == END and target is not None:
-            record = self._by_create.get(target)
-            if record is not None and record.removed_by is None:
-                record.removed_by = step.op.operation_id
+            ended = self._by_create.get(target)
+            # Its cleanup names the removal; another end that worked (a termination before
+            # the cancel) counts when the cleanup does not.
+            ours = ended is not None and ended.cleanup.operation_id == step.op.operation_id
+            if ended is not None and (ours or ended.removed_by is None):
+                ended.removed_by = step.op.operation_id
 
 
 def _schema_noun(schema: Any) -> str | None:
