@@ -4,7 +4,8 @@ Nitrobox's classic error body lists ``errors[]`` of ``{fieldName, error, rejecte
 the newer ``CommonError`` has an ``errors`` array of objects whose keys are not published,
 so ``field``/``name``/``path`` and ``code``/``message`` are read as well. A path part or a
 quoted word that the spec does not declare as a field name may be data and is replaced with
-``*``; the rejected value is never read.
+``*``, and so is any word of a code that is not a plain lower-case word, a short number, a
+declared field name or a Bean Validation code; the rejected value is never read.
 """
 
 from __future__ import annotations
@@ -17,7 +18,38 @@ from typing import Any
 MAX_FIELDS = 20
 _CODE_WIDTH = 80
 _PARTS = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
-_QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+# Bean Validation's constraint names, which Spring answers as codes.
+_CODES = frozenset(
+    {
+        "NotNull",
+        "NotBlank",
+        "NotEmpty",
+        "Size",
+        "Pattern",
+        "Min",
+        "Max",
+        "Email",
+        "Valid",
+        "Positive",
+        "PositiveOrZero",
+        "Negative",
+        "Past",
+        "Future",
+        "DecimalMin",
+        "DecimalMax",
+        "Digits",
+        "AssertTrue",
+        "AssertFalse",
+        "Length",
+        "Range",
+        "UNIQUE",
+        "NOT_NULL",
+        "NOT_FOUND",
+        "INVALID",
+        "REQUIRED",
+        "DUPLICATE",
+    }
+)
 _FIELD_KEYS = ("fieldName", "field", "name", "path", "property")
 _CODE_KEYS = ("error", "code", "message")
 
@@ -59,16 +91,20 @@ def _safe_path(path: str, names: Collection[str]) -> str:
 
 
 def _safe_code(code: str, names: Collection[str], rejected: Any) -> str:
-    def keep(match: re.Match[str]) -> str:
-        word = match.group(1) if match.group(1) is not None else match.group(2)
-        return f"'{word}'" if word in names else "'*'"
-
-    text = _QUOTED.sub(keep, code)
-    if isinstance(rejected, str | int | float) and not isinstance(rejected, bool):
-        shown = str(rejected)
-        if shown and len(shown) > 1:
-            text = text.replace(shown, "*")
-    text = " ".join(text.split())
+    """Only what cannot be the tenant's data: plain lower-case words, short numbers, field
+    names the spec declares and Bean Validation codes; anything else shows as ``*``."""
+    del rejected  # never read: the words rule already keeps any value out
+    words = []
+    for token in code.split()[:20]:
+        core = token.strip("'\"()[]{},.;:")
+        safe = (
+            core in names
+            or core in _CODES
+            or re.fullmatch(r"[a-z]{1,20}", core) is not None
+            or re.fullmatch(r"-?\d{1,6}", core) is not None
+        )
+        words.append(token if safe else token.replace(core, "*") if core else token)
+    text = " ".join(words)
     return text if len(text) <= _CODE_WIDTH else text[: _CODE_WIDTH - 3] + "..."
 
 
