@@ -4,8 +4,10 @@ Usage::
 
     python scripts/provenance_counts.py [BUNDLE]   # default generated/nitrobox_client/openapi.json
 
-Prints a Markdown table (the one in docs/spec.md) of documented / client-code / inferred
-operations in total, read from the bundle the client is generated from.
+Prints a Markdown table (the one in docs/spec.md) of documented / client-code / probe /
+inferred operations in total, read from the bundle the client is generated from. ``probe`` is
+the level ``scripts/apply_evidence.py`` gives an operation a probe confirmed against a tenant;
+it is dated (``x-nitrobox-probed``), and the dates are listed under the table.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "generated" / "nitrobox_client" / "openapi.json"
 KINDS = ("documented", "client-code", "inferred")
+# Every level in the order of the printed table; `probe` is dated by `x-nitrobox-probed`.
+LEVELS = ("documented", "client-code", "probe", "inferred")
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -33,14 +37,32 @@ def counts(bundle: dict[str, object]) -> Counter[str]:
     return found
 
 
+def probe_dates(bundle: dict[str, object]) -> Counter[str]:
+    """Operations at level ``probe`` per ``x-nitrobox-probed`` date (``undated`` without)."""
+    found: Counter[str] = Counter()
+    paths = bundle.get("paths", {})
+    assert isinstance(paths, dict)
+    for item in paths.values():
+        for method in METHODS:
+            op = item.get(method)
+            if isinstance(op, dict) and op.get("x-nitrobox-provenance") == "probe":
+                found[str(op.get("x-nitrobox-probed", "undated"))] += 1
+    return found
+
+
 def main(argv: list[str]) -> int:
     path = Path(argv[0]) if argv else DEFAULT
-    found = counts(json.loads(path.read_text(encoding="utf-8")))
+    bundle = json.loads(path.read_text(encoding="utf-8"))
+    found = counts(bundle)
     print("| Provenance | Operations |")
     print("|---|---|")
-    for kind in (*KINDS, *sorted(set(found) - set(KINDS))):
+    for kind in (*LEVELS, *sorted(set(found) - set(LEVELS))):
         print(f"| `{kind}` | {found[kind]} |")
     print(f"| total | {found.total()} |")
+    dates = probe_dates(bundle)
+    if dates:
+        print()
+        print("Probed: " + ", ".join(f"{d} ({n})" for d, n in sorted(dates.items())))
     return 0
 
 
