@@ -67,13 +67,14 @@ if TYPE_CHECKING:
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "probe",
-        help="check a tenant against the bundled spec with read-only requests",
+        help="check a tenant against the bundled spec (reads; with --writes, writes too)",
         description=(
             "Send every GET operation of the bundled spec that can be filled (page=0, size=1; "
             "path parameters from earlier answers or --ident) and judge each answer against "
             "the documented status, content type and schema. Only GET requests are sent "
-            "besides the one token request. Exit status: 0 when nothing is contradicted, "
-            "unreachable or error, 1 otherwise, 2 for bad input."
+            "besides the one token request, unless --writes is given: then every write "
+            "operation too, on records it creates (never against production). Exit status: "
+            "0 when nothing is contradicted, unreachable or error, 1 otherwise, 2 for bad input."
         ),
     )
     parser.add_argument(

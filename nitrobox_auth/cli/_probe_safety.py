@@ -88,7 +88,7 @@ def print_records(output: Output, records: Sequence[Mapping[str, Any]]) -> None:
     left = [r for r in records if not r["removed"]]
     output.line(
         f"created {len(records)} record{'s' * (len(records) != 1)}, removed "
-        f"{len(records) - len(left)}; left on the tenant:"
+        f"{len(records) - len(left)}; not removed:"
         if left
         else f"created {len(records)} record{'s' * (len(records) != 1)}, removed all of them"
     )

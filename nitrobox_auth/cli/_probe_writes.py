@@ -183,11 +183,13 @@ def _own_field(spec: Mapping[str, Any], op: Operation, schema: Any, noun: str) -
         if candidate in fields:
             return candidate
     node = resolve(spec, schema)
-    # Only a collection (a plural path: `/attachments`), not a run (`/billingrun`).
-    plural = (path_tail(op.path) or "").endswith("s")
-    if plural and isinstance(node, Mapping) and node.get("additionalProperties", True) is not False:
-        return f"{noun}Ident"
-    return None
+    if not isinstance(node, Mapping) or node.get("additionalProperties", True) is False:
+        return None
+    # A collection: a plural path (`/attachments`) or one with a path per record
+    # (`/address-validation/{ident}`); not a run (`/billingrun`).
+    item = re.compile(re.escape(op.path) + r"/\{[^}/]+\}")
+    records = any(item.fullmatch(str(path)) for path in spec.get("paths", {}))
+    return f"{noun}Ident" if records or (path_tail(op.path) or "").endswith("s") else None
 
 
 def cleanup_of(spec: Mapping[str, Any], create: Operation, ops: Mapping[str, Operation]) -> Cleanup:
@@ -250,7 +252,9 @@ def plan_writes(
                 op, phase, collection, noun, media, schema, skip=f"a {media} body is not built"
             )
             continue
-        own = _own_field(spec, op, schema, noun) if phase == CREATE else None
+        # (A multipart upload is a file: no ident field of ours to send.)
+        json_body = media is None or "json" in media
+        own = _own_field(spec, op, schema, noun) if phase == CREATE and json_body else None
         cleanup = cleanup_of(spec, op, writes) if phase == CREATE else None
         label = noun
         if phase == CREATE and noun in labels:
