@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nitrobox_auth._bundled_spec import resolve
+from nitrobox_auth.cli._probe_plan import camel, singular
 
 _MAX_DEPTH = 12
 # A customer is a debtor in Nitrobox's older names (Contract.debtorIdent, Usage.debtorId):
@@ -50,18 +51,6 @@ def is_ident_name(name: str) -> bool:
 
 def is_id_name(name: str) -> bool:
     return name == "id" or name.endswith("Id")
-
-
-def camel(segment: str) -> str:
-    words = [w for w in re.split(r"[-_]", segment) if w]
-    return "".join([words[0].lower(), *(w[:1].upper() + w[1:] for w in words[1:])]) if words else ""
-
-
-def singular(word: str) -> str:
-    for plural, single in (("ies", "y"), ("sses", "ss"), ("ses", "s"), ("s", "")):
-        if word.endswith(plural) and len(word) > len(plural):
-            return word[: -len(plural)] + single
-    return word
 
 
 def noun_of(collection_path: str) -> str:

@@ -39,7 +39,8 @@ class Verdict:
     problems: tuple[str, ...] = ()
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """The JSON Schema type name of a parsed JSON value."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -209,7 +210,7 @@ class Judge:
         where = self._path(error.absolute_path)
         keyword = str(error.validator)
         expected = error.validator_value
-        found = _json_type(error.instance)
+        found = json_type(error.instance)
         if keyword == "type":
             wanted = expected if isinstance(expected, str) else " or ".join(map(str, expected))
             return f"{where}: expected {wanted}, found {found}"

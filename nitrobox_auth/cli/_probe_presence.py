@@ -14,28 +14,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from nitrobox_auth._bundled_spec import follow_pointer
+from nitrobox_auth.cli._probe_judge import json_type
 
 _SCHEMA_REF = "#/components/schemas/"
 _FIELD_NAME = re.compile(r"^[A-Za-z_$@][A-Za-z0-9_.$@-]{0,63}$")
 _MAX_DEPTH = 16
 # Items of one list counted per answer: enough for presence, bounded for a long page.
 _MAX_ITEMS = 100
-
-
-def json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
 
 
 class Presence:

@@ -46,9 +46,13 @@ class Record:
     cleanup: Cleanup
     known: Known = field(default_factory=Known)
     removed_by: str | None = None
+    # The create got no answer or a 5xx: the record may exist all the same.
+    uncertain: bool = False
 
     def as_report(self, outcomes: Mapping[str, str]) -> dict[str, Any]:
-        if self.removed_by is not None:
+        if self.uncertain:
+            how = "may exist: its create got no 2xx answer; look for its ident"
+        elif self.removed_by is not None:
             how = f"removed by {self.removed_by}"
         elif self.cleanup.operation_id is None:
             how = f"not removed: {self.cleanup.reason}"
@@ -61,6 +65,7 @@ class Record:
             "identField": self.ident_field,
             "ident": self.ident,
             "removed": self.removed_by is not None,
+            "uncertain": self.uncertain,
             "removedBy": self.removed_by,
             "removable": self.cleanup.operation_id is not None,
             "note": how,
@@ -193,6 +198,8 @@ class WriteRun:
         self, step: WriteStep, answer: Answer | str, sent: Any, target: str | None
     ) -> Result:
         phase = step.phase
+        if isinstance(answer, str) or answer.status >= 500:
+            self._maybe_created(step, sent)
         if isinstance(answer, str):
             return Result(Step(step.op), ERROR, problems=(f"no answer: {answer}",), phase=phase)
         if not answer.complete:
@@ -229,6 +236,15 @@ class WriteRun:
         if 200 <= answer.status < 300:
             self._remember(step, sent, data, target, _schema_noun(schema if data else None))
         return Result(Step(step.op), verdict.outcome, answer.status, verdict.problems, phase=phase)
+
+    def _maybe_created(self, step: WriteStep, sent: Any) -> None:
+        """A create without an answer may still have made its record: list it as such."""
+        ident = sent.get(step.own) if isinstance(sent, Mapping) and step.own else None
+        if step.phase == CREATE and isinstance(ident, str) and ident.startswith("probe-"):
+            cleanup = step.cleanup or Cleanup(None, "no cleanup known")
+            self.records.append(
+                Record(step.op.operation_id, step.noun, step.own, ident, cleanup, uncertain=True)
+            )
 
     def _remember(
         self, step: WriteStep, sent: Any, data: Any, target: str | None, answer_noun: str | None

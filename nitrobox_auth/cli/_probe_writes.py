@@ -23,6 +23,7 @@ from typing import Any
 from nitrobox_auth._bundled_spec import resolve
 from nitrobox_auth.cli._operations import Operation
 from nitrobox_auth.cli._probe_body import noun_of, reference_noun
+from nitrobox_auth.cli._probe_plan import json_schema
 
 CREATE = "create"
 CHANGE = "change"
@@ -110,8 +111,13 @@ def phase_of(op: Operation) -> str:
     return CHANGE
 
 
+def _raw(spec: Mapping[str, Any], op: Operation) -> Mapping[str, Any]:
+    found: Mapping[str, Any] = resolve(spec, spec["paths"][op.path])[op.method.lower()]
+    return found
+
+
 def _body(spec: Mapping[str, Any], op: Operation) -> tuple[str | None, Any]:
-    raw_op = resolve(spec, spec["paths"][op.path])[op.method.lower()]
+    raw_op = _raw(spec, op)
     if "requestBody" not in raw_op:
         return None, None
     content = resolve(spec, raw_op["requestBody"]).get("content") or {}
@@ -130,17 +136,6 @@ def _body_properties(spec: Mapping[str, Any], schema: Any, depth: int = 0) -> se
         for part in node.get(key, []):
             names |= _body_properties(spec, part, depth + 1)
     return names
-
-
-def _answer_schema(spec: Mapping[str, Any], op: Operation) -> Any:
-    raw_op = resolve(spec, spec["paths"][op.path])[op.method.lower()]
-    for status, raw in sorted(raw_op.get("responses", {}).items()):
-        if str(status).startswith("2"):
-            content = resolve(spec, raw).get("content") or {}
-            for media, body in content.items():
-                if "json" in media:
-                    return body.get("schema")
-    return None
 
 
 def creates_of_nouns(steps: Iterable[WriteStep]) -> dict[str, str]:
@@ -177,7 +172,9 @@ def _own_field(spec: Mapping[str, Any], op: Operation, schema: Any, noun: str) -
     """The field of a create's body that names the new record (Nitrobox: `<resource>Ident`):
     one the body or the answer declares; else `<noun>Ident` as an extra property where the
     body allows them (several documented bodies hide the ident's name)."""
-    fields = _body_properties(spec, schema) | _body_properties(spec, _answer_schema(spec, op))
+    fields = _body_properties(spec, schema) | _body_properties(
+        spec, json_schema(spec, _raw(spec, op))
+    )
     last_word = re.split(r"(?=[A-Z])", noun)[-1].lower()
     for candidate in (f"{noun}Ident", f"{last_word}Ident", "ident"):
         if candidate in fields:

@@ -284,3 +284,54 @@ def test_every_write_of_the_bundled_spec_is_planned() -> None:
         oid for oid, op in ops.items() if op.method != "GET"
     )
     assert all(s.skip is None for s in steps)
+
+
+def _write_run(answer: Any) -> tuple[Any, list[Any], list[str]]:
+    from functools import partial
+
+    from nitrobox_auth.cli._probe_judge import Judge
+    from nitrobox_auth.cli._probe_result import exchange
+    from nitrobox_auth.cli._probe_write_run import WriteRun
+
+    spec = _spec()
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(f"{request.method} {request.url.path}")
+        return answer(request)  # type: ignore[no-any-return]
+
+    run = WriteRun(
+        spec, Judge(spec), Presence(spec), BodyBuilder(spec, "r1", NOW), {}, invent_parents=False
+    )
+    transport = httpx.MockTransport(handler)
+    with httpx.Client(transport=transport, base_url="http://probe.invalid") as http:
+        results = run.run(plan_writes(spec, operations(spec)), partial(exchange, http))
+    return run, results, sent
+
+
+def test_a_create_without_answer_is_listed_and_nothing_builds_on_it() -> None:
+    """A 503 on the customer: it may exist (listed so), and nothing that refers to it is sent."""
+    run, results, sent = _write_run(lambda request: httpx.Response(503))
+    by_id = {r.step.op.operation_id: r for r in results}
+    assert by_id["createCustomer"].outcome == "error"
+    assert by_id["createContract"].outcome == "skipped"
+    assert "debtorIdent" in (by_id["createContract"].step.skip or "")
+    assert sent == ["POST /v2/customers"]
+    (record,) = run.record_report()
+    assert record["uncertain"] is True
+    assert record["ident"] == "probe-r1-customer"
+    assert record["note"].startswith("may exist")
+
+
+def test_records_are_acted_on_by_their_own_idents_and_removed() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content) if request.content else {}
+        return httpx.Response(200, json=body if isinstance(body, dict) else {})
+
+    run, results, sent = _write_run(answer)
+    assert {r.outcome for r in results} == {"confirmed"}
+    assert "PUT /v2/customers/probe-r1-customer" in sent
+    assert "POST /v2/customers/probe-r1-customer/addresses" in sent
+    records = {r["operationId"]: r for r in run.record_report()}
+    assert records["createContract"]["removedBy"] == "cancelContracts"
+    assert not records["createCustomer"]["removed"]
