@@ -210,6 +210,9 @@ class BodyBuilder:
             if fmt == "binary":
                 return "probe"
             text = "probe"
+            pattern = node.get("pattern")
+            if isinstance(pattern, str) and not _matches(pattern, text):
+                text = pattern_value(pattern) or text
             low, high = node.get("minLength"), node.get("maxLength")
             if isinstance(low, int) and len(text) < low:
                 text = text + "x" * (low - len(text))
@@ -255,11 +258,75 @@ def _merge_all_of(spec: Mapping[str, Any], node: Mapping[str, Any]) -> dict[str,
             continue
         properties.update(part.get("properties") or {})
         required.extend(r for r in part.get("required") or [] if r not in required)
-    merged["properties"] = properties
-    merged["required"] = required
-    merged.setdefault("type", "object")
+        for key, value in part.items():  # a wrapped `$ref` keeps its type, format, pattern
+            if key not in ("properties", "required"):
+                merged.setdefault(key, value)
+    if properties:
+        merged["properties"] = properties
+        merged["required"] = required
+        merged.setdefault("type", "object")
     return merged
 
 
 def _kebab(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def _matches(pattern: str, text: str) -> bool:
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:
+        return False
+
+
+_CLASS_FIRST = {"d": "0", "w": "a", "S": "x", "s": " "}
+
+
+def pattern_value(pattern: str) -> str | None:
+    """A short string matching a simple ``pattern`` (literals, classes, groups with ``|``,
+    ``{n,m}``/``*``/``+``/``?``): each class gives its first character, each group its first
+    alternative, each repeat its minimum. None when the pattern is beyond that."""
+    try:
+        text, _ = _sequence(pattern.removeprefix("^").removesuffix("$"), 0)
+    except (IndexError, ValueError):
+        return None
+    return text if _matches(pattern, text) else None
+
+
+def _sequence(p: str, i: int) -> tuple[str, int]:
+    out = ""
+    while i < len(p) and p[i] not in "|)":
+        atom, i = _atom(p, i)
+        count = 1
+        if i < len(p) and p[i] in "*+?{":
+            if p[i] == "{":
+                end = p.index("}", i)
+                count = int(p[i + 1 : end].split(",")[0] or 0)
+                i = end + 1
+            else:
+                count = 1 if p[i] == "+" else 0
+                i += 1
+        out += atom * count
+    return out, i
+
+
+def _atom(p: str, i: int) -> tuple[str, int]:
+    char = p[i]
+    if char == "\\":
+        return _CLASS_FIRST.get(p[i + 1], p[i + 1]), i + 2
+    if char == "[":
+        end = p.index("]", i + 2)
+        body = p[i + 1 : end]
+        if body.startswith("^"):
+            raise ValueError("negated class")
+        return ("0" if body.startswith("\\d") else body[0]), end + 1
+    if char == "(":
+        first, j = _sequence(p, i + 1)
+        depth = 0
+        while j < len(p) and not (p[j] == ")" and depth == 0):  # skip the other alternatives
+            depth += {"(": 1, ")": -1}.get(p[j], 0)
+            j += 1
+        return first, j + 1
+    if char == ".":
+        return "x", i + 1
+    return char, i + 1

@@ -97,6 +97,10 @@ def _safe_code(code: str, names: Collection[str], rejected: Any) -> str:
     words = []
     for token in code.split()[:20]:
         core = token.strip("'\"()[]{},.;:")
+        quoted = token[:1] in "'\"" or any(c in token for c in "{}[]")
+        if quoted and core not in names:  # a quoted or JSON-shaped word is a value
+            words.append("*")
+            continue
         safe = (
             core in names
             or core in _CODES

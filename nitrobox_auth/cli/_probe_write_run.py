@@ -27,6 +27,7 @@ from nitrobox_auth.cli._probe_writes import (
     Cleanup,
     WriteStep,
     body_references,
+    cleaned_by,
     creates_of_nouns,
     target_of,
 )
@@ -97,6 +98,7 @@ class WriteRun:
     def run(self, steps: Sequence[WriteStep], send: Send) -> list[Result]:
         self._creates_by_path = {s.op.path: s for s in steps if s.phase == CREATE}
         self._creates_by_noun = creates_of_nouns(steps)
+        self._cleans = cleaned_by(steps)
         results = []
         for step in steps:
             result = self._run(step, send)
@@ -115,7 +117,9 @@ class WriteRun:
     def _run(self, step: WriteStep, send: Send) -> Result:
         if step.skip is not None:
             return self._skip(step, step.skip)
-        target = target_of(step, self._creates_by_path, self._creates_by_noun)
+        target = self._cleans.get(step.op.operation_id) or target_of(
+            step, self._creates_by_path, self._creates_by_noun
+        )
         if target is not None and target not in self._by_create and step.phase != CREATE:
             return self._skip(step, f"{target} made no record to act on")
         path = self._fill_path(step)
@@ -134,9 +138,15 @@ class WriteRun:
     def _fill_path(self, step: WriteStep) -> str:
         path = step.op.path
         integers = _integer_params(self._spec, step.op.path, step.op.method)
-        for name in _params(path):
+        names = _params(path)
+        cleaned = self._by_create.get(self._cleans.get(step.op.operation_id, ""))
+        for name in names:
             prefix = step.op.path.split("{" + name + "}", 1)[0].rstrip("/")
             value = self._path_value(step, name, prefix, name in integers)
+            last = name == names[-1] and name not in integers
+            if last and cleaned is not None and cleaned.ident is not None:
+                # The spec's cleanup of a record: its last parameter is that record.
+                value = cleaned.ident
             if value is None:
                 return (
                     f"!no record of this run gives {name}; give --ident {name}=VALUE "

@@ -15,6 +15,7 @@ a ``DELETE`` (then cancel, terminate, end) on the record's own path, or on the c
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -138,6 +139,15 @@ def _body_properties(spec: Mapping[str, Any], schema: Any, depth: int = 0) -> se
     return names
 
 
+def cleaned_by(steps: Iterable[WriteStep]) -> dict[str, str]:
+    """cleanup operationId -> the create whose records it removes."""
+    found: dict[str, str] = {}
+    for step in steps:
+        if step.phase == CREATE and step.cleanup and step.cleanup.operation_id:
+            found.setdefault(step.cleanup.operation_id, step.op.operation_id)
+    return found
+
+
 def creates_of_nouns(steps: Iterable[WriteStep]) -> dict[str, str]:
     """noun -> the first create of that noun (the one whose records others refer to)."""
     found: dict[str, str] = {}
@@ -219,13 +229,18 @@ def _declared_cleanup(value: Any, ops: Mapping[str, Operation]) -> Cleanup:
         if isinstance(entry, str) and entry in ops:
             return Cleanup(entry, f"{entry} (x-nitrobox-cleanup)")
         if isinstance(entry, Mapping):
-            named = entry.get("operationId") or entry.get("operation")
-            if isinstance(named, str) and named in ops:
-                return Cleanup(named, f"{named} (x-nitrobox-cleanup)")
-            for key in ("reason", "status", "note", "description"):
-                if isinstance(entry.get(key), str):
-                    reasons.append(str(entry[key]))
-                    break
+            # `operationIds: [...]` in order of preference (the spec's form), or one.
+            listed = entry.get("operationIds")
+            named = [*(listed if isinstance(listed, list) else [])]
+            named += [entry.get("operationId"), entry.get("operation")]
+            for name in named:
+                if isinstance(name, str) and name in ops:
+                    return Cleanup(name, f"{name} (x-nitrobox-cleanup)")
+            said = [
+                str(entry[k]) for k in ("status", "reason", "note") if isinstance(entry.get(k), str)
+            ]
+            if said:
+                reasons.append(": ".join(said))
         elif isinstance(entry, str):
             reasons.append(entry)
     why = "; ".join(reasons) or "no operation of the spec"
@@ -262,6 +277,11 @@ def plan_writes(
             op, phase, collection, noun, media, schema, own=own, cleanup=cleanup, label=label
         )
 
+    # An operation the spec names as a record's cleanup ends that record, whatever its verb.
+    cleans = cleaned_by(steps.values())
+    for oid in cleans:
+        if oid in steps and steps[oid].phase != END:
+            steps[oid] = dataclasses.replace(steps[oid], phase=END)
     creates_by_path = {s.op.path: s for s in steps.values() if s.phase == CREATE}
     creates_by_noun = creates_of_nouns(steps.values())
 
@@ -274,7 +294,9 @@ def plan_writes(
             create = creates_by_path.get(prefix)
             if create is not None and create.op.operation_id != step.op.operation_id:
                 found.append(create.op.operation_id)
-        target = target_of(step, creates_by_path, creates_by_noun)
+        target = cleans.get(step.op.operation_id) or target_of(
+            step, creates_by_path, creates_by_noun
+        )
         if step.phase != CREATE and target is not None and target not in found:
             found.append(target)
         # Fields of the body that name another record (`debtorIdent`, `contractId`).

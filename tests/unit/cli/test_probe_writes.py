@@ -126,6 +126,13 @@ def test_operation_pulls_in_the_creates_it_needs_and_its_cleanup() -> None:
         ([{"status": "no cleanup"}], None, "no cleanup"),
         ({"status": "portal", "reason": "Webportal only"}, None, "Webportal only"),
         ("noSuchOperation", None, "noSuchOperation"),
+        # The spec's form (openapi/: status, operationIds in order of preference, note).
+        ({"status": "api", "operationIds": ["nope", "cancelContracts"]}, "cancelContracts", ""),
+        (
+            {"status": "none", "operationIds": [], "note": "no delete seen"},
+            None,
+            "none: no delete seen",
+        ),
     ],
 )
 def test_cleanup_is_read_from_the_spec_when_it_names_one(
@@ -335,3 +342,27 @@ def test_records_are_acted_on_by_their_own_idents_and_removed() -> None:
     records = {r["operationId"]: r for r in run.record_report()}
     assert records["createContract"]["removedBy"] == "cancelContracts"
     assert not records["createCustomer"]["removed"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "value"),
+    [
+        ("^[A-Z]{3}$", "AAA"),
+        ("^([A-Z]{3}|UNDEFINED)$", "AAA"),
+        ("^[0-9]{1,19}$", "0"),
+        (r"^\S(.*\S)?$", "x"),
+        ("^DE[0-9]{2}$", "DE00"),
+        ("^[^a]+$", None),  # beyond the simple forms: no guess
+    ],
+)
+def test_a_string_with_a_pattern_gets_a_value_that_matches(pattern: str, value: str | None) -> None:
+    from nitrobox_auth.cli._probe_body import pattern_value
+
+    assert pattern_value(pattern) == value
+
+
+def test_a_quoted_word_in_a_code_is_a_value_and_hidden() -> None:
+    body = json.dumps(
+        {"errors": [{"fieldName": "currency", "error": "'probe' does not match '^[A-Z]{3}$'"}]}
+    ).encode()
+    assert refused_fields(body, {"currency"}) == (("currency", "* does not match *"),)
