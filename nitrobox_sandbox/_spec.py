@@ -29,6 +29,10 @@ def load_spec(spec: Mapping[str, Any] | str | Path | None) -> dict[str, Any]:
             loaded: dict[str, Any] = json.loads(Path(spec).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise SandboxError(f"cannot read the spec {str(spec)!r}: {exc}") from exc
+        if not isinstance(loaded, dict) or not isinstance(loaded.get("paths"), dict):
+            raise SandboxError(
+                f"the spec {str(spec)!r} is not an OpenAPI document (no 'paths' object)"
+            )
         return loaded
     return copy.deepcopy(dict(spec))
 

@@ -4,9 +4,11 @@ Usage::
 
     python scripts/provenance_counts.py [BUNDLE]   # default generated/nitrobox_client/openapi.json
 
-Prints a Markdown table (the one in docs/spec.md) of documented / client-code / inferred
-operations in total, read from the bundle the client is generated from, and the number of
-fields the answers' schemas declare ``required`` (``required_response_fields``).
+Prints a Markdown table (the one in docs/spec.md) of documented / client-code / probe /
+inferred operations in total, read from the bundle the client is generated from, and the
+number of fields the answers' schemas declare ``required`` (``required_response_fields``). ``probe`` is
+the level ``scripts/apply_evidence.py`` gives an operation a probe confirmed against a tenant;
+it is dated (``x-nitrobox-probed``), and the dates are listed under the table.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "generated" / "nitrobox_client" / "openapi.json"
 KINDS = ("documented", "client-code", "inferred")
+# Every level in the order of the printed table; `probe` is dated by `x-nitrobox-probed`.
+LEVELS = ("documented", "client-code", "probe", "inferred")
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -68,6 +72,17 @@ def required_response_fields(bundle: dict[str, Any]) -> dict[str, list[str]]:
         for name in sorted(answers)
         if schemas[name].get("required")
     }
+def probe_dates(bundle: dict[str, object]) -> Counter[str]:
+    """Operations at level ``probe`` per ``x-nitrobox-probed`` date (``undated`` without)."""
+    found: Counter[str] = Counter()
+    paths = bundle.get("paths", {})
+    assert isinstance(paths, dict)
+    for item in paths.values():
+        for method in METHODS:
+            op = item.get(method)
+            if isinstance(op, dict) and op.get("x-nitrobox-provenance") == "probe":
+                found[str(op.get("x-nitrobox-probed", "undated"))] += 1
+    return found
 
 
 def main(argv: list[str]) -> int:
@@ -76,12 +91,16 @@ def main(argv: list[str]) -> int:
     found = counts(bundle)
     print("| Provenance | Operations |")
     print("|---|---|")
-    for kind in (*KINDS, *sorted(set(found) - set(KINDS))):
+    for kind in (*LEVELS, *sorted(set(found) - set(LEVELS))):
         print(f"| `{kind}` | {found[kind]} |")
     print(f"| total | {found.total()} |")
     required = required_response_fields(bundle)
     fields = sum(len(names) for names in required.values())
     print(f"\nRequired response fields: {fields} in {len(required)} schemas")
+    dates = probe_dates(bundle)
+    if dates:
+        print()
+        print("Probed: " + ", ".join(f"{d} ({n})" for d, n in sorted(dates.items())))
     return 0
 
 

@@ -1,18 +1,22 @@
 """``nitrobox probe``: send every GET of the bundled spec it can fill and judge each answer.
 
-Read-only: besides the one token request it sends GET requests only; write operations are
-listed as skipped. See docs/cli.md for the options and docs/spec.md for what to do with a
-report.
+Read-only by default: besides the one token request it sends GET requests only; write
+operations are listed as skipped. With ``--writes`` it also sends every write operation, on
+records it creates for the run (``_probe_writes``, ``_probe_write_run``), never against
+production (``_probe_safety``). See docs/cli.md for the options and docs/spec.md for what to
+do with a report (``scripts/apply_evidence.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -20,13 +24,13 @@ from urllib.parse import quote
 import httpx
 
 from nitrobox_auth._bundled_spec import bundled_spec_checksum, load_bundled_spec
-from nitrobox_auth._errors import InvalidClientError, NitroboxError
+from nitrobox_auth._errors import InvalidClientError
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import find_operation, operations
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._probe_body import BodyBuilder
 from nitrobox_auth.cli._probe_judge import (
-    CONFIRMED,
     CONTRADICTED,
     ERROR,
     OUTCOMES,
@@ -41,48 +45,36 @@ from nitrobox_auth.cli._probe_plan import (
     parse_idents,
     plan,
 )
+from nitrobox_auth.cli._probe_presence import Presence
+from nitrobox_auth.cli._probe_result import MAX_BODY_BYTES, Result, exchange, json_answer
+from nitrobox_auth.cli._probe_safety import (
+    WRITE_FINDING_NOTE,
+    new_run_id,
+    now,
+    print_plan,
+    print_records,
+    refuse_production,
+)
 from nitrobox_auth.cli._probe_seed import seed_sandbox
+from nitrobox_auth.cli._probe_write_run import WriteRun
+from nitrobox_auth.cli._probe_writes import plan_writes
 from nitrobox_auth.cli._target import Target, open_target, shared_token_cache
 
 if TYPE_CHECKING:
     from nitrobox_auth import TokenProvider
 
-# An answer larger than this is not read (a probe only needs the first page of one item).
-MAX_BODY_BYTES = 16 * 1024 * 1024
-_REASON_WIDTH = 72
-
-
-@dataclass
-class Result:
-    step: Step
-    outcome: str
-    status: int | None = None
-    problems: tuple[str, ...] = ()
-    data: Any = None
-    # The path parameters it was sent with, for consumers deeper down the same path.
-    values: Mapping[str, str] = field(default_factory=dict)
-
-    def reason(self) -> str:
-        if self.outcome == SKIPPED:
-            return self.step.skip or ""
-        if self.outcome == CONFIRMED:
-            return f"HTTP {self.status}, as documented"
-        text = self.problems[0] if self.problems else ""
-        if len(self.problems) > 1:
-            text += f" (+{len(self.problems) - 1} more)"
-        return text if len(text) <= _REASON_WIDTH else text[: _REASON_WIDTH - 3] + "..."
-
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "probe",
-        help="check a tenant against the bundled spec with read-only requests",
+        help="check a tenant against the bundled spec (reads; with --writes, writes too)",
         description=(
             "Send every GET operation of the bundled spec that can be filled (page=0, size=1; "
             "path parameters from earlier answers or --ident) and judge each answer against "
             "the documented status, content type and schema. Only GET requests are sent "
-            "besides the one token request. Exit status: 0 when nothing is contradicted, "
-            "unreachable or error, 1 otherwise, 2 for bad input."
+            "besides the one token request, unless --writes is given: then every write "
+            "operation too, on records it creates (never against production). Exit status: "
+            "0 when nothing is contradicted, unreachable or error, 1 otherwise, 2 for bad input."
         ),
     )
     parser.add_argument(
@@ -112,6 +104,23 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--sandbox", action="store_true", help="use an embedded sandbox even if credentials are set"
     )
+    parser.add_argument(
+        "--writes",
+        action="store_true",
+        help=(
+            "also send every write operation, creating records whose idents start with "
+            "probe-<run id>- and removing them where the spec can (never against production)"
+        ),
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="with --writes: print the plan and send nothing"
+    )
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        metavar="FILE",
+        help="judge against this OpenAPI JSON file instead of the bundled spec",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -139,18 +148,39 @@ def check_report_path(path: Path) -> None:
 
 
 def run(args: argparse.Namespace, output: Output) -> int:
-    spec = load_bundled_spec()
+    spec = load_probe_spec(args.spec)
     ops = operations(spec)
     rate = parse_rate(args.rate)
     selected = [find_operation(ops, name).operation_id for name in args.operation]
-    idents = parse_idents(args.ident, ops.values())
+    writes = bool(args.writes)
+    if args.dry_run and not writes:
+        raise CommandError("--dry-run goes with --writes (the read probe sends GET requests only)")
+    idents = parse_idents(args.ident, ops.values(), methods=None if writes else ("GET",))
     if args.report is not None:
         check_report_path(args.report)
+    if writes:
+        refuse_production(output, force_sandbox=args.sandbox)
     judge = Judge(spec)
-    steps = plan(spec, ops, idents, selected)
+    write_steps = plan_writes(spec, ops, selected) if writes else []
+    if not writes:
+        steps = plan(spec, ops, idents, selected)
+    else:
+        # The reads asked for (all without --operation), then the writes on their own plan.
+        reads = [oid for oid in selected if ops[oid].method == "GET"]
+        steps = plan(spec, ops, idents, reads) if reads or not selected else []
+        steps = [s for s in steps if s.op.method == "GET"]
+    run_id = new_run_id()
+    builder = BodyBuilder(spec, run_id, now())
+    if writes:
+        print_plan(output, write_steps, builder)
+        if args.dry_run:
+            output.note("--dry-run: nothing was sent")
+            return 0
 
     from nitrobox_auth import TokenProvider
 
+    presence = Presence(spec)
+    records: list[dict[str, Any]] = []
     with (
         open_target(output, force_sandbox=args.sandbox) as target,
         TokenProvider.from_settings(target.settings, cache=shared_token_cache(target)) as provider,
@@ -166,7 +196,19 @@ def run(args: argparse.Namespace, output: Output) -> int:
             ) from exc
         if target.sandbox is not None:
             seed_sandbox(target, provider, output)
-        results = _probe(steps, target, provider, judge, rate)
+        with _client(target, provider, rate) as http:
+            results = run_steps(steps, http, judge, presence)
+            if writes:
+                runner = WriteRun(
+                    spec,
+                    judge,
+                    presence,
+                    builder,
+                    idents,
+                    invent_parents=target.sandbox is not None,
+                )
+                results += runner.run(write_steps, partial(exchange, http))
+                records = runner.record_report()
 
     _print_table(output, results)
     counts = {outcome: sum(r.outcome == outcome for r in results) for outcome in OUTCOMES}
@@ -175,16 +217,36 @@ def run(args: argparse.Namespace, output: Output) -> int:
         + ", ".join(f"{counts[o]} {o}" for o in OUTCOMES)
         + f" ({target.description})"
     )
+    if writes:
+        print_records(output, records)
     if args.report is not None:
-        _write_report(args.report, target, spec, results)
+        report = _report(target, spec, results, args.spec)
+        report["probe"] = {"date": now().date().isoformat(), "runId": run_id, "writes": writes}
+        report["schemas"] = presence.report()
+        if writes:
+            report["records"] = records
+            report["notes"] = [WRITE_FINDING_NOTE]
+        _write_report(args.report, report)
         output.note(f"wrote the report to {args.report}")
     failed = counts[CONTRADICTED] + counts[UNREACHABLE] + counts[ERROR]
     return 1 if failed else 0
 
 
-def _probe(
-    steps: Sequence[Step], target: Target, provider: TokenProvider, judge: Judge, rate: float
-) -> list[Result]:
+def load_probe_spec(path: Path | None) -> dict[str, Any]:
+    """The bundled spec, or ``--spec FILE`` (an OpenAPI JSON document, such as a bundle)."""
+    if path is None:
+        return load_bundled_spec()
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"--spec {path}: cannot read it as JSON ({exc})") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
+        raise CommandError(f"--spec {path}: not an OpenAPI document (no paths)")
+    return document
+
+
+@contextmanager
+def _client(target: Target, provider: TokenProvider, rate: float) -> Iterator[httpx.Client]:
     from nitrobox_auth import create_client
     from nitrobox_auth.transport._wrapping import default_transports
 
@@ -193,22 +255,28 @@ def _probe(
         target.settings, provider=provider, transport=PacedTransport(inner, rate)
     )
     with client.get_httpx_client() as http:
-        return run_steps(steps, http, judge)
+        yield http
 
 
-def run_steps(steps: Sequence[Step], http: httpx.Client, judge: Judge) -> list[Result]:
+def run_steps(
+    steps: Sequence[Step], http: httpx.Client, judge: Judge, presence: Presence | None = None
+) -> list[Result]:
     """Send the planned steps in order through ``http``; each result feeds later steps."""
     results: list[Result] = []
     by_id: dict[str, Result] = {}
     for step in steps:
-        result = _run_step(step, http, judge, by_id)
+        result = _run_step(step, http, judge, by_id, presence)
         by_id[step.op.operation_id] = result
         results.append(result)
     return results
 
 
 def _run_step(
-    step: Step, http: httpx.Client, judge: Judge, earlier: Mapping[str, Result]
+    step: Step,
+    http: httpx.Client,
+    judge: Judge,
+    earlier: Mapping[str, Result],
+    presence: Presence | None = None,
 ) -> Result:
     if step.skip is not None:
         return Result(step, SKIPPED)
@@ -248,48 +316,31 @@ def _run_step(
     path = step.op.path
     for name, value in values.items():
         path = path.replace("{" + name + "}", quote(value, safe=""))
-    try:
-        with http.stream("GET", path, params=step.query, headers=dict(step.headers)) as response:
-            body, complete = _read_bounded(response)
-    except (NitroboxError, httpx.HTTPError) as exc:
-        # The type only: messages of transport errors may quote the URL, and so an ident.
-        return Result(step, ERROR, problems=(f"no answer: {type(exc).__name__}",))
-    if not complete:
+    answer = exchange(http, "GET", path, params=step.query, headers=dict(step.headers))
+    if isinstance(answer, str):
+        return Result(step, ERROR, problems=(f"no answer: {answer}",))
+    if not answer.complete:
         return Result(
             step,
             ERROR,
-            response.status_code,
+            answer.status,
             (f"the answer is larger than {MAX_BODY_BYTES // (1024 * 1024)} MiB; not judged",),
         )
     verdict = judge.judge(
-        step.op.path,
-        step.op.method,
-        response.status_code,
-        response.headers.get("content-type", ""),
-        body,
+        step.op.path, step.op.method, answer.status, answer.content_type, answer.body
     )
-    data = None
-    if response.is_success and "json" in response.headers.get("content-type", ""):
-        try:
-            data = json.loads(body)
-        except (ValueError, RecursionError):
-            data = None
-    return Result(step, verdict.outcome, response.status_code, verdict.problems, data, values)
+    data = json_answer(answer)
+    if data is not None and presence is not None:
+        schema = judge.response_schema(
+            step.op.path, step.op.method, answer.status, answer.content_type
+        )
+        if schema is not None:
+            presence.count(schema, data)
+    return Result(step, verdict.outcome, answer.status, verdict.problems, data, values)
 
 
 def _skipped(step: Step, reason: str) -> Step:
     return Step(step.op, skip=reason)
-
-
-def _read_bounded(response: httpx.Response) -> tuple[bytes, bool]:
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            return b"", False
-        chunks.append(chunk)
-    return b"".join(chunks), True
 
 
 def _print_table(output: Output, results: Sequence[Result]) -> None:
@@ -299,7 +350,9 @@ def _print_table(output: Output, results: Sequence[Result]) -> None:
         output.line(f"{r.step.op.operation_id:<{width}}  {r.outcome:<12}  {r.reason()}".rstrip())
 
 
-def _report(target: Target, spec: Mapping[str, Any], results: Sequence[Result]) -> dict[str, Any]:
+def _report(
+    target: Target, spec: Mapping[str, Any], results: Sequence[Result], spec_file: Path | None
+) -> dict[str, Any]:
     settings = target.settings
     return {
         "target": {
@@ -311,7 +364,11 @@ def _report(target: Target, spec: Mapping[str, Any], results: Sequence[Result]) 
         "spec": {
             "title": spec.get("info", {}).get("title"),
             "version": spec.get("info", {}).get("version"),
-            "checksum": bundled_spec_checksum(),
+            "checksum": (
+                bundled_spec_checksum()
+                if spec_file is None
+                else "sha256:" + hashlib.sha256(spec_file.read_bytes()).hexdigest()
+            ),
         },
         "operations": [
             {
@@ -321,16 +378,20 @@ def _report(target: Target, spec: Mapping[str, Any], results: Sequence[Result]) 
                 "outcome": r.outcome,
                 "status": r.status,
                 "problems": list(r.problems) if r.outcome != SKIPPED else [r.reason()],
+                "phase": r.phase,
+                **(
+                    {"refusedFields": [{"field": f, "code": c} for f, c in r.refused]}
+                    if r.refused
+                    else {}
+                ),
             }
             for r in results
         ],
     }
 
 
-def _write_report(
-    path: Path, target: Target, spec: Mapping[str, Any], results: Sequence[Result]
-) -> None:
-    text = json.dumps(_report(target, spec, results), indent=2, ensure_ascii=False) + "\n"
+def _write_report(path: Path, report: Mapping[str, Any]) -> None:
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:

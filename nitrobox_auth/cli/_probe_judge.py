@@ -39,7 +39,8 @@ class Verdict:
     problems: tuple[str, ...] = ()
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """The JSON Schema type name of a parsed JSON value."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -91,6 +92,27 @@ class Judge:
         is_31 = str(spec.get("openapi", "")).startswith("3.1")
         self._validator_cls: Any = OAS31Validator if is_31 else OAS30ReadValidator
         self._names = _declared_names(spec, set())
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every field name the spec declares: what a report may show of an answer."""
+        return frozenset(self._names)
+
+    def response_schema(
+        self, spec_path: str, method: str, status: int, content_type: str
+    ) -> Any | None:
+        """The schema the spec documents for this answer (None when it documents none)."""
+        raw_op = resolve(self._spec, self._spec["paths"][spec_path])[method.lower()]
+        responses = raw_op.get("responses", {})
+        key = next(
+            (k for k in (str(status), f"{str(status)[0]}XX", "default") if k in responses), None
+        )
+        if key is None:
+            return None
+        content = resolve(self._spec, responses[key]).get("content") or {}
+        media = content_type.split(";", 1)[0].strip().lower()
+        chosen = _media(content, media)
+        return None if chosen is None else chosen[1].get("schema")
 
     def judge(
         self,
@@ -151,6 +173,13 @@ class Judge:
         # (draft 4 rules) a $ref's siblings are ignored; under 3.1 the other keywords of the
         # document root are not schema keywords: either way only the $ref applies.
         pointer = _pointer(["paths", spec_path, method.lower(), "responses", key])
+        raw_op = resolve(self._spec, self._spec["paths"][spec_path])[method.lower()]
+        # A shared response (`$ref: '#/components/responses/CustomerCreated'`): its schema
+        # lives under the component (a chain of refs is followed to its last target).
+        response = raw_op["responses"][key]
+        while isinstance(response, Mapping) and isinstance(response.get("$ref"), str):
+            pointer = response["$ref"][2:]
+            response = resolve(self._spec, {"$ref": response["$ref"]})
         pointer += "/" + _pointer(["content", media, "schema"])
         root = {**self._spec, "$ref": "#/" + pointer}
         validator = self._validator_cls(root, format_checker=self._validator_cls.FORMAT_CHECKER)
@@ -181,7 +210,7 @@ class Judge:
         where = self._path(error.absolute_path)
         keyword = str(error.validator)
         expected = error.validator_value
-        found = _json_type(error.instance)
+        found = json_type(error.instance)
         if keyword == "type":
             wanted = expected if isinstance(expected, str) else " or ".join(map(str, expected))
             return f"{where}: expected {wanted}, found {found}"

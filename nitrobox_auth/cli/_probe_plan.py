@@ -55,17 +55,20 @@ class Step:
         return {s.producer for s in self.sources.values()}
 
 
-def parse_idents(items: Sequence[str], ops: Iterable[Operation]) -> dict[str, str]:
+def parse_idents(
+    items: Sequence[str], ops: Iterable[Operation], methods: Sequence[str] | None = ("GET",)
+) -> dict[str, str]:
     """``["ident=c-1", "retrieveFile.ident=D-1"]`` -> the same as a dict.
 
-    ``NAME=VALUE`` fills path parameter NAME in every GET that has it;
-    ``OPERATION_ID.NAME=VALUE`` only in that operation (and wins over the plain form).
-    A name no GET path uses is refused, with the names that exist.
+    ``NAME=VALUE`` fills path parameter NAME in every GET (every operation when ``methods``
+    is None: ``--writes``) that has it; ``OPERATION_ID.NAME=VALUE`` only in that operation
+    (and wins over the plain form). A name no such path uses is refused, with the names that
+    exist.
     """
     by_op = {
         op.operation_id: {p.name for p in op.parameters if p.location == "path"}
         for op in ops
-        if op.method == "GET"
+        if methods is None or op.method in methods
     }
     names = set().union(*by_op.values()) if by_op else set()
     idents: dict[str, str] = {}
@@ -79,7 +82,9 @@ def parse_idents(items: Sequence[str], ops: Iterable[Operation]) -> dict[str, st
         op_id, dot, name = key.rpartition(".")
         if dot:
             if op_id not in by_op:
-                raise CommandError(f"--ident {key}: there is no GET operation {op_id!r}")
+                raise CommandError(
+                    f"--ident {key}: there is no {'GET ' if methods else ''}operation {op_id!r}"
+                )
             if name not in by_op[op_id]:
                 listed = ", ".join(sorted(by_op[op_id])) or "none"
                 raise CommandError(
@@ -88,19 +93,22 @@ def parse_idents(items: Sequence[str], ops: Iterable[Operation]) -> dict[str, st
         elif key not in names:
             listed = ", ".join(sorted(names)) or "none"
             raise CommandError(
-                f"--ident {key}: no GET operation has a path parameter {key!r} "
+                f"--ident {key}: no {'GET ' if methods else ''}operation has a path parameter "
+                f"{key!r} "
                 f"(the path parameters: {listed})"
             )
         idents[key] = value
     return idents
 
 
-def _camel(segment: str) -> str:
+def camel(segment: str) -> str:
+    """``billing-groups`` -> ``billingGroups``."""
     words = [w for w in re.split(r"[-_]", segment) if w]
     return "".join([words[0].lower(), *(w[:1].upper() + w[1:] for w in words[1:])]) if words else ""
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """``addresses`` -> ``address``, ``categories`` -> ``category``."""
     for plural, single in (("ies", "y"), ("sses", "ss"), ("ses", "s"), ("s", "")):
         if word.endswith(plural) and len(word) > len(plural):
             return word[: -len(plural)] + single
@@ -121,7 +129,8 @@ def _merged_properties(spec: Mapping[str, Any], schema: Any, depth: int = 0) -> 
     return props
 
 
-def _json_schema(spec: Mapping[str, Any], raw_op: Mapping[str, Any]) -> Any:
+def json_schema(spec: Mapping[str, Any], raw_op: Mapping[str, Any]) -> Any:
+    """The JSON schema of the first documented 2xx answer of an operation, if any."""
     for status, raw_response in raw_op.get("responses", {}).items():
         if not str(status).startswith("2"):
             continue
@@ -139,7 +148,7 @@ def item_fields(spec: Mapping[str, Any], op: Operation) -> set[str]:
     ``_embedded.<rel>``): the same places :func:`answer_items` looks in an answer.
     """
     raw_op = resolve(spec, spec["paths"][op.path])[op.method.lower()]
-    schema = resolve(spec, _json_schema(spec, raw_op))
+    schema = resolve(spec, json_schema(spec, raw_op))
     fields: set[str] = set()
     for item in _item_schemas(spec, schema, depth=0):
         fields.update(_merged_properties(spec, item))
@@ -199,7 +208,7 @@ def _find_source(
         return Source(explicit[0], (explicit[1],))
     prefix = _collection_prefix(op.path, name)
     segment = prefix.rstrip("/").rsplit("/", 1)[-1]
-    noun = _singular(_camel(segment))
+    noun = singular(camel(segment))
     derived = [f"{noun}Ident", f"{noun}Id"]
     # A generic name (`ident`) says less than the collection's own field (`customerIdent`).
     if name in _GENERIC_NAMES:

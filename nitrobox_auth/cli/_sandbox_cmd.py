@@ -21,6 +21,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
     )
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: a free one)")
+    parser.add_argument(
+        "--spec",
+        metavar="FILE",
+        help=(
+            "serve this OpenAPI JSON document instead of the bundled spec (a bundle of "
+            "Nitrobox's official files, or a changed copy)"
+        ),
+    )
     parser.add_argument("--tenant", default="sandbox", help="tenant in the token URL")
     parser.add_argument("--client-id", default="sandbox-client", help="accepted client ID")
     parser.add_argument("--client-secret", default="sandbox-secret", help="accepted client secret")
@@ -118,7 +126,7 @@ def fault_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 def run(args: argparse.Namespace, output: Output) -> int:
     sandbox_cls = import_sandbox()
-    from nitrobox_sandbox import SandboxConfigError
+    from nitrobox_sandbox import SandboxError
 
     faults = fault_settings(args)
     notify = notify_settings(args)
@@ -128,18 +136,21 @@ def run(args: argparse.Namespace, output: Output) -> int:
             client_id=args.client_id,
             client_secret=args.client_secret,
             token_lifetime=args.token_lifetime,
+            spec=args.spec,
         )
         if faults:
             sandbox.configure_faults(**faults)
         if notify is not None:
             url = notify.pop("url")
             sandbox.subscribe(url, **notify)
-    except SandboxConfigError as exc:
+    except SandboxError as exc:  # a bad setting, or a spec file that cannot be read
         raise CommandError(str(exc)) from exc
     sandbox.start(port=args.port)
     try:
         settings = sandbox.settings()
         output.line(f"Nitrobox sandbox listening on {sandbox.base_url}")
+        if args.spec:
+            output.line(f"  spec           {args.spec}")
         output.line(f"  token URL      {settings.token_url}")
         output.line(f"  tenant         {settings.tenant}")
         output.line(f"  client ID      {settings.client_id}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -36,9 +37,10 @@ def test_main_prints_a_markdown_table(capsys: pytest.CaptureFixture[str], tmp_pa
     path.write_text('{"paths": {"/a": {"get": {"x-nitrobox-provenance": "documented"}}}}')
     assert provenance_counts.main([str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[2:6] == [
+    assert lines[2:7] == [
         "| `documented` | 1 |",
         "| `client-code` | 0 |",
+        "| `probe` | 0 |",
         "| `inferred` | 0 |",
         "| total | 1 |",
     ]
@@ -95,3 +97,20 @@ def test_required_response_fields_match_the_user_docs() -> None:
     quoted = re.search(r"^\| required response fields \| \d+ \| (\d+) \|$", text, re.M)
     assert quoted is not None
     assert int(quoted.group(1)) == sum(len(fields) for fields in required.values())
+
+
+def test_probe_is_a_dated_level(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """apply_evidence.py's level: counted, and its dates listed under the table."""
+    probed = {"x-nitrobox-provenance": "probe", "x-nitrobox-probed": "2026-12-03"}
+    bundle = {
+        "paths": {
+            "/a": {"get": probed, "put": probed, "post": {"x-nitrobox-provenance": "inferred"}}
+        }
+    }
+    assert dict(provenance_counts.counts(bundle)) == {"probe": 2, "inferred": 1}
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle))
+    assert provenance_counts.main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "| `probe` | 2 |" in out
+    assert "Probed: 2026-12-03 (2)" in out

@@ -291,7 +291,8 @@ def test_report_shape_and_no_secret_or_tenant_value_anywhere(
         tmp_path, capsys, chosen.faithful, chosen.wrong_root, chosen.wrong_field, chosen.html
     )
     assert code == 1
-    assert set(report) == {"target", "spec", "operations"}
+    assert set(report) == {"probe", "target", "spec", "operations", "schemas"}
+    assert report["probe"]["writes"] is False
     # The checksum is the generated manifest's, so a report names the spec it was judged by.
     import nitrobox_client
 
@@ -301,7 +302,15 @@ def test_report_shape_and_no_secret_or_tenant_value_anywhere(
     assert report["target"]["tenant"] == TENANT
     assert report["target"]["sandbox"] is False
     for entry in report["operations"]:
-        assert set(entry) == {"operationId", "method", "path", "outcome", "status", "problems"}
+        assert set(entry) == {
+            "operationId",
+            "method",
+            "path",
+            "outcome",
+            "status",
+            "problems",
+            "phase",
+        }
         assert all(isinstance(p, str) for p in entry["problems"])
     basic = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
     text = (tmp_path / "report.json").read_text(encoding="utf-8")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -96,4 +98,68 @@ def test_invalid_fault_option_is_refused(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["sandbox", "--error-rate", "1.5"]) == 2
     out, err = capsys.readouterr()
     assert "error_rate must be between 0.0 and 1.0" in err
+    assert "listening" not in out
+
+
+WIDGET_SPEC = {
+    "openapi": "3.0.3",
+    "info": {"title": "widgets", "version": "1"},
+    "paths": {
+        "/v2/widgets": {
+            "get": {
+                "operationId": "listWidgets",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"type": "array", "items": {}}}},
+                    }
+                },
+            }
+        }
+    },
+}
+
+
+WIDGET_PATHS = ("/v2/widgets", "/v2/customers")
+
+
+def test_spec_option_serves_that_spec(tmp_path: Path, port: int) -> None:
+    """--spec FILE: the sandbox answers that document's operations, not the bundled ones."""
+    spec = tmp_path / "widgets.json"
+    spec.write_text(json.dumps(WIDGET_SPEC), encoding="utf-8")
+    command = [sys.executable, "-m", "nitrobox_auth.cli", "sandbox", "--port", str(port)]
+    process = subprocess.Popen(
+        [*command, "--spec", str(spec)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    try:
+        banner = []
+        for line in process.stdout:
+            banner.append(line)
+            if line.startswith("Press Ctrl-C"):
+                break
+        assert any(str(spec) in line for line in banner), banner
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            token = client.post(
+                "/sandbox/oauth2/token",
+                auth=("sandbox-client", "sandbox-secret"),
+                data={"grant_type": "client_credentials"},
+            ).json()["access_token"]
+            headers = {"Authorization": f"Bearer {token}"}
+            answers = {p: client.get(p, headers=headers).status_code for p in WIDGET_PATHS}
+        assert answers == {"/v2/widgets": 200, "/v2/customers": 404}
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+
+
+@pytest.mark.parametrize("content", ["not json", "[1, 2]", '{"openapi": "3.0.3"}'])
+def test_spec_option_refuses_a_file_that_is_no_spec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str
+) -> None:
+    spec = tmp_path / "spec.json"
+    spec.write_text(content, encoding="utf-8")
+    assert main(["sandbox", "--spec", str(spec)]) == 2
+    out, err = capsys.readouterr()
+    assert str(spec) in err
     assert "listening" not in out
