@@ -170,7 +170,7 @@ def test_type_names_are_matched_ignoring_case() -> None:
         (b"\xff\xfe", "not JSON"),
         (b"[1, 2]", "must be a JSON object, got a JSON array"),
         (b'"invoice.archived"', "got a JSON string"),
-        (b"{}", "'notification_type' is missing"),
+        (b"{}", r"'notificationType'\) is missing"),
         (b'{"notification_type": 3}', "must be a non-empty string"),
         (b'{"notification_type": "  "}', "must be a non-empty string"),
         (b"[" * 100_000 + b"]" * 100_000, "not JSON"),
