@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from nitrobox_auth.webhooks import _values as v
 from nitrobox_auth.webhooks._errors import InvalidNotificationError
@@ -70,23 +70,25 @@ class Shape:
         return cls(**cls.read_fields(data))
 
 
-def nested(shape: type[S]) -> Callable[[Mapping[str, Any], str], S | None]:
+class nested(Generic[S]):  # noqa: N801 - used like a function in field declarations
     """A reader for a nested JSON object of ``shape``."""
 
-    def read(data: Mapping[str, Any], key: str) -> S | None:
+    def __init__(self, shape: type[S]) -> None:
+        self.shape = shape
+
+    def __call__(self, data: Mapping[str, Any], key: str) -> S | None:
         found = v.mapping(data, key)
-        return None if found is None else shape.read_object(found)
-
-    return read
+        return None if found is None else self.shape.read_object(found)
 
 
-def nested_list(shape: type[S]) -> Callable[[Mapping[str, Any], str], tuple[S, ...]]:
+class nested_list(Generic[S]):  # noqa: N801
     """A reader for a list of nested JSON objects of ``shape``."""
 
-    def read(data: Mapping[str, Any], key: str) -> tuple[S, ...]:
-        return tuple(shape.read_object(item) for item in v.objects(data, key))
+    def __init__(self, shape: type[S]) -> None:
+        self.shape = shape
 
-    return read
+    def __call__(self, data: Mapping[str, Any], key: str) -> tuple[S, ...]:
+        return tuple(self.shape.read_object(item) for item in v.objects(data, key))
 
 
 def _as_is(data: Mapping[str, Any], key: str) -> Any:

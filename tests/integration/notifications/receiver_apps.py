@@ -41,6 +41,8 @@ def _record(event: Notification, loop: int | None) -> None:
             "loop": loop,
             "ident": event.raw.get("orderIdent") or event.raw.get("ident"),
             "type": event.notification_type,
+            "class": type(event).__name__,
+            "unreadable": list(event.unreadable),
         }
     )
     # one short O_APPEND write per line: lines of several processes never interleave
@@ -69,7 +71,7 @@ def _fastapi() -> Any:
 
     app = FastAPI()
     app.mount("/nitrobox", _build().asgi_app())
-    return app
+    return _asgi_pid(app)
 
 
 def _flask() -> Any:
@@ -80,7 +82,31 @@ def _flask() -> Any:
     app.wsgi_app = DispatcherMiddleware(  # type: ignore[method-assign]
         app.wsgi_app, {"/nitrobox": _build().wsgi_app()}
     )
-    return app
+    return _wsgi_pid(app)
+
+
+# The tests' own addition: which worker process answered (x-worker-pid), so a test can see
+# that a redelivery reached another worker.
+def _asgi_pid(app: Any) -> Any:
+    async def wrapper(scope: Any, receive: Any, send: Any) -> None:
+        async def tagged(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message["headers"], (b"x-worker-pid", b"%d" % os.getpid())]
+            await send(message)
+
+        await app(scope, receive, tagged)
+
+    return wrapper
+
+
+def _wsgi_pid(app: Any) -> Any:
+    def wrapper(environ: Any, start_response: Any) -> Any:
+        def tagged(status: str, headers: list[tuple[str, str]], *exc: Any) -> Any:
+            return start_response(status, [*headers, ("x-worker-pid", str(os.getpid()))], *exc)
+
+        return app(environ, tagged)
+
+    return wrapper
 
 
 def __getattr__(name: str) -> Any:
@@ -90,4 +116,3 @@ def __getattr__(name: str) -> Any:
     if name == "flask_app":
         return _flask()
     raise AttributeError(name)
-

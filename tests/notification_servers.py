@@ -21,9 +21,9 @@ from typing import Any
 
 import httpx
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent / "integration" / "notifications"  # receiver_apps.py
 # NBX_RECEIVER_REPO serves another checkout (the "before" figures of the benchmark)
-REPO = Path(os.environ.get("NBX_RECEIVER_REPO") or HERE.parents[2])
+REPO = Path(os.environ.get("NBX_RECEIVER_REPO") or Path(__file__).parents[1])
 CLIENT_ID = "nitrobox"
 READY_TIMEOUT = 30.0
 # Nitrobox-like sender: no keep-alive, so every delivery is a new connection (and may reach
