@@ -42,7 +42,7 @@ def _record(event: Notification, loop: int | None) -> None:
             "ident": event.raw.get("orderIdent") or event.raw.get("ident"),
             "type": event.notification_type,
             "class": type(event).__name__,
-            "unreadable": list(event.unreadable),
+            "unreadable": list(getattr(event, "unreadable", ())),  # (older versions: none)
         }
     )
     # one short O_APPEND write per line: lines of several processes never interleave
