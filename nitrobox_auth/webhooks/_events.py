@@ -24,6 +24,8 @@ from nitrobox_auth.webhooks._errors import InvalidNotificationError
 
 Reader = Callable[[Mapping[str, Any], str], Any]
 S = TypeVar("S", bound="Shape")
+# per class, computed once: dataclasses.fields() on every delivery would be wasted work
+_WIRE_FIELDS: dict[type[Shape], tuple[tuple[str, str, Reader], ...]] = {}
 
 
 def wire(key: str, read: Reader, default: Any = None) -> Any:
@@ -42,11 +44,14 @@ class Shape:
     @classmethod
     def wire_fields(cls) -> tuple[tuple[str, str, Reader], ...]:
         """``(python name, wire name, reader)`` of every declared field."""
-        return tuple(
-            (f.name, f.metadata["wire"], f.metadata["read"])
-            for f in dataclasses.fields(cls)
-            if "wire" in f.metadata
-        )
+        found = _WIRE_FIELDS.get(cls)
+        if found is None:
+            found = _WIRE_FIELDS[cls] = tuple(
+                (f.name, f.metadata["wire"], f.metadata["read"])
+                for f in dataclasses.fields(cls)
+                if "wire" in f.metadata
+            )
+        return found
 
     @classmethod
     def read_fields(
@@ -70,7 +75,7 @@ class Shape:
         return cls(**cls.read_fields(data))
 
 
-class nested(Generic[S]):  # noqa: N801 - used like a function in field declarations
+class nested(Generic[S]):  # lower case: used like a function in field declarations
     """A reader for a nested JSON object of ``shape``."""
 
     def __init__(self, shape: type[S]) -> None:
@@ -81,7 +86,7 @@ class nested(Generic[S]):  # noqa: N801 - used like a function in field declarat
         return None if found is None else self.shape.read_object(found)
 
 
-class nested_list(Generic[S]):  # noqa: N801
+class nested_list(Generic[S]):
     """A reader for a list of nested JSON objects of ``shape``."""
 
     def __init__(self, shape: type[S]) -> None:

@@ -509,7 +509,12 @@ class WebhookReceiver:
         key = delivery_key(body)
         log = self.delivery_log
         blocking = log is not self._memory
-        seen: Seen = yield CallLog(lambda: log.begin(key), blocking)
+        try:
+            seen: Seen = yield CallLog(lambda: log.begin(key), blocking)
+        except BaseException:
+            # cancelled while a store was asked: it may have marked the delivery busy
+            log.finish(key, handled=False)
+            raise
         if seen is Seen.DONE:
             return _json_answer(200, {"status": "duplicate"})
         if seen is Seen.BUSY:
