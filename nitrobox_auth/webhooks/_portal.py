@@ -19,6 +19,8 @@ from typing import Any
 import anyio
 from anyio.from_thread import BlockingPortal
 
+from nitrobox_auth._errors import NitroboxError
+
 START_TIMEOUT = 10.0
 
 
@@ -57,7 +59,13 @@ class LoopThread:
                 handoff.put(exc)
 
         threading.Thread(target=main, name=self._name, daemon=True).start()
-        started = handoff.get(timeout=START_TIMEOUT)
+        try:
+            started = handoff.get(timeout=START_TIMEOUT)
+        except queue.Empty:
+            raise NitroboxError(
+                f"the event loop for async notification handlers did not start within "
+                f"{START_TIMEOUT:g} s"
+            ) from None
         if isinstance(started, BaseException):
             raise started
         return started
