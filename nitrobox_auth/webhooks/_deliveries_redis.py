@@ -1,9 +1,9 @@
 """``RedisDeliveryLog``: redeliveries recognised across workers and instances (the ``redis``
 extra). ``redis`` is imported only when one is built.
 
-Two keys per delivery, under ``prefix``: ``busy:<digest>`` while a handler runs (expires
+Two keys per delivery, under ``prefix``: ``busy:{<digest>}`` while a handler runs (expires
 after ``busy_ttl``, so a worker that died mid-delivery blocks its redeliveries no longer),
-and ``done:<digest>`` once it was handled (kept ``retention`` seconds). The busy marker
+and ``done:{<digest>}`` once it was handled (kept ``retention`` seconds). The busy marker
 holds a random owner value and is removed only by its owner.
 """
 
@@ -103,7 +103,8 @@ class RedisDeliveryLog:
             self._client.close()
 
     def _keys(self, key: str) -> list[str]:
-        return [f"{self.prefix}done:{key}", f"{self.prefix}busy:{key}"]
+        # the {hash tag} puts both keys in one Redis Cluster slot, as one script needs
+        return [f"{self.prefix}done:{{{key}}}", f"{self.prefix}busy:{{{key}}}"]
 
     def begin(self, key: str) -> Seen:
         owner = secrets.token_hex(8)

@@ -64,7 +64,7 @@ def test_the_done_marker_has_the_retention_as_ttl(redis_url: str) -> None:
     log = RedisDeliveryLog(redis_url, prefix="test:retention:", retention=3600)
     log.begin("k4")
     log.finish("k4", handled=True)
-    ttl = redis.Redis.from_url(redis_url).pttl("test:retention:done:k4")
+    ttl = redis.Redis.from_url(redis_url).pttl("test:retention:done:{k4}")
     assert 3_590_000 < ttl <= 3_600_000
     log.close()
 
