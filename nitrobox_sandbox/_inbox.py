@@ -11,9 +11,27 @@ import secrets
 import threading
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from nitrobox_auth.webhooks import Notification, WebhookReceiver
+from nitrobox_auth.webhooks import (
+    AddressNotification,
+    ContractCreatedNotification,
+    ContractNotification,
+    ContractRenewedNotification,
+    ContractTerminatedNotification,
+    CustomerNotification,
+    DocumentAttachmentArchivedNotification,
+    InvoiceArchivedNotification,
+    InvoiceNotification,
+    Notification,
+    OposCaseDecisionNotification,
+    OposCaseUpdatedNotification,
+    OrderNotification,
+    PaymentAssignmentNotification,
+    PaymentIntentResultNotification,
+    SettlementCreatedNotification,
+    WebhookReceiver,
+)
 from nitrobox_sandbox._errors import SandboxError
 from nitrobox_sandbox._server import BackgroundServer
 
@@ -121,6 +139,110 @@ class NotificationInbox:
     def clear(self) -> None:
         with self._cond:
             self._events.clear()
+
+    # The event class per documented type for mypy, as WebhookReceiver.on has them (a test
+    # keeps both in step with NOTIFICATION_TYPES).
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["customer.created", "customer.updated"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> CustomerNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["address.created", "address.updated"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> AddressNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["order.created", "order.updated", "order.cancelled"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> OrderNotification: ...
+    @overload
+    def wait_for(
+        self, notification_type: Literal["contract.created"], timeout: float = ..., **fields: Any
+    ) -> ContractCreatedNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["contract.updated", "contract.cancelled"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> ContractNotification: ...
+    @overload
+    def wait_for(
+        self, notification_type: Literal["contract.renewed"], timeout: float = ..., **fields: Any
+    ) -> ContractRenewedNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["contract.terminated", "contract.expired"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> ContractTerminatedNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["invoice.created", "invoice.updated"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> InvoiceNotification: ...
+    @overload
+    def wait_for(
+        self, notification_type: Literal["invoice.archived"], timeout: float = ..., **fields: Any
+    ) -> InvoiceArchivedNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["documentAttachment.archived"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> DocumentAttachmentArchivedNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["paymentintent.result"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> PaymentIntentResultNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal["paymentAssignment.processed", "paymentAssignment.reversed"],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> PaymentAssignmentNotification: ...
+    @overload
+    def wait_for(
+        self, notification_type: Literal["settlement.created"], timeout: float = ..., **fields: Any
+    ) -> SettlementCreatedNotification: ...
+    @overload
+    def wait_for(
+        self, notification_type: Literal["OPOS_CASE_UPDATED"], timeout: float = ..., **fields: Any
+    ) -> OposCaseUpdatedNotification: ...
+    @overload
+    def wait_for(
+        self,
+        notification_type: Literal[
+            "oposCaseDecision.created",
+            "oposCaseDecision.discount",
+            "oposCaseDecision.uncollectableReceivable",
+            "oposCaseDecision.doubtfulReceivable",
+            "oposCaseDecision.otherRevenue",
+            "oposCaseDecision.reversion",
+        ],
+        timeout: float = ...,
+        **fields: Any,
+    ) -> OposCaseDecisionNotification: ...
+    @overload
+    def wait_for(
+        self, notification_type: str, timeout: float = ..., **fields: Any
+    ) -> Notification: ...
 
     def wait_for(
         self, notification_type: str, timeout: float = 10.0, **fields: Any

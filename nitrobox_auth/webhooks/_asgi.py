@@ -1,4 +1,4 @@
-"""The receiver as a plain ASGI 3 application: no framework, only byte moving.
+"""The receiver as a plain ASGI 3 application: a thin driver of the core's steps.
 
 Mounted under a prefix (Starlette ``Mount("/nitrobox", app)``, FastAPI ``app.mount``, uvicorn
 ``--root-path``), the routes are found relative to ``scope["root_path"]``: a server may give
@@ -15,9 +15,10 @@ from typing import Any
 import anyio.to_thread
 
 from nitrobox_auth.webhooks._receiver import (
-    TOKEN_BODY_LIMIT,
-    Accepted,
     Answer,
+    CallLog,
+    ReadBodyStep,
+    RunHandler,
     WebhookReceiver,
 )
 
@@ -70,41 +71,38 @@ class ReceiverASGIApp:
         await send({"type": "http.response.body", "body": answer.body})
 
     async def _answer(self, scope: Scope, headers: dict[str, str], receive: Receive) -> Answer:
-        receiver = self.receiver
-        where = receiver.route(scope.get("method") or "GET", relative_path(scope))
-        if isinstance(where, Answer):
-            return where
-        if where == "token":
-            refused = receiver.check_client(headers)
-            return refused or receiver.issue_token(
-                headers, await read_body(receive, TOKEN_BODY_LIMIT + 1)
-            )
-        token = receiver.check_bearer(headers)
-        if isinstance(token, Answer):
-            return token
-        accepted = receiver.accept(await read_body(receive, receiver.max_body_size + 1), token)
-        if isinstance(accepted, Answer):
-            return accepted
-        return await dispatch(receiver, accepted)
+        exchange = self.receiver.serve(scope.get("method") or "GET", relative_path(scope), headers)
+        try:
+            result: Any = None
+            while True:
+                step = exchange.send(result)
+                if isinstance(step, ReadBodyStep):
+                    result = await read_body(receive, step.limit)
+                elif isinstance(step, CallLog):
+                    blocking = step.blocking
+                    result = await anyio.to_thread.run_sync(step.call) if blocking else step.call()
+                else:
+                    result = await run_handler(step)
+        except StopIteration as done:
+            answer: Answer = done.value
+            return answer
+        finally:
+            exchange.close()  # cancelled or client gone: the core forgets the delivery
 
 
-async def dispatch(receiver: WebhookReceiver, accepted: Accepted) -> Answer:
-    """Run the handlers in order: coroutines on the loop, plain functions in a worker thread
-    (a blocking handler must not stall other deliveries)."""
+async def run_handler(step: RunHandler) -> Exception | None:
+    """Coroutines on the loop, plain functions in a worker thread (a blocking handler must
+    not stall other deliveries). The exception a handler raised, or None."""
     try:
-        for handler in accepted.handlers:
-            if inspect.iscoroutinefunction(handler):
-                await handler(accepted.event)
-                continue
-            result = await anyio.to_thread.run_sync(handler, accepted.event)
+        if inspect.iscoroutinefunction(step.handler):
+            await step.handler(step.event)
+        else:
+            result = await anyio.to_thread.run_sync(step.handler, step.event)
             if inspect.isawaitable(result):
                 await result
     except Exception as exc:
-        return receiver.finish(accepted, exc)
-    except BaseException:  # cancelled (server shutdown, client gone): not handled, not busy
-        receiver.abandon(accepted)
-        raise
-    return receiver.finish(accepted, None)
+        return exc
+    return None
 
 
 async def read_body(receive: Receive, limit: int) -> bytes:

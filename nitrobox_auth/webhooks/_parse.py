@@ -13,6 +13,7 @@ from nitrobox_auth.webhooks._values import excerpt
 # Nitrobox spells some types in mixed case (``paymentAssignment.processed``) and one in lower
 # case (``paymentintent.result``); a sender that changes the case still reaches the right class.
 _BY_LOWER = {name.lower(): name for name in NOTIFICATION_TYPES}
+TYPE_KEYS = ("notification_type", "notificationType")
 
 
 def canonical_type(notification_type: str) -> str | None:
@@ -20,8 +21,11 @@ def canonical_type(notification_type: str) -> str | None:
     return _BY_LOWER.get(notification_type.lower())
 
 
-def load_payload(data: bytes | bytearray | str | Mapping[str, Any]) -> Mapping[str, Any]:
-    """The JSON object of a notification body, with a usable ``notification_type``."""
+def load_payload(
+    data: bytes | bytearray | str | Mapping[str, Any],
+) -> tuple[Mapping[str, Any], str]:
+    """The JSON object of a notification body and its type. The one place a notification
+    body is parsed as JSON."""
     if isinstance(data, Mapping):
         payload: Any = data
     elif isinstance(data, bytes | bytearray | str):
@@ -41,29 +45,47 @@ def load_payload(data: bytes | bytearray | str | Mapping[str, Any]) -> Mapping[s
         raise InvalidNotificationError(
             f"the notification body must be a JSON object, got a JSON {_json_kind(payload)}"
         )
-    kind = payload.get("notification_type")
-    if not isinstance(kind, str) or not kind.strip():
+    kind = notification_type_of(payload)
+    if kind is None:
+        present = [key for key in TYPE_KEYS if payload.get(key) is not None]
         problem = (
-            "is missing" if kind is None else f"must be a non-empty string, got {excerpt(kind)}"
+            f"must be a non-empty string, got {excerpt(payload[present[0]])}"
+            if present
+            else "is missing"
         )
         raise InvalidNotificationError(
-            f"the notification's 'notification_type' {problem}", field="notification_type"
+            f"the notification's type ('notification_type' or 'notificationType') {problem}",
+            field=present[0] if present else "notification_type",
         )
-    return payload
+    return payload, kind
 
 
-def parse_notification(data: bytes | bytearray | str | Mapping[str, Any]) -> Notification:
-    """Read one notification: the typed event of its ``notification_type``, or
-    :class:`UnknownNotification` for a type this version does not know.
+def notification_type_of(payload: Mapping[str, Any]) -> str | None:
+    """The type of a notification: ``notification_type``, or ``notificationType`` (OPOS
+    decisions, facts 3 R2) when the first is absent; ``None`` if neither is a usable string."""
+    for key in TYPE_KEYS:
+        kind = payload.get(key)
+        if kind is not None:
+            return kind if isinstance(kind, str) and kind.strip() else None
+    return None
 
-    Raises :class:`InvalidNotificationError` when the body is not a JSON object with a
-    ``notification_type``, or when a documented field has a value of the wrong kind.
+
+def parse_notification(
+    data: bytes | bytearray | str | Mapping[str, Any], *, strict: bool = True
+) -> Notification:
+    """Read one notification: the typed event of its type (``notification_type`` or
+    ``notificationType``), or :class:`UnknownNotification` for a type this version does not
+    know.
+
+    Raises :class:`InvalidNotificationError` when the body is not a JSON object with a type.
+    A documented field with a value of the wrong kind raises it too, unless ``strict=False``:
+    then that field is ``None`` and its payload key is listed in ``event.unreadable`` (the
+    receiver reads deliveries that way, so a surprising value never loses a notification).
     """
-    payload = load_payload(data)
-    kind: str = payload["notification_type"]
+    payload, kind = load_payload(data)
     name = canonical_type(kind)
     cls = NOTIFICATION_TYPES[name] if name is not None else UnknownNotification
-    return cls.from_payload(kind, payload)
+    return cls.from_payload(kind, payload, strict=strict)
 
 
 def _json_kind(value: Any) -> str:

@@ -1,31 +1,43 @@
-"""The access tokens a receiver issues to Nitrobox: random, short-lived, bounded in number.
+"""The access tokens a receiver issues to Nitrobox: self-contained, so any instance that
+shares the key can check a token another instance issued, and nothing is stored.
 
-Only a SHA-256 digest of each token is kept, so a memory dump or a debugger shows no usable
-token, and a look-up by digest does not compare the secret byte by byte.
+Format (version 1), all of it header-safe ASCII::
+
+    nbx1.<payload>.<tag>      payload = base64url(expiry as 8-byte big-endian Unix seconds
+                                                  + 16 random bytes)
+                              tag     = base64url(HMAC-SHA256(key, "nbx1." + payload))
+
+The key is derived from the client secret with HKDF-SHA256 (RFC 5869; the client id is in
+the ``info``, so two receivers with the same secret but different client ids do not accept
+each other's tokens), or is the explicit ``signing_key``. The secret itself never signs.
+Verification recomputes the tag and compares in constant time before it reads the expiry,
+so a changed byte, a stretched expiry or another key's token all fail the same way.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import enum
 import hashlib
 import hmac
 import secrets
-import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG; the kit promises at least 128
+VERSION = "nbx1"
+NONCE_BYTES = 16  # 128 random bits: no two tokens are alike
+MIN_SIGNING_KEY_BYTES = 32
+_PAYLOAD_BYTES = 8 + NONCE_BYTES
+# base64url without padding of 24 and 32 bytes, plus the version and two dots
+TOKEN_LENGTH = len(VERSION) + 1 + 32 + 1 + 43
+_HKDF_SALT = b"nitrobox-webhook-token"
 
 
 class TokenState(enum.Enum):
     VALID = "valid"
     EXPIRED = "expired"
-    UNKNOWN = "unknown"
-
-
-def _digest(token: str) -> bytes:
-    return hashlib.sha256(token.encode("utf-8", "surrogateescape")).digest()
+    INVALID = "invalid"
 
 
 def same_secret(given: str, expected: str) -> bool:
@@ -35,51 +47,64 @@ def same_secret(given: str, expected: str) -> bool:
     )
 
 
-class TokenStore:
-    """Issued tokens and their expiry on a monotonic clock.
+def derive_key(client_id: str, client_secret: str) -> bytes:
+    """HKDF-SHA256 (RFC 5869) of the client secret: a 32-byte key only for signing tokens."""
+    secret = client_secret.encode("utf-8", "surrogateescape")
+    prk = hmac.new(_HKDF_SALT, secret, hashlib.sha256).digest()
+    info = f"{VERSION} webhook token {client_id}".encode("utf-8", "surrogateescape")
+    return hmac.new(prk, info + b"\x01", hashlib.sha256).digest()
 
-    At most ``max_tokens`` are remembered: beyond, the oldest is forgotten (and answered 401,
-    so the sender fetches a new one). Expired tokens are remembered for one more lifetime so
-    the 401 can say "expired" rather than "unknown".
-    """
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _tag(key: bytes, signed: str) -> str:
+    return _b64(hmac.new(key, signed.encode("ascii"), hashlib.sha256).digest())
+
+
+class TokenSigner:
+    """Issues tokens with the first key and accepts tokens of any of ``keys`` (the current
+    key first, then the previous one during a rotation). ``clock`` is wall-clock time in
+    seconds, the same on every instance."""
 
     def __init__(
-        self,
-        *,
-        lifetime: float,
-        max_tokens: int = 1000,
-        clock: Callable[[], float] = time.monotonic,
+        self, keys: Sequence[bytes], *, lifetime: float, clock: Callable[[], float] = time.time
     ) -> None:
+        self._keys = tuple(keys)
         self.lifetime = lifetime
-        self._max = max_tokens
         self._clock = clock
-        self._lock = threading.Lock()
-        # insertion order is expiry order: every token lives the same ``lifetime``
-        self._expiry: OrderedDict[bytes, float] = OrderedDict()
 
-    def __len__(self) -> int:
-        return len(self._expiry)
+    def __repr__(self) -> str:
+        return f"TokenSigner({len(self._keys)} key(s), lifetime={self.lifetime:g})"
 
     def issue(self) -> str:
-        token = secrets.token_urlsafe(TOKEN_BYTES)
-        now = self._clock()
-        with self._lock:
-            self._forget_before(now - self.lifetime)
-            while len(self._expiry) >= self._max:
-                self._expiry.popitem(last=False)
-            self._expiry[_digest(token)] = now + self.lifetime
-        return token
+        expiry = int(self._clock() + self.lifetime)
+        payload = _b64(expiry.to_bytes(8, "big") + secrets.token_bytes(NONCE_BYTES))
+        signed = f"{VERSION}.{payload}"
+        return f"{signed}.{_tag(self._keys[0], signed)}"
 
     def state(self, token: str) -> TokenState:
-        with self._lock:
-            expiry = self._expiry.get(_digest(token))
-        if expiry is None:
-            return TokenState.UNKNOWN
+        if len(token) != TOKEN_LENGTH or not token.isascii():
+            return TokenState.INVALID
+        version, _, rest = token.partition(".")
+        payload, _, tag = rest.partition(".")
+        if version != VERSION:
+            return TokenState.INVALID
+        signed = f"{version}.{payload}"
+        # every key is tried, so the time taken does not say which key nearly matched
+        matches = [hmac.compare_digest(_tag(key, signed), tag) for key in self._keys]
+        if not any(matches):
+            return TokenState.INVALID
+        try:
+            raw = _unb64(payload)
+        except (binascii.Error, ValueError):
+            return TokenState.INVALID
+        if len(raw) != _PAYLOAD_BYTES:
+            return TokenState.INVALID
+        expiry = int.from_bytes(raw[:8], "big")
         return TokenState.VALID if self._clock() < expiry else TokenState.EXPIRED
-
-    def _forget_before(self, moment: float) -> None:
-        while self._expiry:
-            digest, expiry = next(iter(self._expiry.items()))
-            if expiry >= moment:
-                return
-            del self._expiry[digest]

@@ -1,4 +1,5 @@
-"""The receiver as a WSGI application (Flask, Django, gunicorn): a few lines over the core."""
+"""The receiver as a WSGI application (Flask, Django, gunicorn): a few lines over the core's
+synchronous driver :meth:`WebhookReceiver.respond`."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from nitrobox_auth.webhooks import (
     InvoiceNotification,
     OrderNotification,
     PaymentIntentResultNotification,
+    SettlementCreatedNotification,
     UnknownNotification,
     parse_notification,
     parse_timestamp,
@@ -170,7 +171,7 @@ def test_type_names_are_matched_ignoring_case() -> None:
         (b"\xff\xfe", "not JSON"),
         (b"[1, 2]", "must be a JSON object, got a JSON array"),
         (b'"invoice.archived"', "got a JSON string"),
-        (b"{}", "'notification_type' is missing"),
+        (b"{}", r"'notificationType'\) is missing"),
         (b'{"notification_type": 3}', "must be a non-empty string"),
         (b'{"notification_type": "  "}', "must be a non-empty string"),
         (b"[" * 100_000 + b"]" * 100_000, "not JSON"),
@@ -202,3 +203,43 @@ def test_str_and_bytes_and_mapping_give_equal_events() -> None:
     assert (
         parse_notification(text) == parse_notification(text.encode()) == parse_notification(payload)
     )
+
+
+def test_the_type_is_read_from_either_key() -> None:
+    """OPOS decisions send notificationType (facts 3, R2); notification_type wins if both."""
+    from nitrobox_auth.webhooks import OposCaseDecisionNotification
+
+    event = parse_notification(
+        {"notificationType": "oposCaseDecision.reversion", "amount": {"amount": 9.99}}
+    )
+    assert isinstance(event, OposCaseDecisionNotification)
+    assert event.notification_type == "oposCaseDecision.reversion"
+    assert event.amount is not None
+    assert str(event.amount.amount) == "9.99"
+    both = parse_notification({"notification_type": "order.created", "notificationType": "x"})
+    assert both.notification_type == "order.created"
+
+
+def test_upper_snake_opos_case_updated_is_typed() -> None:
+    from nitrobox_auth.webhooks import OposCaseUpdatedNotification
+
+    event = parse_notification(
+        {
+            "notification_type": "OPOS_CASE_UPDATED",
+            "balance": 9.99,
+            "assignments": [{"creationDate": "2024-12-24T09:35:10.678", "amount": 9.99}],
+        }
+    )
+    assert isinstance(event, OposCaseUpdatedNotification)
+    (assignment,) = event.assignments
+    assert assignment.creation_date is not None
+    assert assignment.creation_date.tzinfo is not None
+
+
+def test_lenient_parsing_names_the_unreadable_fields() -> None:
+    body = {"notification_type": "settlement.created", "baseAmount": 3, "ident": "S-1"}
+    with pytest.raises(InvalidNotificationError, match="baseAmount"):
+        parse_notification(body)
+    event = parse_notification(body, strict=False)
+    assert isinstance(event, SettlementCreatedNotification)
+    assert (event.ident, event.base_amount, event.unreadable) == ("S-1", None, ("baseAmount",))
