@@ -26,6 +26,7 @@ from openapi_core.validation.request.validators import (
 )
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 
+from nitrobox_sandbox._limits import check_path_parameters
 from nitrobox_sandbox._parameters import (
     MultiMapping,
     ParameterRule,
@@ -95,7 +96,11 @@ class RequestValidator:
         query: MultiMapping,
         raw_query: Mapping[str, str],
     ) -> ValidRequest | ValidationOutcome:
-        """The typed parameters of a valid request, or what to answer an invalid one."""
+        """The typed parameters of a valid request, or what to answer an invalid one.
+
+        A path parameter over the sandbox's length limit raises :class:`ErrorAnswer` (400)
+        before anything reads it, whatever its schema says."""
+        check_path_parameters(request.parameters.path)
         rules = self._rules[op.operation_id]
         if rules is None:
             return self._validate_fully(request, raw_query)

@@ -1,0 +1,185 @@
+"""Side by side: what the sandbox costs per request over a bare Starlette route on uvicorn.
+
+Two servers on 127.0.0.1 in this process, each uvicorn in a background thread with the same
+settings (``nitrobox_sandbox._server.BackgroundServer``):
+
+- ``bare``: a Starlette app with ``GET /v2/customers/{ident}`` (answers a stored dict) and
+  ``POST /v2/customers`` (parses the JSON body, answers it with 201) and nothing else;
+- ``sandbox``: :class:`nitrobox_sandbox.Sandbox` with its bearer-token check, strict JSON,
+  spec validation, store and spec-shaped answers (validation on, as users run it).
+
+Rounds are interleaved (bare GET, sandbox GET, bare POST, sandbox POST, ...), each a burst of
+``--requests`` keep-alive requests from one ``httpx.Client``; the figure per case is the
+median of its rounds, and the ratio is sandbox over bare. Both run under the same load, so
+the ratios hold on a busy machine even when the absolute times do not.
+
+Then the paging cost: a page of 20 customers from a sandbox holding 100 and from one holding
+``--records`` (default 10,000), interleaved likewise, for plain paging (``page``/``size``,
+default order) and an ident filter (``search=customerIdent==...``). The ratio big/small says
+whether a page costs the same however much is stored.
+
+Targets (issue 18): GET at most 1.3x, POST at most 1.6x, paging big/small within 1.2.
+Not a test: run it by hand,
+
+    python benchmarks/sandbox_bench.py
+    python benchmarks/sandbox_bench.py --requests 300 --rounds 7 --records 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from nitrobox_sandbox import Sandbox
+from nitrobox_sandbox._server import BackgroundServer
+
+CUSTOMER: dict[str, Any] = {
+    "customerIdent": "bench-customer",
+    "customerType": "B2C",
+    "language": "de",
+    "email": "bench@example.com",
+    "addresses": [{"addressType": "INVOICE", "country": "DE", "city": "Hamburg"}],
+}
+
+
+def bare_app() -> Starlette:
+    stored = dict(CUSTOMER, debtorId=1)
+
+    async def retrieve(request: Request) -> Response:
+        return JSONResponse(stored)
+
+    async def create(request: Request) -> Response:
+        body = json.loads(await request.body())
+        return JSONResponse(body, status_code=201)
+
+    return Starlette(
+        routes=[
+            Route("/v2/customers/{ident}", retrieve, methods=["GET"]),
+            Route("/v2/customers", create, methods=["POST"]),
+        ]
+    )
+
+
+def token_for(client: httpx.Client, sandbox: Sandbox) -> str:
+    answer = client.post(
+        sandbox.token_url,
+        data={"grant_type": "client_credentials"},
+        auth=("sandbox-client", "sandbox-secret"),
+    )
+    answer.raise_for_status()
+    token: str = answer.json()["access_token"]
+    return token
+
+
+def seed_customers(sandbox: Sandbox, client: httpx.Client, count: int, prefix: str) -> None:
+    bodies = [dict(CUSTOMER, customerIdent=f"{prefix}-{i:06d}") for i in range(count)]
+    load = getattr(sandbox, "load", None)
+    if load is not None:
+        load({"customers": bodies})
+        return
+    for body in bodies:  # sandboxes without load(): one POST each
+        client.post("/v2/customers", json=body).raise_for_status()
+
+
+def burst(send: Callable[[int], httpx.Response], count: int, status: int) -> float:
+    """Microseconds per request over ``count`` requests."""
+    started = time.perf_counter()
+    for i in range(count):
+        answer = send(i)
+        if answer.status_code != status:
+            raise SystemExit(f"unexpected {answer.status_code}: {answer.text[:300]}")
+    return (time.perf_counter() - started) / count * 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200, help="requests per burst")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--records", type=int, default=10_000, help="the big store's size")
+    args = parser.parse_args()
+
+    bare_server = BackgroundServer(bare_app())
+    bare_port = bare_server.start()
+    sandbox = Sandbox(token_lifetime=3600)
+    small = Sandbox(token_lifetime=3600)
+    big = Sandbox(token_lifetime=3600)
+    for box in (sandbox, small, big):
+        box.start()
+    try:
+        bare = httpx.Client(base_url=f"http://127.0.0.1:{bare_port}")
+        clients: dict[str, httpx.Client] = {}
+        for name, box in (("sandbox", sandbox), ("small", small), ("big", big)):
+            plain = httpx.Client(base_url=box.base_url)
+            plain.headers["Authorization"] = f"Bearer {token_for(plain, box)}"
+            clients[name] = plain
+        api = clients["sandbox"]
+        api.post("/v2/customers", json=CUSTOMER).raise_for_status()
+        seed_customers(small, clients["small"], 100, "small")
+        seed_customers(big, clients["big"], args.records, "big")
+
+        def post(client: httpx.Client, tag: str) -> Callable[[int], httpx.Response]:
+            counter = iter(range(10**9))
+            return lambda i: client.post(
+                "/v2/customers", json=dict(CUSTOMER, customerIdent=f"{tag}-{next(counter)}")
+            )
+
+        cases: dict[str, tuple[Callable[[int], httpx.Response], int]] = {
+            "GET bare": (lambda i: bare.get("/v2/customers/bench-customer"), 200),
+            "GET sandbox": (lambda i: api.get("/v2/customers/bench-customer"), 200),
+            "POST bare": (post(bare, "bare"), 201),
+            "POST sandbox": (post(api, "post"), 201),
+            "page 100": (lambda i: clients["small"].get("/v2/customers?page=1&size=20"), 200),
+            "page big": (lambda i: clients["big"].get("/v2/customers?page=1&size=20"), 200),
+            "ident 100": (
+                lambda i: clients["small"].get(
+                    "/v2/customers", params={"search": f"customerIdent==small-{i % 100:06d}"}
+                ),
+                200,
+            ),
+            "ident big": (
+                lambda i: clients["big"].get(
+                    "/v2/customers",
+                    params={"search": f"customerIdent==big-{i * 37 % args.records:06d}"},
+                ),
+                200,
+            ),
+        }
+        for send, status in cases.values():  # warm-up: imports, compiled validators, pools
+            burst(send, 20, status)
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(args.rounds):
+            for name, (send, status) in cases.items():
+                times[name].append(burst(send, args.requests, status))
+        median = {name: statistics.median(values) for name, values in times.items()}
+        print(
+            f"{args.requests} requests per burst, median of {args.rounds} interleaved rounds; "
+            f"big store: {args.records} customers"
+        )
+        print(f"{'case':<14} {'µs/request':>11}")
+        for name, value in median.items():
+            print(f"{name:<14} {value:11.0f}")
+        print("ratios (target):")
+        print(f"  GET  sandbox/bare   {median['GET sandbox'] / median['GET bare']:5.2f}  (<= 1.3)")
+        print(
+            f"  POST sandbox/bare   {median['POST sandbox'] / median['POST bare']:5.2f}  (<= 1.6)"
+        )
+        print(f"  page big/100        {median['page big'] / median['page 100']:5.2f}  (<= 1.2)")
+        print(f"  ident big/100       {median['ident big'] / median['ident 100']:5.2f}  (<= 1.2)")
+    finally:
+        for box in (sandbox, small, big):
+            box.stop()
+        bare_server.stop()
+
+
+if __name__ == "__main__":
+    main()
