@@ -8,10 +8,11 @@ settings (``nitrobox_sandbox._server.BackgroundServer``):
 - ``sandbox``: :class:`nitrobox_sandbox.Sandbox` with its bearer-token check, strict JSON,
   spec validation, store and spec-shaped answers (validation on, as users run it).
 
-Rounds are interleaved (bare GET, sandbox GET, bare POST, sandbox POST, ...), each a burst of
-``--requests`` keep-alive requests from one ``httpx.Client``; the figure per case is the
-median of its rounds, and the ratio is sandbox over bare. Both run under the same load, so
-the ratios hold on a busy machine even when the absolute times do not.
+Requests are interleaved one by one (bare GET, sandbox GET, bare POST, sandbox POST, ...),
+keep-alive from one ``httpx.Client`` per server, ``--rounds`` x ``--requests`` of each; the
+figure per case is the median time of one request, and the ratio is sandbox over bare. Both
+run under the same load, so the ratios hold on a busy machine even when the absolute times
+do not.
 
 Then the paging cost: a page of 20 customers from a sandbox holding 100 and from one holding
 ``--records`` (default 10,000), interleaved likewise, for plain paging (``page``/``size``,
@@ -91,19 +92,19 @@ def seed_customers(sandbox: Sandbox, client: httpx.Client, count: int, prefix: s
         client.post("/v2/customers", json=body).raise_for_status()
 
 
-def burst(send: Callable[[int], httpx.Response], count: int, status: int) -> float:
-    """Microseconds per request over ``count`` requests."""
+def timed(send: Callable[[int], httpx.Response], i: int, status: int) -> float:
+    """Microseconds for one request."""
     started = time.perf_counter()
-    for i in range(count):
-        answer = send(i)
-        if answer.status_code != status:
-            raise SystemExit(f"unexpected {answer.status_code}: {answer.text[:300]}")
-    return (time.perf_counter() - started) / count * 1e6
+    answer = send(i)
+    elapsed = time.perf_counter() - started
+    if answer.status_code != status:
+        raise SystemExit(f"unexpected {answer.status_code}: {answer.text[:300]}")
+    return elapsed * 1e6
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200, help="requests per burst")
+    parser.add_argument("--requests", type=int, default=200, help="requests per round")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--records", type=int, default=10_000, help="the big store's size")
     args = parser.parse_args()
@@ -154,16 +155,27 @@ def main() -> None:
                 200,
             ),
         }
-        for send, status in cases.values():  # warm-up: imports, compiled validators, pools
-            burst(send, 20, status)
+        pairs = [
+            ("GET bare", "GET sandbox"),
+            ("POST bare", "POST sandbox"),
+            ("page 100", "page big"),
+            ("ident 100", "ident big"),
+        ]
+        for send, status in cases.values():  # warm-up: compiled validators, pools
+            for i in range(20):
+                timed(send, i, status)
         times: dict[str, list[float]] = {name: [] for name in cases}
         for _ in range(args.rounds):
-            for name, (send, status) in cases.items():
-                times[name].append(burst(send, args.requests, status))
+            for i in range(args.requests):
+                # one request of each side in turn: a load spike hits both alike
+                for pair in pairs:
+                    for name in pair:
+                        send, status = cases[name]
+                        times[name].append(timed(send, i, status))
         median = {name: statistics.median(values) for name, values in times.items()}
         print(
-            f"{args.requests} requests per burst, median of {args.rounds} interleaved rounds; "
-            f"big store: {args.records} customers"
+            f"{args.requests * args.rounds} requests per case, interleaved one by one; "
+            f"median per request; big store: {args.records} customers"
         )
         print(f"{'case':<14} {'µs/request':>11}")
         for name, value in median.items():

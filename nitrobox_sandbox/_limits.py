@@ -76,6 +76,10 @@ async def read_body(request: Request, read_timeout: float = BODY_READ_TIMEOUT) -
     declared = request.headers.get("content-length", "")
     if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise _too_large()
+    if declared == "0" or (not declared and "transfer-encoding" not in request.headers):
+        # HTTP/1.1: no length and no chunking is no body (most GETs); nothing to wait for
+        request._body = b""
+        return b""
     parts: list[bytes] = []
     size = 0
     try:
