@@ -81,6 +81,13 @@ class Handlers:
             c: identity(spec, c, creates.get(c), numeric_params.get(c)) for c in collections
         }
         self.ident_fields = {c: i.ident_field for c, i in self.identities.items()}
+        # collection -> {field of its bodies and answers: child collection}: a customer's
+        # "addresses", a billing group's "businessSegments" (stored as business-segments)
+        self.children: dict[str, dict[str, str]] = {}
+        for plan in self.plans.values():
+            if plan.collection and plan.parent_collection and plan.collection in self.identities:
+                name = _camel(plan.collection.rsplit("/", 1)[-1])
+                self.children.setdefault(plan.parent_collection, {})[name] = plan.collection
         # Only collections a client can fill (or the billing run fills) are checked for
         # existence; an item of a collection the spec cannot create is taken on trust.
         self.stateful = {
@@ -127,13 +134,10 @@ class Handlers:
     def view(self, record: Record) -> dict[str, Any]:
         """A record's data with its child collections filled in (a customer's addresses)."""
         data = dict(record.data)
-        prefix = record.collection + "/"
-        for collection in self.ident_fields:
-            if collection.startswith(prefix) and "/" not in collection[len(prefix) :]:
-                name = _camel(collection[len(prefix) :])
-                children = self._store.all(collection, parent=record.ident)
-                if children or name in data:
-                    data[name] = [self.view(child) for child in children]
+        for name, collection in self.children.get(record.collection, {}).items():
+            children = self._store.all(collection, parent=record.ident)
+            if children or name in data:
+                data[name] = [self.view(child) for child in children]
         return data
 
     # -- kinds of operation -------------------------------------------------------------
@@ -167,9 +171,10 @@ class Handlers:
                 return existing
         ident = self._assign_ident(collection, body)
         children: list[tuple[str, dict[str, Any]]] = []
+        child_collections = self.children.get(collection, {})
         for key, value in list(body.items()):
-            child_collection = f"{collection}/{key}"
-            if child_collection in self.ident_fields and isinstance(value, list):
+            child_collection = child_collections.get(key)
+            if child_collection is not None and isinstance(value, list):
                 children += [(child_collection, dict(v)) for v in value if isinstance(v, Mapping)]
                 del body[key]
         existing = self._store.get(collection, ident)

@@ -216,7 +216,7 @@ def check_children(
         return
     if isinstance(body, Mapping):
         for key, value in body.items():
-            child = f"{plan.collection}/{key}" in handlers.ident_fields
+            child = key in handlers.children.get(plan.collection, {})
             if child and isinstance(value, list) and len(value) > MAX_CHILDREN:
                 raise ErrorAnswer(
                     400,
