@@ -92,8 +92,6 @@ def test_a_bad_seed_is_refused_naming_the_record_and_the_field(
     assert "listening" not in out
 
 
-def test_a_missing_seed_file_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_missing_seed_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sandbox", "--seed-data", str(tmp_path / "absent.yaml")]) == 2
     assert "cannot read the seed file" in capsys.readouterr().err
