@@ -35,9 +35,9 @@ def test_the_served_sandbox_holds_the_seed(tmp_path: Path) -> None:
     seed = tmp_path / "seed.yaml"
     seed.write_text(SEED_YAML, encoding="utf-8")
     port = free_port()
+    command = ["sandbox", "--port", str(port), "--seed-data", str(seed)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "nitrobox_auth.cli", "sandbox", "--port", str(port)]
-        + ["--seed-data", str(seed)],
+        [sys.executable, "-m", "nitrobox_auth.cli", *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
