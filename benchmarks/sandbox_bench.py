@@ -1,7 +1,8 @@
 """Side by side: what the sandbox costs per request over a bare Starlette route on uvicorn.
 
-Two servers on 127.0.0.1 in this process, each uvicorn in a background thread with the same
-settings (``nitrobox_sandbox._server.BackgroundServer``):
+Servers on 127.0.0.1, each in its own process (as they run for users: no GIL shared with
+the client or each other), each uvicorn with the same settings
+(``nitrobox_sandbox._server.BackgroundServer``):
 
 - ``bare``: a Starlette app with ``GET /v2/customers/{ident}`` (answers a stored dict) and
   ``POST /v2/customers`` (parses the JSON body, answers it with 201) and nothing else;
@@ -30,9 +31,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import statistics
 import time
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from typing import Any
 
 import httpx
@@ -71,25 +74,57 @@ def bare_app() -> Starlette:
     )
 
 
-def token_for(client: httpx.Client, sandbox: Sandbox) -> str:
+def serve(kind: str, records: int, prefix: str, conn: Connection) -> None:
+    """In a child process: serve ``kind`` (``bare`` or a sandbox holding ``records``
+    customers), send its base URL, and stop when the parent says so."""
+    if kind == "bare":
+        server = BackgroundServer(bare_app())
+        conn.send(f"http://127.0.0.1:{server.start()}")
+        conn.recv()
+        server.stop()
+        return
+    sandbox = Sandbox(token_lifetime=3600)
+    bodies = [dict(CUSTOMER, customerIdent=f"{prefix}-{i:06d}") for i in range(records)]
+    if hasattr(sandbox, "load"):
+        sandbox.load({"customers": bodies})
+    else:  # a sandbox from before load(), for the "before" figures: one POST each
+        with httpx.Client(transport=sandbox.transport(), base_url=sandbox.base_url) as client:
+            client.headers["Authorization"] = f"Bearer {token_for(client)}"
+            for body in bodies:
+                client.post("/v2/customers", json=body).raise_for_status()
+    with sandbox.serve():
+        conn.send(sandbox.base_url)
+        conn.recv()
+
+
+def start(kind: str, records: int = 0, prefix: str = "") -> tuple[str, Callable[[], None]]:
+    parent, child = multiprocessing.get_context("spawn").Pipe()
+    process = multiprocessing.get_context("spawn").Process(
+        target=serve, args=(kind, records, prefix, child), daemon=True
+    )
+    process.start()
+    if not parent.poll(600):
+        raise SystemExit(f"the {kind} server did not start")
+    url: str = parent.recv()
+
+    def stop() -> None:
+        parent.send("stop")
+        process.join(30)
+        if process.is_alive():
+            process.kill()
+
+    return url, stop
+
+
+def token_for(client: httpx.Client) -> str:
     answer = client.post(
-        sandbox.token_url,
+        "/sandbox/oauth2/token",
         data={"grant_type": "client_credentials"},
         auth=("sandbox-client", "sandbox-secret"),
     )
     answer.raise_for_status()
     token: str = answer.json()["access_token"]
     return token
-
-
-def seed_customers(sandbox: Sandbox, client: httpx.Client, count: int, prefix: str) -> None:
-    bodies = [dict(CUSTOMER, customerIdent=f"{prefix}-{i:06d}") for i in range(count)]
-    load = getattr(sandbox, "load", None)
-    if load is not None:
-        load({"customers": bodies})
-        return
-    for body in bodies:  # sandboxes without load(): one POST each
-        client.post("/v2/customers", json=body).raise_for_status()
 
 
 def timed(send: Callable[[int], httpx.Response], i: int, status: int) -> float:
@@ -109,24 +144,21 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=10_000, help="the big store's size")
     args = parser.parse_args()
 
-    bare_server = BackgroundServer(bare_app())
-    bare_port = bare_server.start()
-    sandbox = Sandbox(token_lifetime=3600)
-    small = Sandbox(token_lifetime=3600)
-    big = Sandbox(token_lifetime=3600)
-    for box in (sandbox, small, big):
-        box.start()
+    servers = {
+        "bare": start("bare"),
+        "sandbox": start("sandbox"),
+        "small": start("sandbox", 100, "small"),
+        "big": start("sandbox", args.records, "big"),
+    }
     try:
-        bare = httpx.Client(base_url=f"http://127.0.0.1:{bare_port}")
+        bare = httpx.Client(base_url=servers["bare"][0])
         clients: dict[str, httpx.Client] = {}
-        for name, box in (("sandbox", sandbox), ("small", small), ("big", big)):
-            plain = httpx.Client(base_url=box.base_url)
-            plain.headers["Authorization"] = f"Bearer {token_for(plain, box)}"
+        for name in ("sandbox", "small", "big"):
+            plain = httpx.Client(base_url=servers[name][0])
+            plain.headers["Authorization"] = f"Bearer {token_for(plain)}"
             clients[name] = plain
         api = clients["sandbox"]
         api.post("/v2/customers", json=CUSTOMER).raise_for_status()
-        seed_customers(small, clients["small"], 100, "small")
-        seed_customers(big, clients["big"], args.records, "big")
 
         def post(client: httpx.Client, tag: str) -> Callable[[int], httpx.Response]:
             counter = iter(range(10**9))
@@ -169,7 +201,7 @@ def main() -> None:
             for i in range(args.requests):
                 # one request of each side in turn: a load spike hits both alike
                 for pair in pairs:
-                    for name in pair:
+                    for name in pair if i % 2 else pair[::-1]:  # either side first
                         send, status = cases[name]
                         times[name].append(timed(send, i, status))
         median = {name: statistics.median(values) for name, values in times.items()}
@@ -188,9 +220,8 @@ def main() -> None:
         print(f"  page big/100        {median['page big'] / median['page 100']:5.2f}  (<= 1.2)")
         print(f"  ident big/100       {median['ident big'] / median['ident 100']:5.2f}  (<= 1.2)")
     finally:
-        for box in (sandbox, small, big):
-            box.stop()
-        bare_server.stop()
+        for _url, stop in servers.values():
+            stop()
 
 
 if __name__ == "__main__":
