@@ -11,9 +11,11 @@ the client or each other), each uvicorn with the same settings
 
 Requests are interleaved one by one (bare GET, sandbox GET, bare POST, sandbox POST, ...),
 keep-alive from one ``httpx.Client`` per server, ``--rounds`` x ``--requests`` of each; the
-figure per case is the median time of one request, and the ratio is sandbox over bare. Both
-run under the same load, so the ratios hold on a busy machine even when the absolute times
-do not.
+figures per case are the median time of one request and its 10th percentile, and the
+ratios are sandbox over bare. Both run under the same load, so the ratios hold on a busy
+machine better than the absolute times; on a loaded machine a process that needs more CPU
+per request also waits longer to be scheduled, which the median shows and the 10th
+percentile mostly does not (the targets are judged on the median).
 
 Then the paging cost: a page of 20 customers from a sandbox holding 100 and from one holding
 ``--records`` (default 10,000), interleaved likewise, for plain paging (``page``/``size``,
@@ -205,20 +207,24 @@ def main() -> None:
                         send, status = cases[name]
                         times[name].append(timed(send, i, status))
         median = {name: statistics.median(values) for name, values in times.items()}
+        # the 10th percentile: the cost with the least scheduling noise of a busy machine
+        low = {name: statistics.quantiles(values, n=10)[0] for name, values in times.items()}
         print(
             f"{args.requests * args.rounds} requests per case, interleaved one by one; "
-            f"median per request; big store: {args.records} customers"
+            f"big store: {args.records} customers"
         )
-        print(f"{'case':<14} {'µs/request':>11}")
-        for name, value in median.items():
-            print(f"{name:<14} {value:11.0f}")
-        print("ratios (target):")
-        print(f"  GET  sandbox/bare   {median['GET sandbox'] / median['GET bare']:5.2f}  (<= 1.3)")
-        print(
-            f"  POST sandbox/bare   {median['POST sandbox'] / median['POST bare']:5.2f}  (<= 1.6)"
-        )
-        print(f"  page big/100        {median['page big'] / median['page 100']:5.2f}  (<= 1.2)")
-        print(f"  ident big/100       {median['ident big'] / median['ident 100']:5.2f}  (<= 1.2)")
+        print(f"{'case':<14} {'median µs':>10} {'p10 µs':>8}")
+        for name in cases:
+            print(f"{name:<14} {median[name]:10.0f} {low[name]:8.0f}")
+        print("ratios, median (p10)   target")
+        for label, over, under, target in (
+            ("GET  sandbox/bare", "GET sandbox", "GET bare", 1.3),
+            ("POST sandbox/bare", "POST sandbox", "POST bare", 1.6),
+            ("page big/100", "page big", "page 100", 1.2),
+            ("ident big/100", "ident big", "ident 100", 1.2),
+        ):
+            ratio, low_ratio = median[over] / median[under], low[over] / low[under]
+            print(f"  {label:<18} {ratio:5.2f} ({low_ratio:4.2f})   <= {target}")
     finally:
         for _url, stop in servers.values():
             stop()
