@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nitrobox_sandbox._clock import ManualClock
-    from nitrobox_sandbox._errors import SandboxConfigError, SandboxError
+    from nitrobox_sandbox._errors import SandboxConfigError, SandboxError, SeedError
     from nitrobox_sandbox._faults import Faults
     from nitrobox_sandbox._inbox import NotificationInbox, NotificationTimeout
     from nitrobox_sandbox._notifier import Subscription
     from nitrobox_sandbox._sandbox import Sandbox
+    from nitrobox_sandbox._store import Snapshot
     from nitrobox_sandbox._transport import SyncASGITransport
 
 __all__ = [
@@ -38,6 +39,8 @@ __all__ = [
     "Sandbox",
     "SandboxConfigError",
     "SandboxError",
+    "SeedError",
+    "Snapshot",
     "Subscription",
     "SyncASGITransport",
 ]
@@ -52,6 +55,8 @@ _HOMES = {
     "Sandbox": "nitrobox_sandbox._sandbox",
     "SandboxConfigError": "nitrobox_sandbox._errors",
     "SandboxError": "nitrobox_sandbox._errors",
+    "SeedError": "nitrobox_sandbox._errors",
+    "Snapshot": "nitrobox_sandbox._store",
     "Subscription": "nitrobox_sandbox._notifier",
     "SyncASGITransport": "nitrobox_sandbox._transport",
 }

@@ -68,7 +68,7 @@ def build_app(state: SandboxState) -> Starlette:
     async def faults(request: Request) -> Response:
         if request.method == "POST":
             try:
-                values = parse_json(await read_body(request) or b"{}")
+                values = parse_json(await read_body(request, state.body_read_timeout) or b"{}")
                 if not isinstance(values, dict):
                     raise SandboxConfigError("the body must be a JSON object of fault settings")
                 state.configure_faults(values)
@@ -128,7 +128,7 @@ async def _token_endpoint(state: SandboxState, request: Request) -> Response:
     form: Mapping[str, str] = {}
     content_type = request.headers.get("content-type", "")
     if content_type.split(";")[0].strip().lower() == _FORM:
-        form = QueryParams((await read_body(request)).decode("latin-1"))
+        form = QueryParams((await read_body(request, state.body_read_timeout)).decode("latin-1"))
     error = check_token_request(
         authorization=request.headers.get("authorization"),
         form=form,
@@ -176,7 +176,7 @@ async def _api_endpoint(state: SandboxState, request: Request) -> Response:
 def _refusal(refused: ErrorAnswer, path: str) -> Response:
     """The one place a refused request becomes its ``GlobalErrorResponse``."""
     body = error_body(refused.status, refused.message, path, refused.errors)
-    return JSONResponse(body, status_code=refused.status)
+    return JSONResponse(body, status_code=refused.status, headers=refused.headers)
 
 
 async def _api_call(
@@ -193,7 +193,7 @@ async def _api_call(
         return denied
     if decision.status is not None:
         return _fault_response(state, decision, path)
-    body_bytes = await read_body(request)
+    body_bytes = await read_body(request, state.body_read_timeout)
     body = _strict_body(op, request, body_bytes)
     check_children(state.handlers, op, path_params, body)
     checked = state.validator.validate(

@@ -68,7 +68,8 @@ class BillingRun:
         """A document the client bills itself (``POST /v2/documents/deposit-invoices``)."""
         store = self._handlers.store
         kind = collection.rsplit("/", 1)[-1].rstrip("s").replace("-", "_").upper()
-        ident = str(body.get("ident") or f"{kind[:3]}-{store.next_seq():06d}")
+        number = store.next_number(DOCUMENTS) if not body.get("ident") else None
+        ident = str(body.get("ident") or f"{kind[:3]}-{number:06d}")
         if store.get(DOCUMENTS, ident) is not None:
             problem = FieldProblem("ident", "must be unique", ident)
             message = f"A document with ident {ident!r} already exists"
@@ -121,8 +122,9 @@ class BillingRun:
 
     def _invoice(self, customer: str, records: list[Record]) -> dict[str, Any]:
         store = self._handlers.store
-        seq = store.next_seq()
-        ident = f"INV-{seq:06d}"
+        # documents have one number sequence: the first invoice is INV-000001
+        number = store.next_number(DOCUMENTS)
+        ident = f"INV-{number:06d}"
         items = []
         for record in records:
             record.billed = True

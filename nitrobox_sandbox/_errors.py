@@ -11,3 +11,22 @@ class SandboxError(NitroboxError):
 
 class SandboxConfigError(SandboxError, ValueError):
     """A sandbox or fault setting is invalid; the message names the setting."""
+
+
+class SeedError(SandboxError, ValueError):
+    """Seed data (``Sandbox.load``, ``nitrobox sandbox --seed-data``) could not be loaded;
+    nothing of it was stored. ``kind`` and ``index`` name the record (``customers[2]``),
+    ``field`` the field at fault (``addresses[0].addressType``), where one is at fault."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str | None = None,
+        index: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.index = index
+        self.field = field

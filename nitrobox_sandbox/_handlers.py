@@ -4,15 +4,17 @@ spec-shaped answers for everything else. Every answer is shaped by the documente
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nitrobox_sandbox import _rsql
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
 from nitrobox_sandbox._handlers_contracts import coerce_numeric_ids, contract_details
 from nitrobox_sandbox._limits import content_disposition, is_numeric_ident
-from nitrobox_sandbox._paging import page_of
+from nitrobox_sandbox._paging import page_of, plain_page_of
 from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
 from nitrobox_sandbox._rsql import RSQLError
@@ -41,6 +43,9 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+# Numeric ids are int64 on Nitrobox: 19 digits at most (a longer one names nothing).
+_MAX_ID_DIGITS = 19
+
 # Which body fields refer to which collection (by ident or numeric id).
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "contracts": (("debtorIdent", "customers"), ("debtorId", "customers")),
@@ -55,7 +60,9 @@ class Handlers:
         self._spec = spec
         self._synth = synth
         self._store = store
-        self.plans = {op.operation_id: plan_operation(op) for op in spec.operations}
+        self.plans = _shared_collections(
+            {op.operation_id: plan_operation(op) for op in spec.operations}
+        )
         creates = {
             plan.collection: spec.by_id[op_id]
             for op_id, plan in self.plans.items()
@@ -76,6 +83,13 @@ class Handlers:
             c: identity(spec, c, creates.get(c), numeric_params.get(c)) for c in collections
         }
         self.ident_fields = {c: i.ident_field for c, i in self.identities.items()}
+        # collection -> {field of its bodies and answers: child collection}: a customer's
+        # "addresses", a billing group's "businessSegments" (stored as business-segments)
+        self.children: dict[str, dict[str, str]] = {}
+        for plan in self.plans.values():
+            if plan.collection and plan.parent_collection and plan.collection in self.identities:
+                name = _camel(plan.collection.rsplit("/", 1)[-1])
+                self.children.setdefault(plan.parent_collection, {})[name] = plan.collection
         # Only collections a client can fill (or the billing run fills) are checked for
         # existence; an item of a collection the spec cannot create is taken on trust.
         self.stateful = {
@@ -122,13 +136,10 @@ class Handlers:
     def view(self, record: Record) -> dict[str, Any]:
         """A record's data with its child collections filled in (a customer's addresses)."""
         data = dict(record.data)
-        prefix = record.collection + "/"
-        for collection in self.ident_fields:
-            if collection.startswith(prefix) and "/" not in collection[len(prefix) :]:
-                name = _camel(collection[len(prefix) :])
-                children = self._store.all(collection, parent=record.ident)
-                if children or name in data:
-                    data[name] = [self.view(child) for child in children]
+        for name, collection in self.children.get(record.collection, {}).items():
+            children = self._store.all(collection, parent=record.ident)
+            if children or name in data:
+                data[name] = [self.view(child) for child in children]
         return data
 
     # -- kinds of operation -------------------------------------------------------------
@@ -154,17 +165,21 @@ class Handlers:
     ) -> Record:
         """Store ``body`` (and its inline children) in ``collection``; all or nothing."""
         field_name = self.ident_fields[collection]
+        if upsert:
+            existing = self._existing(collection, body)
+            if existing is not None:
+                # an upsert of a stored item amends it: same ident, same numeric id
+                self.amend(existing, body)
+                return existing
         ident = self._assign_ident(collection, body)
         children: list[tuple[str, dict[str, Any]]] = []
+        child_collections = self.children.get(collection, {})
         for key, value in list(body.items()):
-            child_collection = f"{collection}/{key}"
-            if child_collection in self.ident_fields and isinstance(value, list):
+            child_collection = child_collections.get(key)
+            if child_collection is not None and isinstance(value, list):
                 children += [(child_collection, dict(v)) for v in value if isinstance(v, Mapping)]
                 del body[key]
         existing = self._store.get(collection, ident)
-        if existing is not None and upsert:
-            existing.data.update(body)
-            return existing
         conflict = self._duplicate(collection, ident, field_name) if existing else None
         seen: set[tuple[str, str]] = set()
         for child_collection, child in children:
@@ -176,12 +191,32 @@ class Handlers:
             seen.add(child_key)
         if conflict is not None:
             raise conflict
-        record = Record(collection, ident, body, parent)
+        record = Record(collection, ident, body, parent, number=self._number(collection, body))
         self._store.add(record)
         for child_collection, child in children:
             child_ident = str(child[self.ident_fields[child_collection]])
-            self._store.add(Record(child_collection, child_ident, child, ident))
+            number = self._number(child_collection, child)
+            self._store.add(Record(child_collection, child_ident, child, ident, number=number))
         return record
+
+    def _existing(self, collection: str, body: Mapping[str, Any]) -> Record | None:
+        """The stored item ``body`` names by its ident, if any."""
+        found = self.identities[collection]
+        ident = body.get(found.ident_field)
+        if ident is None or ident == "" or isinstance(ident, Mapping | list):
+            return None
+        return self.lookup(collection, str(ident), by_id=found.numeric)
+
+    def amend(self, record: Record, changes: Mapping[str, Any]) -> None:
+        """Apply an update's fields; the ident ("cannot be amended after the initial POST")
+        and the numeric id the sandbox assigned stay."""
+        found = self.identities.get(record.collection)
+        kept = {found.ident_field, found.id_field} if found is not None else set()
+        record.data.update({k: v for k, v in changes.items() if k not in kept})
+
+    def _number(self, collection: str, data: Mapping[str, Any]) -> int | None:
+        value = data.get(self.identities[collection].id_field)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def _check_references(self, collection: str, body: dict[str, Any]) -> None:
         """A contract's customer and a usage's contract or customer must exist: a create
@@ -212,7 +247,7 @@ class Handlers:
         """Give ``data`` its ident (a UUID unless the client chose one) and numeric id."""
         found = self.identities[collection]
         if found.id_field not in data or not isinstance(data[found.id_field], int):
-            data[found.id_field] = self._store.next_seq()
+            data[found.id_field] = self._store.next_number(collection)
         if found.numeric:
             return str(data[found.id_field])
         ident = data.get(found.ident_field)
@@ -231,11 +266,31 @@ class Handlers:
     def _query(self, call: Call, plan: Plan) -> Reply:
         assert plan.collection is not None
         parent = self._parent_ident(call, plan)
-        records = self._store.all(plan.collection, parent=parent)
         documented = self._spec.success_response(call.operation)
         if documented.schema_pointer is None:
             return Reply(documented.status)
         schema = self._spec.at("#" + documented.schema_pointer)
+        collection = plan.collection
+        hint = None
+        if parent is None:
+            # the default order from the store's insertion order: only the page is viewed
+            hint = plain_page_of(
+                self._spec,
+                schema,
+                call.query,
+                self._store.count(collection),
+                lambda start, stop, newest: [
+                    self.view(r)
+                    for r in self._store.window(collection, start, stop, newest_first=newest)
+                ],
+            )
+        if hint is not None:
+            return self.respond(call, hint)
+        records = self._indexed(collection, call.query.get("search"))
+        if records is None:
+            records = self._store.all(collection, parent=parent)
+        elif parent is not None:
+            records = [r for r in records if r.parent == parent]
         try:
             hint = page_of(
                 self._spec, self._synth, schema, [self.view(r) for r in records], call.query
@@ -245,6 +300,25 @@ class Handlers:
             problem = FieldProblem("search", str(exc), search)
             raise ErrorAnswer(400, "The search expression is invalid", (problem,)) from exc
         return self.respond(call, hint)
+
+    def _indexed(self, collection: str, search: Any) -> list[Record] | None:
+        """The only records a ``search`` of the ident or numeric id alone can match (found
+        by index, oldest first; the full filter still runs on them), else ``None``."""
+        found = self.identities.get(collection)
+        if found is None or not isinstance(search, str):
+            return None
+        equality = _rsql.equality(search)
+        if equality is None or equality[0] not in (found.ident_field, found.id_field):
+            return None
+        by_id = equality[0] == found.id_field
+        if by_id and not all(is_numeric_ident(value) for value in equality[1]):
+            return None  # `debtorId==1.0` and the like: the filter decides, on everything
+        records = {}
+        for value in equality[1]:
+            record = self.lookup(collection, value, by_id=by_id)
+            if record is not None:
+                records[record.ident] = record
+        return sorted(records.values(), key=lambda r: r.seq)
 
     def _retrieve(self, call: Call, plan: Plan) -> Reply:
         return self.respond(call, self.view(self._item(call, plan)))
@@ -265,9 +339,7 @@ class Handlers:
                 parent = None
             return self.respond(call, self.view(self._build(plan.collection, body, parent)))
         if isinstance(call.body, Mapping):
-            ident_name = self.ident_fields[record.collection]
-            # idents cannot be amended after the initial POST
-            record.data.update({k: v for k, v in call.body.items() if k != ident_name})
+            self.amend(record, call.body)
         return self.respond(call, self.view(record))
 
     def _delete(self, call: Call, plan: Plan) -> Reply:
@@ -338,7 +410,7 @@ class Handlers:
 
     def children_count(self, collection: str, parent: str) -> int:
         """How many records of ``collection`` belong to the record ``parent``."""
-        return len(self._store.all(collection, parent=parent))
+        return self._store.count(collection, parent=parent)
 
     def lookup(self, collection: str, ident: str, *, by_id: bool = False) -> Record | None:
         """The record with this ident, else the one with this numeric id; with ``by_id``, only
@@ -347,13 +419,24 @@ class Handlers:
         if found is None:
             return self._store.get(collection, ident)
         record = None if by_id and not found.numeric else self._store.get(collection, ident)
-        if record is None and is_numeric_ident(ident):
-            id_field = found.id_field
-            record = next(
-                (r for r in self._store.all(collection) if r.data.get(id_field) == int(ident)),
-                None,
-            )
+        if record is None and is_numeric_ident(ident) and len(ident) <= _MAX_ID_DIGITS:
+            record = self._store.by_number(collection, int(ident))
         return record
+
+
+def _shared_collections(plans: dict[str, Plan]) -> dict[str, Plan]:
+    """A child collection named like a top-level one is that collection, with a parent:
+    business segments created under a billing group
+    (``POST /v2/billing-groups/{billingGroupIdent}/business-segments``) are the ones
+    ``GET /v2/business-segments`` lists and ``/v2/business-segments/{ident}`` serves."""
+    top = {p.collection for p in plans.values() if p.collection and "/" not in p.collection}
+    shared = {}
+    for op_id, plan in plans.items():
+        name = plan.collection.rsplit("/", 1)[-1] if plan.collection else None
+        if plan.collection and "/" in plan.collection and name in top:
+            plan = dataclasses.replace(plan, collection=name)
+        shared[op_id] = plan
+    return shared
 
 
 def _integer_param(spec: Spec, op: Operation, name: str) -> bool:

@@ -14,7 +14,13 @@ a dropped connection or a stored record that poisons every later read:
   inline addresses made every customer query build 50,000 address views);
 - a record has at most :data:`MAX_CHILDREN` children (a customer's addresses): each
   answer that shows the record shapes every one of them;
-- idents that look numeric must be ASCII digits (``²`` passes ``str.isdigit()``).
+- idents that look numeric must be ASCII digits (``²`` passes ``str.isdigit()``);
+- every path parameter is at most :data:`MAX_PATH_PARAMETER_LENGTH` characters (400 naming
+  the parameter), on every route, whatever its schema says (a 5,000-digit ident once
+  reached ``int()`` and answered 500);
+- a body must arrive within :data:`BODY_READ_TIMEOUT` seconds of the request (408, and
+  the connection is closed): a client that sends less than its ``Content-Length`` no
+  longer holds a connection forever.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import urllib.parse
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+import anyio
 from starlette.requests import ClientDisconnect, Request
 
 from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem
@@ -42,6 +49,12 @@ MAX_ARRAY_ITEMS: Final = 1000
 # answer that shows the record shapes all of them (a customer with 1,000 addresses made a
 # page of customers 25 times slower).
 MAX_CHILDREN: Final = 100
+# Nitrobox's idents are 1..100 characters (the spec's ident parameters say so, see
+# docs/spec.md); numeric ids are int64, 19 digits. No path parameter needs more.
+MAX_PATH_PARAMETER_LENGTH: Final = 100
+# Seconds from the first byte of the body to the last; a body that stops short of its
+# Content-Length is answered 408 after this long. ``Sandbox(body_read_timeout=...)``.
+BODY_READ_TIMEOUT: Final = 10.0
 MAX_RSQL_DEPTH: Final = 32
 MAX_RSQL_LENGTH: Final = 4096
 
@@ -57,21 +70,36 @@ def _too_large() -> ErrorAnswer:
     )
 
 
-async def read_body(request: Request) -> bytes:
-    """The request body, refused with 413 once it passes :data:`MAX_BODY_BYTES`."""
+async def read_body(request: Request, read_timeout: float = BODY_READ_TIMEOUT) -> bytes:
+    """The request body, refused with 413 once it passes :data:`MAX_BODY_BYTES`, and with
+    408 (``Connection: close``) when it has not all arrived within ``read_timeout`` seconds."""
     declared = request.headers.get("content-length", "")
     if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise _too_large()
+    if declared == "0" or (not declared and "transfer-encoding" not in request.headers):
+        # HTTP/1.1: no length and no chunking is no body (most GETs); nothing to wait for
+        request._body = b""
+        return b""
     parts: list[bytes] = []
     size = 0
     try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                raise _too_large()
-            parts.append(chunk)
+        with anyio.fail_after(read_timeout):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    raise _too_large()
+                parts.append(chunk)
     except ClientDisconnect:
         raise ErrorAnswer(400, "The client disconnected before sending the whole body") from None
+    except TimeoutError:
+        raise ErrorAnswer(
+            408,
+            f"The request body did not arrive within {read_timeout:g} seconds "
+            f"({size} bytes of {declared or 'an unknown length'} received)",
+            (FieldProblem("body", f"must arrive within {read_timeout:g} seconds", None),),
+            # the rest of the body may still come: the connection cannot carry another request
+            headers={"Connection": "close"},
+        ) from None
     body = b"".join(parts)
     # Starlette's request.body() and form() read the cached body from here on.
     request._body = body
@@ -188,7 +216,7 @@ def check_children(
         return
     if isinstance(body, Mapping):
         for key, value in body.items():
-            child = f"{plan.collection}/{key}" in handlers.ident_fields
+            child = key in handlers.children.get(plan.collection, {})
             if child and isinstance(value, list) and len(value) > MAX_CHILDREN:
                 raise ErrorAnswer(
                     400,
@@ -206,6 +234,23 @@ def check_children(
                 409,
                 f"The sandbox keeps at most {MAX_CHILDREN} {name} per record; "
                 f"{parent.ident!r} has {siblings}",
+            )
+
+
+def check_path_parameters(path_params: Mapping[str, str]) -> None:
+    """Refuse a path parameter longer than :data:`MAX_PATH_PARAMETER_LENGTH` (400)."""
+    for name, value in path_params.items():
+        if len(value) > MAX_PATH_PARAMETER_LENGTH:
+            raise ErrorAnswer(
+                400,
+                f"The path parameter {name} is longer than {MAX_PATH_PARAMETER_LENGTH} characters",
+                (
+                    FieldProblem(
+                        name,
+                        f"must be at most {MAX_PATH_PARAMETER_LENGTH} characters",
+                        value[:40] + "…",
+                    ),
+                ),
             )
 
 

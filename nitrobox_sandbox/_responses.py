@@ -6,7 +6,7 @@ import datetime as dt
 import http
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,11 +39,18 @@ class ErrorAnswer(Exception):
     answers it), so nothing returns an error value its callers must check for.
     """
 
-    def __init__(self, status: int, message: str, errors: Sequence[FieldProblem] = ()) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        errors: Sequence[FieldProblem] = (),
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.errors = tuple(errors)
+        self.headers = dict(headers or {})  # e.g. Connection: close after a 408
 
 
 def status_name(status: int) -> str:

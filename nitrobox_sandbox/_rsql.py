@@ -43,6 +43,33 @@ def parse(expression: str) -> Predicate:
     return predicate
 
 
+def equality(expression: str) -> tuple[str, list[str]] | None:
+    """``field==value`` or ``field=in=(a,b)`` alone, without wildcards: the field and the
+    values (what an index can answer); ``None`` for anything else, which is evaluated by
+    :func:`parse` on every candidate instead."""
+    if len(expression) > MAX_RSQL_LENGTH:
+        return None
+    parser = _Parser(expression)
+    parser.skip_space()
+    selector = _SELECTOR.match(expression, parser.pos)
+    if selector is None:
+        return None
+    parser.pos = selector.end()
+    parser.skip_space()
+    operator = _OPERATOR.match(expression, parser.pos)
+    if operator is None or operator.group() not in ("==", "=in="):
+        return None
+    parser.pos = operator.end()
+    try:
+        values = parser.parse_list() if operator.group() == "=in=" else [parser.parse_value()]
+    except RSQLError:
+        return None
+    parser.skip_space()
+    if parser.pos != len(expression) or any("*" in value for value in values):
+        return None
+    return selector.group(), values
+
+
 @dataclass
 class _Parser:
     text: str

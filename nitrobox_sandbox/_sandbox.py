@@ -13,10 +13,13 @@ import httpx
 from nitrobox_sandbox._app import build_app
 from nitrobox_sandbox._errors import SandboxConfigError, SandboxError
 from nitrobox_sandbox._faults import Faults
+from nitrobox_sandbox._limits import BODY_READ_TIMEOUT
 from nitrobox_sandbox._notifier import DEFAULT_TIME_SCALE, Subscription
+from nitrobox_sandbox._seed import load_seed, read_seed
 from nitrobox_sandbox._server import BackgroundServer
 from nitrobox_sandbox._spec import load_spec
 from nitrobox_sandbox._state import SandboxState
+from nitrobox_sandbox._store import Snapshot
 from nitrobox_sandbox._transport import SyncASGITransport
 
 if TYPE_CHECKING:
@@ -37,6 +40,9 @@ class Sandbox:
     ``spec`` replaces the bundled spec (a dict or a path to a JSON file).
     ``notification_time_scale`` multiplies Nitrobox's notification retry schedule (default
     1e-5: the ten attempts span about 2.1 s instead of about 2.5 days).
+    ``body_read_timeout`` is how long a request body may take to arrive (default 10 s);
+    a body still short of its ``Content-Length`` then is answered 408 and the connection
+    closed.
     """
 
     def __init__(
@@ -50,6 +56,7 @@ class Sandbox:
         clock: Callable[[], float] | None = None,
         spec: Mapping[str, Any] | str | Path | None = None,
         notification_time_scale: float = DEFAULT_TIME_SCALE,
+        body_read_timeout: float = BODY_READ_TIMEOUT,
     ) -> None:
         if not tenant or "/" in tenant:
             raise SandboxConfigError(f"tenant must be one non-empty path segment, got {tenant!r}")
@@ -65,6 +72,7 @@ class Sandbox:
             clock=clock or time.monotonic,
             notification_time_scale=notification_time_scale,
         )
+        self._state.body_read_timeout = _check_body_read_timeout(body_read_timeout)
         self._app = build_app(self._state)
         self._server: BackgroundServer | None = None
 
@@ -227,3 +235,39 @@ class Sandbox:
         if settings or faults is None:
             self._state.configure_faults(settings)
         return self.faults
+
+    # -- state: snapshot, restore, seed ---------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """Every stored resource, rendered file and numeric-id sequence, copied: what
+        :meth:`restore` goes back to. Tokens, faults, stats and notifications are not part
+        of it."""
+        return self._state.store.snapshot()
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Hold exactly the resources of ``snapshot`` again (what was stored since is gone;
+        ids continue from the snapshot's sequences). A snapshot can be restored any number
+        of times, also into another sandbox of the same spec. No notifications are sent."""
+        if not isinstance(snapshot, Snapshot):
+            raise SandboxConfigError(
+                f"restore() takes what snapshot() returned, got {type(snapshot).__name__}"
+            )
+        self._state.store.restore(snapshot)
+
+    def load(self, seed: Mapping[str, Any] | str | Path) -> dict[str, int]:
+        """Store seed data: a mapping (or a JSON or YAML file holding one) from a kind,
+        plural as in the paths (``customers``, ``contracts``, ``billing-groups``), to a list
+        of bodies as that kind's create operation takes them. Validated like requests;
+        all or nothing: a bad record raises :class:`SeedError` naming the record and the
+        field, and nothing of the seed is stored. Returns the records loaded per kind."""
+        return load_seed(self._state, read_seed(seed))
+
+
+def _check_body_read_timeout(value: object) -> float:
+    if (
+        isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 3600
+    ):  # an hour: longer than any upload needs
+        raise SandboxConfigError(
+            f"body_read_timeout must be a number of seconds above 0 and at most 3600, got {value!r}"
+        )
+    return float(value)

@@ -17,6 +17,7 @@ from typing import Any
 from nitrobox_auth._bundled_spec import follow_pointer, load_bundled_spec, resolve
 from nitrobox_sandbox._errors import SandboxError
 
+_UNSEEN: Any = object()
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 JSON_TYPES = ("application/json", "application/problem+json", "*/*")
 
@@ -95,6 +96,11 @@ class Spec:
         # Literal segments beat parameters ("/v2/customers/search" before "/v2/customers/{id}").
         self.operations.sort(key=lambda op: _specificity(op.path))
         self.by_id = {op.operation_id: op for op in self.operations}
+        # The document is never changed after loading: what a $ref or a pointer names, and
+        # each operation's success answer, are looked up once (answers read them per request).
+        self._refs: dict[str, Any] = {}
+        self._pointers: dict[str, Any] = {}
+        self._successes: dict[tuple[str, bool], ResponseSpec] = {}
 
     def match(self, method: str, path: str) -> tuple[Operation | None, dict[str, str], list[str]]:
         """The operation for ``method path``, its path parameters, and the allowed methods."""
@@ -114,12 +120,30 @@ class Spec:
 
     def resolve(self, schema: Any) -> Any:
         """Follow ``$ref`` until a schema that is not a reference."""
-        return resolve(self.document, schema)
+        if not isinstance(schema, dict) or "$ref" not in schema:
+            return schema
+        ref = schema["$ref"]
+        if not isinstance(ref, str):
+            return resolve(self.document, schema)  # raises, naming the reference
+        found = self._refs.get(ref, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._refs[ref] = resolve(self.document, schema)
+        return found
 
     def at(self, ref: str) -> Any:
-        return follow_pointer(self.document, ref)
+        found = self._pointers.get(ref, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._pointers[ref] = follow_pointer(self.document, ref)
+        return found
 
     def success_response(self, op: Operation, *, created: bool = False) -> ResponseSpec:
+        key = (op.operation_id, created)
+        found = self._successes.get(key)
+        if found is None:
+            found = self._successes[key] = self._success_response(op, created=created)
+        return found
+
+    def _success_response(self, op: Operation, *, created: bool) -> ResponseSpec:
         responses: Mapping[str, Any] = op.definition.get("responses", {})
         codes = sorted(c for c in responses if c.isdigit() and c.startswith("2"))
         if not codes:

@@ -12,6 +12,7 @@ from nitrobox_sandbox._errors import SandboxConfigError
 from nitrobox_sandbox._events import EventSource
 from nitrobox_sandbox._faults import FaultInjector, Faults
 from nitrobox_sandbox._handlers import Handlers
+from nitrobox_sandbox._limits import BODY_READ_TIMEOUT
 from nitrobox_sandbox._notifier import DEFAULT_TIME_SCALE, Notifier
 from nitrobox_sandbox._spec import Spec
 from nitrobox_sandbox._stats import Stats
@@ -64,6 +65,8 @@ class SandboxState:
         self.notifier = Notifier(time_scale=notification_time_scale)
         self.stats.sections["notifications"] = self.notifier.stats
         self.store.observer = self.handlers.observer = EventSource(self.notifier, self.store)
+        # seconds a request body may take to arrive (_limits.read_body); Sandbox sets it
+        self.body_read_timeout = BODY_READ_TIMEOUT
 
     def reset(self) -> None:
         """Back to how the sandbox was built: no resources, tokens or counts, and the

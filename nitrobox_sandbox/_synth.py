@@ -22,9 +22,18 @@ _MAX_DEPTH = 12
 _FALLBACK_STRINGS = ("sandbox", "a", "A", "1", "DE", "EUR", "de", "sandbox-1", "x1")
 
 
+# Per schema object, what shaping reads from it on every answer (merged allOf, the
+# properties to fill); keyed by id() with the schema kept alive beside it, so an id is never
+# reused while cached. Schemas come from the spec document, a bounded set; the cap guards
+# against a caller that passes fresh ones.
+_MAX_CACHED = 10_000
+
+
 class Synthesizer:
     def __init__(self, spec: Spec) -> None:
         self._spec = spec
+        self._merged: dict[int, tuple[Mapping[str, Any], dict[str, Any]]] = {}
+        self._objects: dict[int, tuple[Mapping[str, Any], list[tuple[str, Any, bool]]]] = {}
 
     def shape(self, schema: Any, hint: Any = MISSING, *, name: str = "", depth: int = 0) -> Any:
         """A value valid for ``schema``, keeping as much of ``hint`` as fits."""
@@ -32,7 +41,7 @@ class Synthesizer:
         if not isinstance(schema, Mapping) or depth > _MAX_DEPTH:
             return None if hint is MISSING else hint
         if "allOf" in schema:
-            schema = self._merge_all_of(schema)
+            schema = self._merged_all_of(schema)
         if hint is None and _nullable(schema):
             return None
         for key in ("oneOf", "anyOf"):
@@ -54,6 +63,35 @@ class Synthesizer:
         if kind == "null":
             return None
         return None if hint is MISSING else hint
+
+    def _merged_all_of(self, schema: Mapping[str, Any]) -> dict[str, Any]:
+        cached = self._merged.get(id(schema))
+        if cached is not None and cached[0] is schema:
+            return cached[1]
+        merged = self._merge_all_of(schema)
+        if len(self._merged) >= _MAX_CACHED:
+            self._merged.clear()
+        self._merged[id(schema)] = (schema, merged)
+        return merged
+
+    def _fields(self, schema: Mapping[str, Any]) -> list[tuple[str, Any, bool]]:
+        """``(property, its schema, required)`` in the schema's order, write-only optional
+        properties left out (answers never show them)."""
+        cached = self._objects.get(id(schema))
+        if cached is not None and cached[0] is schema:
+            return cached[1]
+        properties: Mapping[str, Any] = schema.get("properties", {})
+        required = set(schema.get("required", []))
+        fields = []
+        for prop, sub in properties.items():
+            resolved = self._spec.resolve(sub)
+            if isinstance(resolved, Mapping) and resolved.get("writeOnly") and prop not in required:
+                continue
+            fields.append((prop, sub, prop in required))
+        if len(self._objects) >= _MAX_CACHED:
+            self._objects.clear()
+        self._objects[id(schema)] = (schema, fields)
+        return fields
 
     def _merge_all_of(self, schema: Mapping[str, Any]) -> dict[str, Any]:
         merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
@@ -87,7 +125,7 @@ class Synthesizer:
                 return self.shape(chosen, hint, name=name, depth=depth + 1)
         chosen = _best_option(options, hint)
         if "allOf" in chosen:
-            chosen = self._merge_all_of(chosen)
+            chosen = self._merged_all_of(chosen)
         value = self.shape(chosen, hint, name=name, depth=depth + 1)
         if prop and isinstance(value, dict) and prop not in value:
             mapping = discriminator.get("mapping") or {}
@@ -99,15 +137,11 @@ class Synthesizer:
             example = schema.get("example")
             hint = example if isinstance(example, Mapping) else {}
         properties: Mapping[str, Any] = schema.get("properties", {})
-        required = set(schema.get("required", []))
         result: dict[str, Any] = {}
-        for prop, sub in properties.items():
-            resolved = self._spec.resolve(sub)
-            if isinstance(resolved, Mapping) and resolved.get("writeOnly") and prop not in required:
-                continue
+        for prop, sub, required in self._fields(schema):
             if prop in hint:
                 result[prop] = self.shape(sub, hint[prop], name=prop, depth=depth + 1)
-            elif prop in required:
+            elif required:
                 result[prop] = self.shape(sub, name=prop, depth=depth + 1)
         extra = schema.get("additionalProperties")
         # Fields the spec does not name pass through where the schema allows it, as they

@@ -39,6 +39,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="SECONDS",
         help="lifetime of issued tokens (default 300)",
     )
+    parser.add_argument(
+        "--seed-data",
+        metavar="FILE",
+        help=(
+            "store these resources before serving: a JSON (.json) or YAML file mapping kinds "
+            "(customers, contracts, ...) to lists of create bodies, validated like requests"
+        ),
+    )
     faults = parser.add_argument_group("fault injection")
     faults.add_argument(
         "--rate-limit",
@@ -143,7 +151,8 @@ def run(args: argparse.Namespace, output: Output) -> int:
         if notify is not None:
             url = notify.pop("url")
             sandbox.subscribe(url, **notify)
-    except SandboxError as exc:  # a bad setting, or a spec file that cannot be read
+        seeded = sandbox.load(args.seed_data) if args.seed_data else None
+    except SandboxError as exc:  # a bad setting, a spec file that cannot be read, a bad seed
         raise CommandError(str(exc)) from exc
     sandbox.start(port=args.port)
     try:
@@ -159,6 +168,9 @@ def run(args: argparse.Namespace, output: Output) -> int:
         output.line(f"  token lifetime {args.token_lifetime:g} s")
         if faults:
             output.line("  faults         " + ", ".join(f"{k}={v}" for k, v in faults.items()))
+        if seeded is not None:
+            loaded = ", ".join(f"{count} {kind}" for kind, count in seeded.items()) or "nothing"
+            output.line(f"  seed data      {args.seed_data} ({loaded})")
         output.line(f"  stats          {sandbox.base_url}/_sandbox/stats")
         if notify is not None:
             output.line(

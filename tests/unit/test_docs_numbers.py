@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,26 @@ def _sandbox_token_lifetime() -> float:
     default = (Sandbox.__init__.__kwdefaults__ or {})["token_lifetime"]
     assert isinstance(default, float)
     return default
+
+
+def _sandbox_body_read_timeout() -> float:
+    from nitrobox_sandbox import Sandbox
+
+    default = (Sandbox.__init__.__kwdefaults__ or {})["body_read_timeout"]
+    assert isinstance(default, float)
+    return default
+
+
+def _sandbox_limits() -> Any:
+    from nitrobox_sandbox import _limits
+
+    return _limits
+
+
+def _sandbox_seed() -> Any:
+    from nitrobox_sandbox import _seed
+
+    return _seed
 
 
 # (document, pattern with one group, the code's value)
@@ -107,6 +128,18 @@ ROWS: list[tuple[str, str, Callable[[], object]]] = [
     ("docs/resilience.md", r"`httpx.Timeout\((\d+)\.0, connect=\d+\.0\)`", _api_timeout),
     ("docs/resilience.md", r"`httpx.Timeout\(\d+\.0, connect=(\d+)\.0\)`", _api_connect_timeout),
     ("docs/sandbox.md", r"\| `token_lifetime` \| `(\d+)\.0` \|", _sandbox_token_lifetime),
+    ("docs/sandbox.md", r"\| `body_read_timeout` \| `(\d+)\.0` \|", _sandbox_body_read_timeout),
+    (
+        "docs/sandbox.md",
+        r"\| (\d+) seconds for the whole body",
+        lambda: _sandbox_limits().BODY_READ_TIMEOUT,
+    ),
+    (
+        "docs/sandbox.md",
+        r"every route \(idents, ids\) \| (\d+) characters",
+        lambda: _sandbox_limits().MAX_PATH_PARAMETER_LENGTH,
+    ),
+    ("docs/sandbox.md", r"at most (\d+) MiB\.", lambda: _mib(_sandbox_seed().MAX_SEED_BYTES)),
     (
         "README.md",
         r"a total deadline per call of (\d+) s",
