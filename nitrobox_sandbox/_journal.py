@@ -143,9 +143,9 @@ def _masked_headers(headers: Mapping[str, str]) -> dict[str, str]:
 class Journal:
     """The bounded, thread-safe store behind :class:`CallLog`."""
 
-    def __init__(self, size: int = JOURNAL_SIZE) -> None:
+    def __init__(self, size: int | None = None) -> None:
         self._lock = threading.Lock()
-        self._entries: deque[RecordedCall] = deque(maxlen=size)
+        self._entries: deque[RecordedCall] = deque(maxlen=size or JOURNAL_SIZE)
         self._sequence = itertools.count(1)
         self.dropped = 0
 
