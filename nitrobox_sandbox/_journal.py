@@ -23,9 +23,9 @@ from nitrobox_sandbox._responses import ErrorAnswer
 from nitrobox_sandbox._tokens import bearer_token
 
 JOURNAL_SIZE: Final = 1_000
-# A journal entry keeps at most this much of a body; a larger JSON body is kept as None
-# (and ``json_truncated`` says so) so a 1 MiB upload does not sit in memory 1,000 times.
-MAX_KEPT_BODY: Final = 64 * 1024
+# A journal entry keeps at most this much of a body; a larger body is kept as None (and
+# ``json_truncated`` says so), so a full journal stays within about 16 MiB, not 1 GiB.
+MAX_KEPT_BODY: Final = 16 * 1024
 MASK: Final = "***"
 # Form fields that carry a credential (RFC 6749 client authentication in the body).
 _SECRET_FIELDS: Final = frozenset(

@@ -17,6 +17,7 @@ import math
 import threading
 from collections import deque
 from collections.abc import Collection, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -52,7 +53,7 @@ def _check_headers(_: object, attribute: attrs.Attribute[Any], value: Any) -> No
             raise SandboxConfigError(f"Fault header {name!r} must map a str to a str")
         if not name or not name.isascii() or any(c in name for c in ' \t\r\n:()<>@,;"/[]?={}'):
             raise SandboxConfigError(f"Fault header name {name!r} is not an HTTP token")
-        if not text.isascii() or "\r" in text or "\n" in text or len(text) > _HEADER_VALUE_LIMIT:
+        if not all(" " <= c <= "~" or c == "\t" for c in text) or len(text) > _HEADER_VALUE_LIMIT:
             raise SandboxConfigError(
                 f"Fault header {name!r} must be printable ASCII on one line, at most "
                 f"{_HEADER_VALUE_LIMIT} characters"
@@ -86,7 +87,8 @@ def _check_delay(_: object, attribute: attrs.Attribute[float], value: float) -> 
 
 
 def _freeze_headers(value: Any) -> Any:
-    return dict(value) if isinstance(value, Mapping) else value
+    # Read-only, so a header cannot be changed past the checks after the Fault is made.
+    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
 
 
 @attrs.frozen(kw_only=True)
@@ -102,10 +104,11 @@ class Fault:
     """
 
     status: int | None = attrs.field(default=None, validator=_check_status)
+    # Compared but not hashed: a dict or a mapping proxy has no hash.
     headers: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_freeze_headers, validator=_check_headers
+        factory=dict, converter=_freeze_headers, validator=_check_headers, hash=False
     )
-    body: Any = attrs.field(default=None, validator=_check_body)
+    body: Any = attrs.field(default=None, validator=_check_body, hash=False)
     delay: float = attrs.field(default=0.0, validator=_check_delay)
     reset: bool = attrs.field(default=False)
 

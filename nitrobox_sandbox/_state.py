@@ -66,6 +66,7 @@ class SandboxState:
         self.notifier = Notifier(time_scale=notification_time_scale)
         self._initial_clock = clock
         self._initial_time_scale = notification_time_scale
+        self._stop_waking: Callable[[], None] = _nothing
         self.stats.sections["notifications"] = self.notifier.stats
         self.store.observer = self.handlers.observer = EventSource(self.notifier, self.store)
         self.scripts = ScriptBook(self.spec.by_id)
@@ -96,6 +97,10 @@ class SandboxState:
         self.tokens.clock = clock
         self.faults.use_clock(clock)
         self.notifier.use_clock(clock, notification_time_scale)
+        self._stop_waking()
+        # A manual clock wakes the notifier when it moves (else it looks again within 1 s).
+        on_advance = getattr(clock, "on_advance", None)
+        self._stop_waking = on_advance(self.notifier.wake) if on_advance else _nothing
 
     def configure_faults(self, values: Mapping[str, Any]) -> None:
         values = dict(values)
@@ -109,6 +114,10 @@ class SandboxState:
 
     def fault_settings(self) -> dict[str, Any]:
         return {**self.faults.faults.as_dict(), "token_lifetime": self.tokens.lifetime}
+
+
+def _nothing() -> None:
+    pass
 
 
 # 30 days: longer than any test run, and far from where float seconds lose precision.

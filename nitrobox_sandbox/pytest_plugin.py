@@ -355,7 +355,7 @@ def nitrobox_client(
 
     if live_mode(request.config):
         provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
-        client = create_client(nitrobox_settings, provider=provider)
+        client = create_client(nitrobox_settings, provider=provider, **_options(request).client)
         with client:
             yield client
         return
@@ -417,7 +417,8 @@ async def _open_async_client(
 
     if live_mode(request.config):
         provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
-        async with create_client(settings, provider=provider) as client:
+        options = _options(request).client
+        async with create_client(settings, provider=provider, **options) as client:
             yield client
         return
     provider_options, client_options = _client_options(request)

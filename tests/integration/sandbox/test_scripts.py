@@ -215,3 +215,34 @@ def test_bad_scripts_over_http_are_a_400_naming_the_problem(
     assert answer.status_code == 400
     assert message in answer.json()["message"]
     assert sandbox.pending() == []
+
+
+def test_a_fault_is_hashable_and_its_headers_cannot_change_after_the_checks() -> None:
+    """Faults compare by value; headers are read-only and refuse control characters."""
+    fault = Fault(status=503, headers={"Retry-After": "60"})
+    assert fault == Fault(status=503, headers={"Retry-After": "60"})
+    assert hash(fault) == hash(Fault(status=503, headers={"Retry-After": "60"}))
+    with pytest.raises(TypeError):
+        fault.headers["X-Injected"] = "a\r\nb"  # type: ignore[index]
+    with pytest.raises(SandboxConfigError, match="printable ASCII"):
+        Fault(status=503, headers={"X-A": "a\x00b"})
+
+
+def test_the_manual_clock_sleeps_by_moving_and_wakes_listeners() -> None:
+    """sleep() and async_sleep() move the clock at once; listeners hear every move."""
+    import anyio
+
+    from nitrobox_sandbox import ManualClock
+
+    clock = ManualClock(start=0)
+    heard: list[float] = []
+    stop = clock.on_advance(lambda: heard.append(clock()))
+    clock.sleep(60)
+    anyio.run(clock.async_sleep, 0.5)
+    clock.sleep(-1)  # a negative wait is no wait, as for time.sleep(0)
+    stop()
+    clock.advance(1)
+    assert clock() == 61.5
+    assert heard == [60, 60.5, 60.5]
+    with pytest.raises(ValueError, match="cannot go back"):
+        clock.advance(float("nan"))
