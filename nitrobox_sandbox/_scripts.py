@@ -33,6 +33,7 @@ MAX_DELAY: Final = 60.0
 MAX_BODY_BYTES: Final = 64 * 1024
 MAX_PENDING: Final = 1_000
 _HEADER_VALUE_LIMIT: Final = 8 * 1024
+_LONGEST_SUGGESTED: Final = 200
 
 
 def _check_status(_: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -214,7 +215,10 @@ class ScriptBook:
         """Queue ``entries`` for ``operation_id``; a typed error names what is wrong."""
         self.check_operation(operation_id)
         assert isinstance(operation_id, str)
-        faults = tuple(Fault.from_entry(entry) for entry in entries)
+        given = list(itertools.islice(entries, MAX_PENDING + 1))
+        if len(given) > MAX_PENDING:
+            raise SandboxConfigError(f"a script may hold at most {MAX_PENDING} entries")
+        faults = tuple(Fault.from_entry(entry) for entry in given)
         if not faults:
             raise SandboxConfigError(
                 f"script({operation_id!r}) needs at least one entry (a status or a Fault)"
@@ -244,7 +248,12 @@ class ScriptBook:
             raise SandboxConfigError(
                 f"the operation must be an operationId string or 'token', got {operation_id!r}"
             )
-        close = difflib.get_close_matches(operation_id, sorted(self._known), n=3, cutoff=0.6)
+        # Matching costs length x length: an id longer than any real one gets no suggestions.
+        close = (
+            difflib.get_close_matches(operation_id, sorted(self._known), n=3, cutoff=0.6)
+            if len(operation_id) <= _LONGEST_SUGGESTED
+            else []
+        )
         hint = (
             f"; did you mean {', '.join(repr(c) for c in close)}?"
             if close

@@ -246,3 +246,21 @@ def test_the_manual_clock_sleeps_by_moving_and_wakes_listeners() -> None:
     assert heard == [60, 60.5, 60.5]
     with pytest.raises(ValueError, match="cannot go back"):
         clock.advance(float("nan"))
+
+
+def test_hostile_scripts_over_http_are_refused_quickly(
+    client: httpx.Client, sandbox: Sandbox
+) -> None:
+    """A huge operation id or entry list is a 400, cut short; an unknown script id a 404."""
+    huge = client.post("/_sandbox/scripts", json={"operation_id": "x" * 500_000, "entries": [503]})
+    assert huge.status_code == 400
+    assert len(huge.json()["message"]) < 400
+    many = client.post(
+        "/_sandbox/scripts",
+        json={"operation_id": "queryCustomers", "entries": [503] * (MAX_PENDING + 1)},
+    )
+    assert many.status_code == 400
+    assert str(MAX_PENDING) in many.json()["message"]
+    assert client.get(f"/_sandbox/scripts/{'9' * 400}").status_code == 404
+    assert client.get("/_sandbox/scripts/-1").status_code == 404
+    assert sandbox.pending() == []
