@@ -149,6 +149,8 @@ def run(args: argparse.Namespace, output: Output) -> int:
         if faults:
             output.line("  faults         " + ", ".join(f"{k}={v}" for k, v in faults.items()))
         output.line(f"  stats          {sandbox.base_url}/_sandbox/stats")
+        output.line(f"  scripts        {sandbox.base_url}/_sandbox/scripts")
+        output.line(f"  journal        {sandbox.base_url}/_sandbox/calls")
         if notify is not None:
             output.line(
                 f"  notifications  to {args.notify_url} (token from {args.notify_token_url})"
