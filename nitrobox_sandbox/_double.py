@@ -22,7 +22,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from nitrobox_sandbox._errors import SandboxConfigError
-from nitrobox_sandbox._journal import record_of
+from nitrobox_sandbox._journal import capture
 from nitrobox_sandbox._limits import parse_json, read_body
 from nitrobox_sandbox._responses import ErrorAnswer, error_body
 from nitrobox_sandbox._responses import StrictJSONResponse as JSONResponse
@@ -100,13 +100,13 @@ def journaled(state: SandboxState) -> Callable[[Endpoint], Endpoint]:
 def _record(state: SandboxState, request: Request, sequence: int, status: int | None) -> None:
     body: bytes | None = getattr(request, "_body", None)  # cached by read_body
     state.journal.add(
-        record_of(
+        capture(
             sequence=sequence,
             operation_id=request.scope.get(_OPERATION),
-            method=request.method,
+            method=request.scope["method"],
             path=request.scope["path"],
             raw_query=request.scope.get("query_string", b"").decode("latin-1"),
-            headers=request.headers,
+            raw_headers=request.scope["headers"],
             body=body,
             status=status,
             scripted=bool(request.scope.get(_SCRIPTED)),

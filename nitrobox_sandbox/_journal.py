@@ -13,7 +13,7 @@ import hashlib
 import itertools
 import threading
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 from urllib.parse import parse_qsl
@@ -71,73 +71,128 @@ class RecordedCall:
         return asdict(self)
 
 
-def record_of(
+@dataclass(slots=True)
+class Captured:
+    """A request as the journal stores it: secrets already masked, the body still raw.
+
+    Capturing costs a few microseconds per request (the API path stays fast); parsing the
+    query and the JSON body waits until a test reads the journal (:meth:`call`).
+    """
+
+    sequence: int
+    operation_id: str | None
+    method: str
+    path: str
+    raw_query: str
+    query: dict[str, list[str]] | None  # parsed already when it carried a secret
+    headers: dict[str, str]
+    token_fingerprint: str | None
+    body: bytes | None  # a JSON body to parse on reading
+    form: dict[str, str] | None
+    truncated: bool
+    status: int | None
+    scripted: bool
+    _call: RecordedCall | None = None
+
+    def call(self) -> RecordedCall:
+        if self._call is None:
+            parsed: Any = None
+            if self.body is not None:
+                try:
+                    parsed = parse_json(self.body)
+                except ErrorAnswer:
+                    parsed = None  # the answer (a 400) says why; no broken text is kept
+            self._call = RecordedCall(
+                sequence=self.sequence,
+                operation_id=self.operation_id,
+                method=self.method,
+                path=self.path,
+                query=self.query if self.query is not None else _query(self.raw_query),
+                json=parsed,
+                status=self.status,
+                token_fingerprint=self.token_fingerprint,
+                headers=self.headers,
+                form=self.form,
+                json_truncated=self.truncated,
+                scripted=self.scripted,
+            )
+        return self._call
+
+
+def capture(
     *,
     sequence: int,
     operation_id: str | None,
     method: str,
     path: str,
     raw_query: str,
-    headers: Mapping[str, str],
+    raw_headers: Iterable[tuple[bytes, bytes]],
     body: bytes | None,
     status: int | None,
     scripted: bool = False,
-) -> RecordedCall:
-    """A journal entry from what the app saw, with every secret masked."""
-    query: dict[str, list[str]] = {}
-    for name, value in parse_qsl(raw_query, keep_blank_values=True):
-        query.setdefault(name, []).append(MASK if name in _SECRET_FIELDS else value)
-    authorization = headers.get("authorization")
-    token = bearer_token(authorization)
-    content_type = headers.get("content-type", "").split(";")[0].strip().lower()
-    parsed: Any = None
+) -> Captured:
+    """A journal entry from what the app saw (ASGI header pairs), every secret masked now."""
+    headers: dict[str, str] = {}
+    fingerprint: str | None = None
+    content_type = ""
+    for raw_name, raw_value in raw_headers:
+        name, value = raw_name.decode("latin-1").lower(), raw_value.decode("latin-1")
+        if name in _SENSITIVE_HEADERS:
+            value, token = _masked(value)
+            if name == "authorization" and token is not None:
+                fingerprint = token_fingerprint(token)
+        elif name == "content-type":
+            content_type = value.split(";")[0].strip().lower()
+        headers[name] = value
+    json_body: bytes | None = None
     form: dict[str, str] | None = None
     truncated = False
     if body:
         if len(body) > MAX_KEPT_BODY:
             truncated = True
         elif content_type == "application/x-www-form-urlencoded":
-            text = body.decode("latin-1")
-            form = {
-                name: MASK if name in _SECRET_FIELDS else value
-                for name, value in parse_qsl(text, keep_blank_values=True)
-            }
+            form = _masked_pairs(body.decode("latin-1"))
         elif content_type in ("", "application/json") or content_type.endswith("+json"):
-            try:
-                parsed = parse_json(body)
-            except ErrorAnswer:
-                parsed = None  # the answer (a 400) says why; the journal keeps no broken text
-    return RecordedCall(
+            json_body = body
+    secret_in_query = any(name in raw_query for name in _SECRET_FIELDS)
+    return Captured(
         sequence=sequence,
         operation_id=operation_id,
         method=method,
         path=path,
-        query=query,
-        json=parsed,
-        status=status,
-        token_fingerprint=token_fingerprint(token) if token else None,
-        headers=_masked_headers(headers),
+        raw_query="" if secret_in_query else raw_query,
+        query=_query(raw_query) if secret_in_query else None,
+        headers=headers,
+        token_fingerprint=fingerprint,
+        body=json_body,
         form=form,
-        json_truncated=truncated,
+        truncated=truncated,
+        status=status,
         scripted=scripted,
     )
 
 
-def _masked_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    shown: dict[str, str] = {}
-    for name, value in headers.items():
-        lower = name.lower()
-        if lower not in _SENSITIVE_HEADERS:
-            shown[lower] = value
-            continue
-        scheme, _, credential = value.partition(" ")
-        if scheme.lower() == "bearer" and credential.strip():
-            shown[lower] = f"Bearer {token_fingerprint(credential.strip())}"
-        elif credential:
-            shown[lower] = f"{scheme} {MASK}"
-        else:
-            shown[lower] = MASK
-    return shown
+def _query(raw_query: str) -> dict[str, list[str]]:
+    query: dict[str, list[str]] = {}
+    for name, value in parse_qsl(raw_query, keep_blank_values=True):
+        query.setdefault(name, []).append(MASK if name in _SECRET_FIELDS else value)
+    return query
+
+
+def _masked_pairs(text: str) -> dict[str, str]:
+    return {
+        name: MASK if name in _SECRET_FIELDS else value
+        for name, value in parse_qsl(text, keep_blank_values=True)
+    }
+
+
+def _masked(value: str) -> tuple[str, str | None]:
+    """A credential header's value as shown, and the bearer token in it (if one)."""
+    token = bearer_token(value)
+    if token is not None:
+        return f"Bearer {token_fingerprint(token)}", token
+    scheme, _, credential = value.partition(" ")
+    return (f"{scheme} {MASK}" if credential else MASK), None
 
 
 class Journal:
@@ -145,7 +200,7 @@ class Journal:
 
     def __init__(self, size: int | None = None) -> None:
         self._lock = threading.Lock()
-        self._entries: deque[RecordedCall] = deque(maxlen=size or JOURNAL_SIZE)
+        self._entries: deque[Captured] = deque(maxlen=size or JOURNAL_SIZE)
         self._sequence = itertools.count(1)
         self.dropped = 0
 
@@ -153,7 +208,7 @@ class Journal:
         with self._lock:
             return next(self._sequence)
 
-    def add(self, entry: RecordedCall) -> None:
+    def add(self, entry: Captured) -> None:
         with self._lock:
             if len(self._entries) == self._entries.maxlen:
                 self.dropped += 1
@@ -161,7 +216,8 @@ class Journal:
 
     def entries(self) -> list[RecordedCall]:
         with self._lock:
-            return sorted(self._entries, key=lambda e: e.sequence)
+            captured = sorted(self._entries, key=lambda e: e.sequence)
+        return [entry.call() for entry in captured]
 
     def clear(self) -> None:
         with self._lock:
