@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 from urllib.parse import parse_qsl
 
+from nitrobox_auth._redact import SENSITIVE_HEADERS
 from nitrobox_sandbox._limits import parse_json
 from nitrobox_sandbox._responses import ErrorAnswer
 from nitrobox_sandbox._tokens import bearer_token
@@ -30,9 +31,6 @@ MASK: Final = "***"
 # Form fields that carry a credential (RFC 6749 client authentication in the body).
 _SECRET_FIELDS: Final = frozenset(
     {"client_secret", "password", "access_token", "refresh_token", "client_assertion"}
-)
-_SENSITIVE_HEADERS: Final = frozenset(
-    {"authorization", "proxy-authorization", "cookie", "x-api-key"}
 )
 
 
@@ -137,7 +135,7 @@ def capture(
     content_type = ""
     for raw_name, raw_value in raw_headers:
         name, value = raw_name.decode("latin-1").lower(), raw_value.decode("latin-1")
-        if name in _SENSITIVE_HEADERS:
+        if name in SENSITIVE_HEADERS:  # the runtime's list: one rule for what is a credential
             value, token = _masked(value)
             if name == "authorization" and token is not None:
                 fingerprint = token_fingerprint(token)
