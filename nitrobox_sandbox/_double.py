@@ -57,7 +57,8 @@ async def scripted_answer(
     if fault is None:
         return None
     request.scope[_SCRIPTED] = True
-    state.stats.count("injected_errors")
+    if fault.status is not None or fault.reset:
+        state.stats.count("injected_errors")
     # Read so the journal shows what the call sent (too large or cut short: no body kept).
     with contextlib.suppress(ErrorAnswer):
         await read_body(request)

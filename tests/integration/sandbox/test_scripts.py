@@ -61,6 +61,7 @@ def test_a_delay_alone_answers_normally_but_late(api: httpx.Client, sandbox: San
     sandbox.script("queryCustomers", Fault(delay=0.01))
     assert api.get("/v2/customers").status_code == 200
     assert sandbox.calls("queryCustomers")[0].scripted
+    assert sandbox.stats()["injected_errors"] == 0  # a late answer is not an error
 
 
 def test_reset_drops_the_call_in_process_as_a_closed_connection(
