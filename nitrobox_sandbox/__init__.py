@@ -26,39 +26,51 @@ if TYPE_CHECKING:
     from nitrobox_sandbox._errors import SandboxConfigError, SandboxError, SeedError
     from nitrobox_sandbox._faults import Faults
     from nitrobox_sandbox._inbox import NotificationInbox, NotificationTimeout
+    from nitrobox_sandbox._journal import CallLog, RecordedCall, token_fingerprint
     from nitrobox_sandbox._notifier import Subscription
     from nitrobox_sandbox._sandbox import Sandbox
+    from nitrobox_sandbox._scripts import Fault, Script
     from nitrobox_sandbox._store import Snapshot
     from nitrobox_sandbox._transport import SyncASGITransport
 
 __all__ = [
+    "CallLog",
+    "Fault",
     "Faults",
     "ManualClock",
     "NotificationInbox",
     "NotificationTimeout",
+    "RecordedCall",
     "Sandbox",
     "SandboxConfigError",
     "SandboxError",
+    "Script",
     "SeedError",
     "Snapshot",
     "Subscription",
     "SyncASGITransport",
+    "token_fingerprint",
 ]
 
 SANDBOX_EXTRA_HINT = "pip install 'nitrobox-client[sandbox]'"
 
 _HOMES = {
+    "CallLog": "nitrobox_sandbox._journal",
+    "Fault": "nitrobox_sandbox._scripts",
     "Faults": "nitrobox_sandbox._faults",
     "ManualClock": "nitrobox_sandbox._clock",
     "NotificationInbox": "nitrobox_sandbox._inbox",
     "NotificationTimeout": "nitrobox_sandbox._inbox",
+    "RecordedCall": "nitrobox_sandbox._journal",
     "Sandbox": "nitrobox_sandbox._sandbox",
     "SandboxConfigError": "nitrobox_sandbox._errors",
     "SandboxError": "nitrobox_sandbox._errors",
     "SeedError": "nitrobox_sandbox._errors",
     "Snapshot": "nitrobox_sandbox._store",
+    "Script": "nitrobox_sandbox._scripts",
     "Subscription": "nitrobox_sandbox._notifier",
     "SyncASGITransport": "nitrobox_sandbox._transport",
+    "token_fingerprint": "nitrobox_sandbox._journal",
 }
 
 

@@ -1,15 +1,17 @@
 """The sandbox's ASGI application (Starlette): token endpoint, API dispatch, control routes.
 
 Order of checks for an API request, as a gateway in front of Nitrobox would do them:
-route -> added latency -> rate limit (429) -> bearer token (401) -> injected 5xx ->
+route -> a scripted answer (``_double``) -> added latency -> rate limit (429) ->
+bearer token (401) -> injected 5xx ->
 limits and strict JSON (413/400, ``_limits``) -> spec validation (400) -> the
 operation's handler. A :class:`ErrorAnswer` raised anywhere on the way becomes its 4xx
 ``GlobalErrorResponse`` in one place (``_refusal``), and every answer of an API path,
-500s included, is counted in ``stats()``.
+500s included, is counted in ``stats()`` and recorded in the journal (``sandbox.calls()``).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from nitrobox_sandbox._double import DropConnection, control_routes, journaled, scripted_answer
 from nitrobox_sandbox._errors import SandboxConfigError
 from nitrobox_sandbox._faults import FaultDecision
 from nitrobox_sandbox._handlers import Call, Reply
@@ -49,6 +52,7 @@ _FORM = "application/x-www-form-urlencoded"
 def build_app(state: SandboxState) -> Starlette:
     """The ASGI app serving ``state``; all routes share it."""
 
+    @journaled(state)
     async def token(request: Request) -> Response:
         try:
             return await _token_endpoint(state, request)
@@ -78,10 +82,12 @@ def build_app(state: SandboxState) -> Starlette:
                 return JSONResponse(error_body(400, str(exc), _path(request)), status_code=400)
         return JSONResponse(state.fault_settings())
 
+    api_endpoint = journaled(state)(functools.partial(_api_endpoint, state))
+
     async def api(request: Request, exc: Exception) -> Response:
         # Every path no route claims is an API path: the spec, not Starlette's path
         # patterns, decides (those do not match every byte a fuzzer puts in a path).
-        return await _api_endpoint(state, request)
+        return await api_endpoint(request)
 
     async def method_not_allowed(request: Request, exc: Exception) -> Response:
         path = _path(request)
@@ -100,6 +106,7 @@ def build_app(state: SandboxState) -> Starlette:
         Route("/_sandbox/stats", stats, methods=["GET"]),
         Route("/_sandbox/notifications", notifications, methods=["GET"]),
         Route("/_sandbox/faults", faults, methods=["GET", "POST"]),
+        *control_routes(state),
         Route("/{tenant}/oauth2/token", token, methods=["POST"]),
     ]
     return Starlette(
@@ -110,6 +117,9 @@ def build_app(state: SandboxState) -> Starlette:
 
 async def _token_endpoint(state: SandboxState, request: Request) -> Response:
     state.stats.count("token_requests")
+    scripted = await scripted_answer(state, request, "token")
+    if scripted is not None:
+        return scripted
     decision = state.faults.decide(token_endpoint=True)
     if decision.latency:
         await anyio.sleep(decision.latency)
@@ -165,6 +175,8 @@ async def _api_endpoint(state: SandboxState, request: Request) -> Response:
     except ErrorAnswer as refused:
         state.stats.count("validation_errors")
         response = _refusal(refused, path)
+    except DropConnection:
+        raise  # no answer, so no status to count
     except Exception:
         # Answered 500 by the app's crash handler; counted here, where the path is known.
         state.stats.status(500)
@@ -183,6 +195,9 @@ async def _api_call(
     state: SandboxState, request: Request, op: Operation, path_params: dict[str, str]
 ) -> Response:
     path = _path(request)
+    scripted = await scripted_answer(state, request, op.operation_id)
+    if scripted is not None:
+        return scripted
     decision = state.faults.decide()
     if decision.latency:
         await anyio.sleep(decision.latency)

@@ -136,6 +136,13 @@ class FaultInjector:
     def faults(self) -> Faults:
         return self._faults
 
+    def use_clock(self, clock: Callable[[], float]) -> None:
+        """Run the rate window on ``clock`` from now on (the window restarts)."""
+        with self._lock:
+            self._clock = clock
+            self._window_start = None
+            self._window_count = 0
+
     def configure(self, faults: Faults) -> None:
         """Switch to ``faults``; the random sequence and the rate window restart."""
         with self._lock:

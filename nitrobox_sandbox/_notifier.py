@@ -22,7 +22,7 @@ import math
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +123,8 @@ class Notifier:
         self._worker: threading.Thread | None = None
         self._stopping = False
         self._generation = 0  # bumped by reset: answers of older deliveries are not counted
+        # When deliveries fall due; a test's ManualClock replaces it (see use_clock).
+        self._clock: Callable[[], float] = time.monotonic
 
     # -- subscriptions ------------------------------------------------------------------------
 
@@ -200,7 +202,7 @@ class Notifier:
                     logger.warning("notification queue full: %s dropped", notification_type)
                     continue
                 delivery = _Delivery(
-                    time.monotonic(), next(self._ids), subscription, notification_type, body
+                    self._clock(), next(self._ids), subscription, notification_type, body
                 )
                 heapq.heappush(self._heap, delivery)
                 self._counts["published"] += 1
@@ -241,6 +243,27 @@ class Notifier:
                     return False
                 self._cond.wait(remaining)
             return True
+
+    # -- time -------------------------------------------------------------------------------
+
+    def use_clock(self, clock: Callable[[], float], time_scale: float) -> None:
+        """Let retries fall due on ``clock``, ``time_scale`` times Nitrobox's schedule
+        (a test's manual clock uses 1.0: the documented 120 s, 480 s, ...). Waiting
+        deliveries fall due at once on the new clock."""
+        with self._cond:
+            self._clock = clock
+            self.time_scale = float(time_scale)
+            self.intervals = retry_intervals(self.time_scale)
+            now = clock()
+            for delivery in self._heap:
+                delivery.due = now
+            heapq.heapify(self._heap)
+            self._cond.notify_all()
+
+    def wake(self) -> None:
+        """The clock moved: look again at what is due."""
+        with self._cond:
+            self._cond.notify_all()
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -309,7 +332,7 @@ class Notifier:
             if self._stopping or self._worker is not me:
                 return None
             if self._heap:
-                wait = self._heap[0].due - time.monotonic()
+                wait = self._heap[0].due - self._clock()
                 if wait <= 0:
                     return heapq.heappop(self._heap)
                 self._cond.wait(min(wait, 1.0))
@@ -353,7 +376,7 @@ class Notifier:
     def _token(
         self, client: httpx.Client, subscription: Subscription, cache: _TokenCache, *, fresh: bool
     ) -> str:
-        now = time.monotonic()
+        now = self._clock()
         if cache.value is not None and not fresh and now < cache.expires_at:
             return cache.value
         status, content = _post(
@@ -391,7 +414,7 @@ class Notifier:
             and delivery.subscription.id in self._subscriptions
         ):
             outcome, wait = "retry", self.intervals[delivery.attempts - 1]
-            delivery.due = time.monotonic() + wait
+            delivery.due = self._clock() + wait
             heapq.heappush(self._heap, delivery)
         else:
             outcome, wait = "failed", None

@@ -13,8 +13,10 @@ import httpx
 from nitrobox_sandbox._app import build_app
 from nitrobox_sandbox._errors import SandboxConfigError, SandboxError
 from nitrobox_sandbox._faults import Faults
+from nitrobox_sandbox._journal import CallLog
 from nitrobox_sandbox._limits import BODY_READ_TIMEOUT
 from nitrobox_sandbox._notifier import DEFAULT_TIME_SCALE, Subscription
+from nitrobox_sandbox._scripts import Fault, Script
 from nitrobox_sandbox._seed import load_seed, read_seed
 from nitrobox_sandbox._server import BackgroundServer
 from nitrobox_sandbox._spec import load_spec
@@ -75,6 +77,7 @@ class Sandbox:
         self._state.body_read_timeout = _check_body_read_timeout(body_read_timeout)
         self._app = build_app(self._state)
         self._server: BackgroundServer | None = None
+        self._calls = CallLog(self._state.journal)
 
     def __repr__(self) -> str:
         where = self.base_url if self.running else "not serving"
@@ -163,8 +166,9 @@ class Sandbox:
     # -- control --------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Forget every resource, token and count, queued notifications and the delivery log;
-        restore the constructed faults and token lifetime. Notification subscriptions stay."""
+        """Forget every resource, token and count, queued notifications and the delivery log,
+        scripts and the journal; restore the constructed faults and token lifetime.
+        Notification subscriptions stay."""
         self._state.reset()
 
     def stats(self) -> dict[str, Any]:
@@ -173,6 +177,36 @@ class Sandbox:
         ``validation_errors``, ``operations`` (per operationId), ``statuses``, and
         ``notifications`` (``sent``, ``failed``, ``waiting_for_retry``, ``queued``, ...)."""
         return self._state.stats.snapshot()
+
+    # -- scripted faults and the journal ---------------------------------------------------
+
+    def script(self, operation_id: str, *entries: int | Fault) -> Script:
+        """Answer the next calls of ``operation_id`` (an operationId of the spec, or
+        ``"token"`` for the token endpoint) with ``entries``, in order: a status (``503``)
+        or a :class:`Fault`; then answer normally again. Scripts of one operation queue
+        behind each other. The returned :class:`Script` counts what was used
+        (``.consumed``). An unknown operation or a bad entry raises
+        :class:`SandboxConfigError` (naming close matches for a misspelt operation)."""
+        return self._state.scripts.add(operation_id, entries)
+
+    def pending(self) -> list[Script]:
+        """The scripts with entries not used yet (``.remaining``), oldest first."""
+        return self._state.scripts.pending()
+
+    def clear_scripts(self) -> None:
+        """Drop every script, used up or not."""
+        self._state.scripts.clear()
+
+    @property
+    def calls(self) -> CallLog:
+        """The request journal: ``sandbox.calls()`` lists the requests in order,
+        ``sandbox.calls("createCustomer", status=201)`` filters them, ``.clear()`` empties it."""
+        return self._calls
+
+    def _use_clock(self, clock: Callable[[], float] | None) -> None:
+        """For the pytest plugin: run on a test's clock (``None``: back to the built one).
+        Notification retries then follow Nitrobox's real schedule on that clock."""
+        self._state.use_clock(clock)
 
     # -- notifications --------------------------------------------------------------------
 

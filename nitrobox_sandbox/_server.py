@@ -8,7 +8,9 @@ import time
 from typing import Any
 
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from nitrobox_sandbox._double import DROP_EXTENSION
 from nitrobox_sandbox._errors import SandboxError
 
 _START_TIMEOUT = 10.0
@@ -54,6 +56,7 @@ class BackgroundServer:
             lifespan="off",
             # keep-alive a little longer than httpx's pool keeps connections idle
             timeout_keep_alive=10,
+            http=_DroppableH11Protocol,
         )
         # uvicorn leaves signal handlers alone outside the main thread
         server = uvicorn.Server(config)
@@ -80,3 +83,24 @@ class BackgroundServer:
             return
         server.should_exit = True
         thread.join(timeout=_START_TIMEOUT)
+
+
+class _DroppableH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, plus a way for the app to drop the connection unanswered.
+
+    ASGI has no "close without a response": an app that returns without answering gets a
+    500 from uvicorn. A scripted ``Fault(reset=True)`` needs the real thing, so every request
+    carries a scope extension (:data:`DROP_EXTENSION`) that aborts this connection.
+    """
+
+    def connection_made(self, transport: Any) -> None:
+        super().connection_made(transport)
+        app = self.app
+
+        async def with_drop(scope: Any, receive: Any, send: Any) -> None:
+            if scope.get("type") == "http":
+                extensions = {**(scope.get("extensions") or {}), DROP_EXTENSION: transport.abort}
+                scope = {**scope, "extensions": extensions}
+            await app(scope, receive, send)
+
+        self.app = with_drop

@@ -12,8 +12,10 @@ from nitrobox_sandbox._errors import SandboxConfigError
 from nitrobox_sandbox._events import EventSource
 from nitrobox_sandbox._faults import FaultInjector, Faults
 from nitrobox_sandbox._handlers import Handlers
+from nitrobox_sandbox._journal import Journal
 from nitrobox_sandbox._limits import BODY_READ_TIMEOUT
 from nitrobox_sandbox._notifier import DEFAULT_TIME_SCALE, Notifier
+from nitrobox_sandbox._scripts import ScriptBook
 from nitrobox_sandbox._spec import Spec
 from nitrobox_sandbox._stats import Stats
 from nitrobox_sandbox._store import Store
@@ -63,10 +65,15 @@ class SandboxState:
         self.store = Store()
         self.handlers = Handlers(self.spec, self.synth, self.store)
         self.notifier = Notifier(time_scale=notification_time_scale)
+        self._initial_clock = clock
+        self._initial_time_scale = notification_time_scale
+        self._stop_waking: Callable[[], None] = _nothing
         self.stats.sections["notifications"] = self.notifier.stats
         self.store.observer = self.handlers.observer = EventSource(self.notifier, self.store)
         # seconds a request body may take to arrive (_limits.read_body); Sandbox sets it
         self.body_read_timeout = BODY_READ_TIMEOUT
+        self.scripts = ScriptBook(self.spec.by_id)
+        self.journal = Journal()
 
     def reset(self) -> None:
         """Back to how the sandbox was built: no resources, tokens or counts, and the
@@ -77,6 +84,26 @@ class SandboxState:
         self.stats.reset()
         self.notifier.reset()
         self.faults.configure(self._initial_faults)
+        self.scripts.clear()
+        self.journal.clear()
+
+    def use_clock(
+        self, clock: Callable[[], float] | None, *, notification_time_scale: float = 1.0
+    ) -> None:
+        """Run tokens, rate windows and notification retries on ``clock`` (``None``: back to
+        the clock and time scale the sandbox was built with). Tokens issued on the old
+        clock are revoked: their expiry means nothing on the new one."""
+        if clock is None:
+            clock, notification_time_scale = self._initial_clock, self._initial_time_scale
+        self.clock = clock
+        self.tokens.revoke_all()
+        self.tokens.clock = clock
+        self.faults.use_clock(clock)
+        self.notifier.use_clock(clock, notification_time_scale)
+        self._stop_waking()
+        # A manual clock wakes the notifier when it moves (else it looks again within 1 s).
+        on_advance = getattr(clock, "on_advance", None)
+        self._stop_waking = on_advance(self.notifier.wake) if on_advance else _nothing
 
     def configure_faults(self, values: Mapping[str, Any]) -> None:
         values = dict(values)
@@ -90,6 +117,10 @@ class SandboxState:
 
     def fault_settings(self) -> dict[str, Any]:
         return {**self.faults.faults.as_dict(), "token_lifetime": self.tokens.lifetime}
+
+
+def _nothing() -> None:
+    pass
 
 
 # 30 days: longer than any test run, and far from where float seconds lose precision.

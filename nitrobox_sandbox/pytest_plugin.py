@@ -22,6 +22,25 @@ Fixtures:
     calls in ``async with nitrobox_client:`` so the async side is closed in its own event loop.
     Against the sandbox each test starts with an empty token cache (exact per-test counts); in
     live mode one token cache serves the whole session.
+``nitrobox_async_client``
+    The same client for async tests, opened and closed in the test's own event loop: under
+    pytest-asyncio (``@pytest.mark.asyncio``, strict mode) and under anyio's plugin
+    (``@pytest.mark.anyio``, asyncio or trio).
+``nitrobox_clock``
+    A :class:`nitrobox_sandbox.ManualClock` that this test's sandbox and clients run on: token
+    expiry on both sides, the client's token refresh, its retry waits (``Retry-After`` and
+    backoff) and the sandbox's notification retries (on Nitrobox's real schedule: 120 s,
+    480 s, ...). Nothing moves until the test calls ``.advance(seconds)`` or the client sleeps
+    on it, so a 60 s ``Retry-After`` takes no wall time. Sandbox-only.
+
+The ``nitrobox`` marker sets options per test (or per module/class through ``pytestmark``):
+
+- ``clock="manual"``: the same as requesting ``nitrobox_clock``;
+- ``assert_scripts_used=False``: do not fail the test when answers it scripted with
+  ``nitrobox_sandbox.script(...)`` were left unused (by default that fails the test at
+  teardown, as pytest-httpx does for unused responses);
+- ``client={...}``: keyword arguments for :func:`nitrobox_auth.create_client` when the
+  fixtures build the client (``deadline``, ``retry``, ``timeout``, ...).
 
 Live mode (opt-in): ``pytest --nitrobox-live`` or ``NITROBOX_LIVE=1``. It needs the
 ``NITROBOX_*`` variables; a test that uses the fixtures then fails with a message naming what
@@ -41,7 +60,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -54,7 +74,7 @@ if TYPE_CHECKING:
     from nitrobox_auth._settings import NitroboxSettings
     from nitrobox_auth.token._cache import TokenCache
     from nitrobox_auth.token._provider import TokenProvider
-    from nitrobox_sandbox import NotificationInbox, Sandbox
+    from nitrobox_sandbox import ManualClock, NotificationInbox, Sandbox
 
 LIVE_OPTION = "--nitrobox-live"
 LIVE_VARIABLE = "NITROBOX_LIVE"
@@ -62,6 +82,11 @@ LIVE_VARIABLE = "NITROBOX_LIVE"
 # How the xdist controller tells its workers where the run's shared token cache lives.
 _WORKER_CACHE_KEY = "nitrobox_token_cache_dir"
 _RUN_CACHE_DIR = pytest.StashKey[str]()
+
+_MARKER = "nitrobox"
+_MARKER_OPTIONS = ("assert_scripts_used", "client", "clock")
+# Whether the test's call phase failed: then unused scripts are not reported on top.
+_CALL_FAILED = pytest.StashKey[bool]()
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"", "0", "false", "no", "off"})
@@ -78,6 +103,68 @@ def pytest_addoption(parser: pytest.Parser) -> None:
             f"the NITROBOX_* variables instead of the sandbox (also: {LIVE_VARIABLE}=1)"
         ),
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{_MARKER}(clock='manual', assert_scripts_used=True, client={{...}}): options of the "
+        "Nitrobox fixtures for this test (see nitrobox_sandbox.pytest_plugin)",
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call" and report.failed:
+        item.stash[_CALL_FAILED] = True
+    return report
+
+
+@dataclass(frozen=True)
+class _Options:
+    clock: str | None = None
+    assert_scripts_used: bool = True
+    client: dict[str, Any] = field(default_factory=dict)
+
+
+def _options(request: pytest.FixtureRequest) -> _Options:
+    """The ``nitrobox`` marker's options for this test; the closest marker wins per option."""
+    merged: dict[str, Any] = {}
+    for mark in reversed(list(request.node.iter_markers(_MARKER))):
+        if mark.args:
+            pytest.fail(f"@pytest.mark.{_MARKER} takes keyword options only", pytrace=False)
+        merged.update(mark.kwargs)
+    unknown = sorted(set(merged) - set(_MARKER_OPTIONS))
+    if unknown:
+        pytest.fail(
+            f"unknown @pytest.mark.{_MARKER} option(s) {', '.join(unknown)}; "
+            f"known: {', '.join(_MARKER_OPTIONS)}",
+            pytrace=False,
+        )
+    options = _Options(**merged)
+    if options.clock not in (None, "manual"):
+        pytest.fail(
+            f"@pytest.mark.{_MARKER}(clock=...) must be 'manual', not {options.clock!r}",
+            pytrace=False,
+        )
+    if not isinstance(options.assert_scripts_used, bool):
+        pytest.fail(f"@pytest.mark.{_MARKER}(assert_scripts_used=...) must be True or False")
+    if not isinstance(options.client, dict) or "provider" in options.client:
+        pytest.fail(
+            f"@pytest.mark.{_MARKER}(client=...) must be a dict of create_client() options "
+            "(without provider: the fixtures build it)",
+            pytrace=False,
+        )
+    return options
+
+
+def _test_clock(request: pytest.FixtureRequest) -> ManualClock | None:
+    """The test's manual clock, when it asked for one (fixture or marker)."""
+    if "nitrobox_clock" in request.fixturenames or _options(request).clock == "manual":
+        clock: ManualClock = request.getfixturevalue("nitrobox_clock")
+        return clock
+    return None
 
 
 def live_mode(config: pytest.Config) -> bool:
@@ -155,10 +242,48 @@ def _nitrobox_sandbox_server(request: pytest.FixtureRequest) -> Iterator[Sandbox
 
 
 @pytest.fixture
-def nitrobox_sandbox(_nitrobox_sandbox_server: Sandbox) -> Sandbox:
-    """The session's sandbox, reset for this test (empty state, zero stats, no faults)."""
-    _nitrobox_sandbox_server.reset()
-    return _nitrobox_sandbox_server
+def nitrobox_sandbox(
+    _nitrobox_sandbox_server: Sandbox, request: pytest.FixtureRequest
+) -> Iterator[Sandbox]:
+    """The session's sandbox, reset for this test (empty state, zero stats, no faults, no
+    scripts, an empty journal), on the test's clock if it has one. Fails the test at
+    teardown when answers it scripted were not used (see the ``nitrobox`` marker)."""
+    sandbox = _nitrobox_sandbox_server
+    options = _options(request)
+    sandbox.reset()
+    clock = _test_clock(request)
+    if clock is not None:
+        sandbox._use_clock(clock)
+    try:
+        yield sandbox
+    finally:
+        unused = sandbox.pending()
+        sandbox.clear_scripts()
+        if clock is not None:
+            sandbox._use_clock(None)
+    if unused and options.assert_scripts_used and not request.node.stash.get(_CALL_FAILED, False):
+        listed = "; ".join(
+            f"{script.operation_id}: {len(script.remaining)} of {len(script.entries)} unused"
+            for script in unused
+        )
+        pytest.fail(
+            f"scripted answers were not used ({listed}): the code under test made fewer calls "
+            f"than the test scripted. If that is expected, mark the test "
+            f"@pytest.mark.{_MARKER}(assert_scripts_used=False).",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def nitrobox_clock(request: pytest.FixtureRequest) -> ManualClock:
+    """A manual clock for this test's sandbox and Nitrobox clients (see the module docs)."""
+    if live_mode(request.config):
+        pytest.skip(f"sandbox-only test: skipped in live mode ({LIVE_OPTION} / {LIVE_VARIABLE})")
+    try:
+        from nitrobox_sandbox import ManualClock
+    except ImportError as exc:  # pragma: no cover - ManualClock needs nothing but the stdlib
+        pytest.skip(_missing_extra(exc))
+    return ManualClock()
 
 
 @pytest.fixture
@@ -230,14 +355,100 @@ def nitrobox_client(
 
     if live_mode(request.config):
         provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
-        client = create_client(nitrobox_settings, provider=provider)
+        client = create_client(nitrobox_settings, provider=provider, **_options(request).client)
         with client:
             yield client
         return
     # Against the sandbox a fresh token cache per test keeps per-test token counts exact.
-    with TokenProvider.from_settings(nitrobox_settings) as provider:
-        client = create_client(nitrobox_settings, provider=provider)
+    provider_options, client_options = _client_options(request)
+    with TokenProvider.from_settings(nitrobox_settings, **provider_options) as provider:
+        client = create_client(nitrobox_settings, provider=provider, **client_options)
         with client:
+            yield client
+
+
+def _client_options(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Options for the provider and for ``create_client``: the marker's ``client=``, and the
+    test's clock for token expiry and every retry wait."""
+    client_options = dict(_options(request).client)
+    provider_options: dict[str, Any] = {}
+    clock = _test_clock(request)
+    if clock is not None:
+        import attrs
+
+        from nitrobox_auth import RetryPolicy, TokenRetryPolicy
+
+        provider_options = {
+            "monotonic_clock": clock,
+            "retry": TokenRetryPolicy(sleep=clock.sleep, async_sleep=clock.async_sleep),
+        }
+        retry = client_options.get("retry", RetryPolicy())
+        if retry is not None:
+            client_options["retry"] = attrs.evolve(
+                retry, sleep=clock.sleep, async_sleep=clock.async_sleep
+            )
+    return provider_options, client_options
+
+
+@pytest.fixture
+def nitrobox_async_client(request: pytest.FixtureRequest) -> Client:
+    """The generated client for an async test, opened and closed in the test's event loop
+    (pytest-asyncio's ``@pytest.mark.asyncio`` or anyio's ``@pytest.mark.anyio``)."""
+    request.getfixturevalue("nitrobox_settings")
+    _test_clock(request)
+    if "anyio_backend" in request.fixturenames:
+        client: Client = request.getfixturevalue("_nitrobox_async_client_anyio")
+        return client
+    if request.node.get_closest_marker("asyncio") is not None and _PYTEST_ASYNCIO:
+        client = request.getfixturevalue("_nitrobox_async_client_asyncio")
+        return client
+    pytest.fail(
+        "nitrobox_async_client needs an async test: mark it @pytest.mark.anyio (anyio's "
+        "plugin) or @pytest.mark.asyncio (pytest-asyncio); a sync test uses nitrobox_client",
+        pytrace=False,
+    )
+
+
+async def _open_async_client(
+    settings: NitroboxSettings, request: pytest.FixtureRequest
+) -> AsyncIterator[Client]:
+    """The body of both async fixtures: built, opened and closed in the running loop."""
+    from nitrobox_auth import TokenProvider, create_client
+
+    if live_mode(request.config):
+        provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
+        options = _options(request).client
+        async with create_client(settings, provider=provider, **options) as client:
+            yield client
+        return
+    provider_options, client_options = _client_options(request)
+    with TokenProvider.from_settings(settings, **provider_options) as provider:
+        async with create_client(settings, provider=provider, **client_options) as client:
+            yield client
+
+
+@pytest.fixture
+async def _nitrobox_async_client_anyio(
+    nitrobox_settings: NitroboxSettings, request: pytest.FixtureRequest
+) -> AsyncIterator[Client]:
+    """Run by anyio's plugin in the test's loop (asyncio or trio)."""
+    async for client in _open_async_client(nitrobox_settings, request):
+        yield client
+
+
+try:  # pytest-asyncio (strict mode) runs only the async fixtures marked as its own
+    from pytest_asyncio import fixture as _asyncio_fixture
+except ImportError:  # pragma: no cover - pytest-asyncio is optional
+    _PYTEST_ASYNCIO = False
+else:
+    _PYTEST_ASYNCIO = True
+
+    @_asyncio_fixture
+    async def _nitrobox_async_client_asyncio(
+        nitrobox_settings: NitroboxSettings, request: pytest.FixtureRequest
+    ) -> AsyncIterator[Client]:
+        """Run by pytest-asyncio in the test's loop."""
+        async for client in _open_async_client(nitrobox_settings, request):
             yield client
 
 

@@ -72,6 +72,8 @@ def required_response_fields(bundle: dict[str, Any]) -> dict[str, list[str]]:
         for name in sorted(answers)
         if schemas[name].get("required")
     }
+
+
 def probe_dates(bundle: dict[str, object]) -> Counter[str]:
     """Operations at level ``probe`` per ``x-nitrobox-probed`` date (``undated`` without)."""
     found: Counter[str] = Counter()

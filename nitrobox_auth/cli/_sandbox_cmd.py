@@ -172,6 +172,8 @@ def run(args: argparse.Namespace, output: Output) -> int:
             loaded = ", ".join(f"{count} {kind}" for kind, count in seeded.items()) or "nothing"
             output.line(f"  seed data      {args.seed_data} ({loaded})")
         output.line(f"  stats          {sandbox.base_url}/_sandbox/stats")
+        output.line(f"  scripts        {sandbox.base_url}/_sandbox/scripts")
+        output.line(f"  journal        {sandbox.base_url}/_sandbox/calls")
         if notify is not None:
             output.line(
                 f"  notifications  to {args.notify_url} (token from {args.notify_token_url})"
