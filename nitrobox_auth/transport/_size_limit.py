@@ -9,11 +9,10 @@ encoding is refused as malformed.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Callable, Iterator
 from typing import Final
-
-import httpx
 
 from nitrobox_auth._errors import MalformedResponseError, ResponseTooLargeError, SettingsError
 
@@ -37,6 +36,18 @@ def check_limit(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise SettingsError(f"{name} must be a whole number of bytes >= 1, not {value!r}")
     return value
+
+
+@functools.lru_cache(maxsize=64)
+def bounded_accept(accept_encoding: str) -> bool:
+    """Whether an ``Accept-Encoding`` asks only for encodings :class:`BoundedDecoder` undoes.
+
+    Cached: a client sends the same one or two values on every request.
+    """
+    if not accept_encoding:
+        return False
+    codings = {part.split(";")[0].strip().lower() for part in accept_encoding.split(",")}
+    return codings <= BOUNDED_ENCODINGS
 
 
 def is_text(content_type: str | None) -> bool:
@@ -112,12 +123,13 @@ class BoundedDecoder:
             raise MalformedResponseError("the answer's compressed body is corrupt") from None
 
 
-def declared_too_large(response: httpx.Response, limit: int) -> bool:
+def is_identity(encoding: str) -> bool:
+    """Whether a ``Content-Encoding`` value leaves the body as it is."""
+    return not encoding or encoding.strip().lower() == "identity"
+
+
+def declared_too_large(encoding: str, content_length: str | None, limit: int) -> bool:
     """An identity answer whose ``Content-Length`` already says it is over the limit."""
-    if response.headers.get("Content-Encoding", "identity").strip().lower() not in (
-        "",
-        "identity",
-    ):
+    if not is_identity(encoding) or not content_length:
         return False
-    length = response.headers.get("Content-Length", "")
-    return length.isascii() and length.isdigit() and int(length) > limit
+    return content_length.isascii() and content_length.isdigit() and int(content_length) > limit
