@@ -63,3 +63,11 @@ def mypy_run(tmp_path_factory: pytest.TempPathFactory) -> MypyRun:
         lines=split_by_file(output),
         doc_examples=doc_examples,
     )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Under `pytest -n 2 --dist loadgroup` every test of the one mypy run goes to one
+    # worker, so mypy runs once, not once per worker.
+    for item in items:
+        if "mypy_run" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("mypy"))
