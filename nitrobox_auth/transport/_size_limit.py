@@ -54,8 +54,18 @@ def is_text(content_type: str | None) -> bool:
     """Whether an answer is text the client parses (JSON and friends) rather than a file."""
     if not content_type:
         return True
+    if len(content_type) > 128:  # not worth a cache entry (and a server chooses it)
+        return _is_text(content_type)
+    return _is_text_cached(content_type)
+
+
+def _is_text(content_type: str) -> bool:
     lowered = content_type.lower()
     return any(marker in lowered for marker in _TEXT_TYPES)
+
+
+# An API answers with a handful of content types.
+_is_text_cached = functools.lru_cache(maxsize=64)(_is_text)
 
 
 TooLarge = Callable[[], ResponseTooLargeError]
