@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from typing_helpers import MypyRun, examples, run_mypy_strict, split_by_file
+from typing_helpers import _LOCATED, MypyRun, examples, run_mypy_strict, split_by_file
 
 HERE = Path(__file__).parent
 
 # Checked as they are, beside the written cases below.
-CHECKED_FILES = (HERE / "typed_calls.py", HERE / "paging_types.py")
+CHECKED_FILES = (
+    HERE / "typed_calls.py",
+    HERE / "paging_types.py",
+    HERE.parents[1] / "examples" / "typed_client.py",
+)
 
 # Files the tests write: each must fail mypy in the way its test says.
 WRITTEN_CASES = {
@@ -57,6 +61,9 @@ def mypy_run(tmp_path_factory: pytest.TempPathFactory) -> MypyRun:
         paths.append(path)
     result = run_mypy_strict(*paths)
     output = result.stdout + result.stderr
+    # A crash or a usage error names no file: every test would then pass on empty lines.
+    unlocated = [line for line in output.splitlines() if not _LOCATED.match(line)]
+    assert result.returncode in (0, 1) and not unlocated, output
     return MypyRun(
         returncode=result.returncode,
         output=output,

@@ -15,6 +15,12 @@ def test_typed_calls_pass_mypy_strict(mypy_run: MypyRun) -> None:
     assert mypy_run.of("typed_calls.py") == [], mypy_run.output
 
 
+def test_the_typed_example_passes_mypy_strict(mypy_run: MypyRun) -> None:
+    """examples/typed_client.py, and the generated code it calls, are clean under mypy
+    --strict."""
+    assert mypy_run.of("typed_client.py") == [], mypy_run.output
+
+
 def test_the_check_fails_when_a_type_is_wrong(mypy_run: MypyRun) -> None:
     """The check has teeth: a wrong assert_type (the old `object`) is reported."""
     assert mypy_run.returncode == 1
