@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from typing_helpers import _LOCATED, MypyRun, examples, run_mypy_strict, split_by_file
+from typing_helpers import LOCATED, MypyRun, examples, run_mypy_strict, split_by_file
 
 HERE = Path(__file__).parent
 
@@ -62,8 +62,9 @@ def mypy_run(tmp_path_factory: pytest.TempPathFactory) -> MypyRun:
     result = run_mypy_strict(*paths)
     output = result.stdout + result.stderr
     # A crash or a usage error names no file: every test would then pass on empty lines.
-    unlocated = [line for line in output.splitlines() if not _LOCATED.match(line)]
-    assert result.returncode in (0, 1) and not unlocated, output
+    unlocated = [line for line in output.splitlines() if not LOCATED.match(line)]
+    assert result.returncode in (0, 1), output
+    assert not unlocated, output
     return MypyRun(
         returncode=result.returncode,
         output=output,

@@ -46,13 +46,13 @@ class MypyRun:
         return self.lines.get(name, [])
 
 
-_LOCATED = re.compile(r"^(?P<path>[^:\s]+\.py):\d+:")
+LOCATED = re.compile(r"^(?P<path>[^:\s]+\.py):\d+:")
 
 
 def split_by_file(output: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for line in output.splitlines():
-        match = _LOCATED.match(line)
+        match = LOCATED.match(line)
         if match:
             found.setdefault(Path(match.group("path")).name, []).append(line)
     return found
