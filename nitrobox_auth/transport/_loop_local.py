@@ -21,7 +21,8 @@ import httpx
 
 
 def _running_loop() -> object:
-    """The running event loop (asyncio) or trio run, as an identity to compare."""
+    """The running event loop (asyncio) or trio run, to compare with ``==`` (anyio makes a
+    new, equal token object at each call)."""
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
@@ -44,7 +45,7 @@ class LoopLocalTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         inner = self._inner
-        if inner is None or _running_loop() is not self._loop:
+        if inner is None or _running_loop() != self._loop:
             inner = await self._open()
         return await inner.handle_async_request(request)
 
@@ -71,7 +72,7 @@ class LoopLocalTransport(httpx.AsyncBaseTransport):
         keeper, self._keeper = self._keeper, None
         if keeper is None:
             return
-        if self._inner is not None and _running_loop() is self._loop:
+        if self._inner is not None and _running_loop() == self._loop:
             await keeper.aclose()  # closes the inner transport, in its own loop
         # A pool of another loop that ended without closing it cannot be closed from here.
         self._inner = None

@@ -104,7 +104,7 @@ def test_two_asyncio_runs_share_one_client(server: KeepAliveServer) -> None:
 
 
 def test_asyncio_then_trio_then_asyncio(server: KeepAliveServer) -> None:
-    """The same across backends: asyncio, trio, asyncio again."""
+    """The same across backends: asyncio, trio, asyncio again, then aclose inside trio."""
     pytest.importorskip("trio")
     settings = NitroboxSettings(
         tenant="acme", client_id="id", client_secret="secret", base_url=server.base_url
@@ -112,14 +112,18 @@ def test_asyncio_then_trio_then_asyncio(server: KeepAliveServer) -> None:
     client = create_client(settings)
 
     async def call() -> str:
-        customer = unwrap(await retrieve_customer.asyncio_detailed("c-1", client=client))
+        for _ in range(2):
+            customer = unwrap(await retrieve_customer.asyncio_detailed("c-1", client=client))
         return customer.customer_ident
 
     assert anyio.run(call, backend="asyncio") == "c-1"
     assert anyio.run(call, backend="trio") == "c-1"
     assert anyio.run(call, backend="asyncio") == "c-1"
+    assert server.connections == 3  # one per run: two calls of a run share it
 
-    async def close() -> None:
+    async def call_and_close() -> None:
+        await call()
         await client.aclose()
 
-    anyio.run(close, backend="asyncio")
+    anyio.run(call_and_close, backend="trio")  # closed in its own run: nothing left open
+    assert server.connections == 4
