@@ -13,7 +13,6 @@ ends at the deadline.
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import math
 import time
@@ -123,6 +122,9 @@ def fail_after(seconds: float) -> AbstractAsyncContextManager[object]:
     also serves trio, costs several times as much per block, and the body reads enter one
     per chunk.
     """
+    # Imported here: a program that never goes async should not pay for asyncio at import.
+    import asyncio
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:

@@ -14,7 +14,6 @@ gets a fresh one either way.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator, Callable
 
 import httpx
@@ -23,6 +22,8 @@ import httpx
 def _running_loop() -> object:
     """The running event loop (asyncio) or trio run, to compare with ``==`` (anyio makes a
     new, equal token object at each call)."""
+    import asyncio  # here: a program that never goes async should not pay for it at import
+
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
