@@ -25,6 +25,7 @@ from nitrobox_auth.token._provider import TokenProvider
 from nitrobox_auth.transport._bounded import BoundedTransport
 from nitrobox_auth.transport._connection_errors import ConnectionErrorTransport
 from nitrobox_auth.transport._deadline import check_deadline_seconds
+from nitrobox_auth.transport._loop_local import LoopLocalTransport
 from nitrobox_auth.transport._retry import RetryPolicy, install_retries
 
 
@@ -94,6 +95,19 @@ class NitroboxClient(Client):
         new = super()._share_httpx_clients(new)
         new._wiring = self._wiring
         return new
+
+    def close(self) -> None:
+        """Close the client (see the generated ``Client.close``).
+
+        Its warning about an async side left open is not given when every event loop that
+        used the client has closed its own pool as it ended (``asyncio.run`` does): nothing
+        is left open then.
+        """
+        wiring = self._wiring
+        pools = wiring.async_transport if wiring is not None else None
+        if isinstance(pools, LoopLocalTransport) and not pools.holds_connections:
+            self._lifecycle.async_used = False
+        super().close()
 
     def with_options(
         self,

@@ -44,6 +44,11 @@ class LoopLocalTransport(httpx.AsyncBaseTransport):
     def __repr__(self) -> str:
         return f"LoopLocalTransport({self._inner!r})"
 
+    @property
+    def holds_connections(self) -> bool:
+        """Whether a pool is open (in a loop still running, or one closed by hand)."""
+        return self._inner is not None
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         inner = self._inner
         if inner is None or _running_loop() != self._loop:
