@@ -98,7 +98,7 @@ def test_async_use_as_documented_leaks_nothing(pytester: pytest.Pytester) -> Non
             gc.collect()
         """
     )
-    result = pytester.runpytest_subprocess("-W", "error")
+    result = pytester.runpytest_inprocess("-W", "error", *INPROCESS)
     result.assert_outcomes(passed=2)
 
 
