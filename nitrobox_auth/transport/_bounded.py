@@ -57,6 +57,13 @@ class _Rules:
             return self._transport.max_answer_bytes
         return self._transport.max_file_bytes
 
+    def lowest_limit(self) -> int:
+        """A size every answer to this request may have, whatever its content type."""
+        own = self.request.extensions.get(_size_limit.EXTENSION_KEY)
+        if isinstance(own, int):
+            return own
+        return min(self._transport.max_answer_bytes, self._transport.max_file_bytes)
+
     def too_large(self, limit: int) -> _size_limit.TooLarge:
         request = self.request
         hint = (
@@ -78,16 +85,20 @@ class _Rules:
     def bounded(self, response: httpx.Response, stream: Any) -> httpx.Response:
         headers = response.headers
         encoding = headers.get("Content-Encoding", "")
-        limit = self.limit_for(headers.get("Content-Type"))
-        if _size_limit.declared_too_large(encoding, headers.get("Content-Length"), limit):
-            raise self.too_large(limit)()
         raw = response.stream
         if isinstance(raw, httpx.ByteStream) and _size_limit.is_identity(encoding):
             # The whole body is already in memory (an in-process or mock transport): no
-            # read can stall and nothing is left to decode, only its size to check.
-            if sum(len(chunk) for chunk in raw) > limit:
-                raise self.too_large(limit)()
+            # read can stall and nothing is left to decode, only its size to check (and
+            # which limit applies is looked up only for a body that could pass one).
+            size = sum(len(chunk) for chunk in raw)
+            if size > self.lowest_limit():
+                limit = self.limit_for(headers.get("Content-Type"))
+                if size > limit:
+                    raise self.too_large(limit)()
             return response
+        limit = self.limit_for(headers.get("Content-Type"))
+        if _size_limit.declared_too_large(encoding, headers.get("Content-Length"), limit):
+            raise self.too_large(limit)()
         decoder = BoundedDecoder(encoding, limit, self.too_large(limit))
         consumed = response.is_stream_consumed
         if consumed:
