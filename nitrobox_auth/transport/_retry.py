@@ -156,8 +156,8 @@ class RetryAuth(httpx.Auth):
         state = _Attempts(self, can_replay(request))
         # Each send of a request gets its own total deadline: one left from an earlier send
         # is dropped.
-        extensions = {k: v for k, v in request.extensions.items() if k != DEADLINE_KEY}
-        extensions[_EXTENSION_KEY] = state
+        extensions = {**request.extensions, _EXTENSION_KEY: state}
+        extensions.pop(DEADLINE_KEY, None)
         request.extensions = extensions
         return state
 
