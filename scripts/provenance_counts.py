@@ -6,9 +6,9 @@ Usage::
 
 Prints a Markdown table (the one in docs/spec.md) of documented / client-code / probe /
 inferred operations in total, read from the bundle the client is generated from, and the
-number of fields the answers' schemas declare ``required`` (``required_response_fields``). ``probe`` is
-the level ``scripts/apply_evidence.py`` gives an operation a probe confirmed against a tenant;
-it is dated (``x-nitrobox-probed``), and the dates are listed under the table.
+number of fields the answers' schemas declare ``required`` (``required_response_fields``).
+``probe`` is the level ``scripts/apply_evidence.py`` gives an operation a probe confirmed
+against a tenant; it is dated (``x-nitrobox-probed``), and the dates are listed under the table.
 """
 
 from __future__ import annotations

@@ -49,3 +49,17 @@ def _sockets_only_in_integration_tests(
     if request.node.get_closest_marker("integration") is None:
         for operation in ("connect", "connect_ex", "bind"):
             monkeypatch.setattr(socket.socket, operation, _refuse(operation))
+
+
+# Set in the processes of an xdist run; a user's suite that a test runs with pytester is
+# not one of them (pytest-benchmark, for one, would disable itself with a warning).
+_XDIST_VARIABLES = ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID")
+
+
+@pytest.fixture(autouse=True)
+def _pytester_runs_are_their_own_session(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if "pytester" in request.fixturenames:
+        for name in _XDIST_VARIABLES:
+            monkeypatch.delenv(name, raising=False)

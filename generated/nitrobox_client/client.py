@@ -66,7 +66,7 @@ class Client:
     # Shared with the clients with_headers/with_cookies/with_timeout derive, like the httpx clients.
     _lifecycle: _Lifecycle = field(factory=_Lifecycle, init=False)
 
-    def with_headers(self, headers: dict[str, str]) -> "Client":
+    def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
         if self._client is not None:
             self._client.headers.update(headers)
@@ -74,7 +74,7 @@ class Client:
             self._async_client.headers.update(headers)
         return self._share_httpx_clients(evolve(self, headers={**self._headers, **headers}))
 
-    def with_cookies(self, cookies: dict[str, str]) -> "Client":
+    def with_cookies(self, cookies: dict[str, str]) -> Self:
         """Get a new client matching this one with additional cookies"""
         if self._client is not None:
             self._client.cookies.update(cookies)
@@ -82,7 +82,7 @@ class Client:
             self._async_client.cookies.update(cookies)
         return self._share_httpx_clients(evolve(self, cookies={**self._cookies, **cookies}))
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
+    def with_timeout(self, timeout: httpx.Timeout) -> Self:
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
             self._client.timeout = timeout
@@ -90,7 +90,7 @@ class Client:
             self._async_client.timeout = timeout
         return self._share_httpx_clients(evolve(self, timeout=timeout))
 
-    def _share_httpx_clients(self, new: "Client") -> "Client":
+    def _share_httpx_clients(self, new: Self) -> Self:
         # evolve() starts without httpx clients; a client set with set_httpx_client (carrying
         # auth, transports, retries) must survive with_headers/with_cookies/with_timeout.
         new._client = self._client
@@ -105,6 +105,11 @@ class Client:
 
     def _check_open(self, side: Literal["sync", "async"]) -> None:
         if self._lifecycle.closed:
+            raise self.error_factory.client_closed(side)
+        # An httpx client closed by hand (get_httpx_client().close()) is the same mistake:
+        # said by the error factory, not by httpx's RuntimeError on the next request.
+        inner = self._client if side == "sync" else self._async_client
+        if inner is not None and inner.is_closed:
             raise self.error_factory.client_closed(side)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
@@ -257,7 +262,7 @@ class AuthenticatedClient:
     prefix: str = "Bearer"
     auth_header_name: str = "Authorization"
 
-    def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
+    def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
         if self._client is not None:
             self._client.headers.update(headers)
@@ -265,7 +270,7 @@ class AuthenticatedClient:
             self._async_client.headers.update(headers)
         return self._share_httpx_clients(evolve(self, headers={**self._headers, **headers}))
 
-    def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
+    def with_cookies(self, cookies: dict[str, str]) -> Self:
         """Get a new client matching this one with additional cookies"""
         if self._client is not None:
             self._client.cookies.update(cookies)
@@ -273,7 +278,7 @@ class AuthenticatedClient:
             self._async_client.cookies.update(cookies)
         return self._share_httpx_clients(evolve(self, cookies={**self._cookies, **cookies}))
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
+    def with_timeout(self, timeout: httpx.Timeout) -> Self:
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
             self._client.timeout = timeout
@@ -281,7 +286,7 @@ class AuthenticatedClient:
             self._async_client.timeout = timeout
         return self._share_httpx_clients(evolve(self, timeout=timeout))
 
-    def _share_httpx_clients(self, new: "AuthenticatedClient") -> "AuthenticatedClient":
+    def _share_httpx_clients(self, new: Self) -> Self:
         # evolve() starts without httpx clients; a client set with set_httpx_client (carrying
         # auth, transports, retries) must survive with_headers/with_cookies/with_timeout.
         new._client = self._client
@@ -296,6 +301,11 @@ class AuthenticatedClient:
 
     def _check_open(self, side: Literal["sync", "async"]) -> None:
         if self._lifecycle.closed:
+            raise self.error_factory.client_closed(side)
+        # An httpx client closed by hand (get_httpx_client().close()) is the same mistake:
+        # said by the error factory, not by httpx's RuntimeError on the next request.
+        inner = self._client if side == "sync" else self._async_client
+        if inner is not None and inner.is_closed:
             raise self.error_factory.client_closed(side)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:

@@ -11,31 +11,35 @@ raises through the client's error factory (:mod:`nitrobox_auth.api._error_factor
 outermost transport turns httpx's connection errors and timeouts, after the retries, into
 :class:`APIConnectionError` / :class:`APITimeoutError`
 (:mod:`nitrobox_auth.transport._connection_errors`). ``with client:`` / ``async with client:`` close
-what the factory opened (see docs/resilience.md).
+what the factory opened (see docs/resilience.md). ``client.with_options(...)`` derives a
+client with other retries, deadline or timeout (:mod:`nitrobox_auth.api._client`).
+
+The async side opens its connection pool per event loop
+(:mod:`nitrobox_auth.transport._loop_local`), so one client serves ``asyncio.run()`` after
+``asyncio.run()``, as the token provider does.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Unpack
 
 import httpx
 
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._settings import NitroboxSettings
+from nitrobox_auth.api._client_options import HTTPXOptions
 from nitrobox_auth.api._error_factory import NitroboxErrorFactory
-from nitrobox_auth.token._auth import NitroboxAuth
 from nitrobox_auth.token._provider import TokenHTTP, TokenProvider
-from nitrobox_auth.transport._bounded import BoundedTransport
-from nitrobox_auth.transport._connection_errors import ConnectionErrorTransport
 from nitrobox_auth.transport._deadline import DEFAULT_API_DEADLINE, DEFAULT_TOKEN_DEADLINE
-from nitrobox_auth.transport._retry import DEFAULT_RETRY_POLICY, RetryPolicy, install_retries
+from nitrobox_auth.transport._loop_local import LoopLocalTransport
+from nitrobox_auth.transport._retry import DEFAULT_RETRY_POLICY, RetryPolicy
 from nitrobox_auth.transport._size_limit import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_FILE_BYTES
-from nitrobox_auth.transport._wrapping import default_transports
+from nitrobox_auth.transport._wrapping import transport_settings
 
 if TYPE_CHECKING:
     # Imported when called: `import nitrobox_auth` (and so the pytest plugin, which every
     # pytest run of every user loads) should not load the generated package.
-    from nitrobox_client import Client
+    from nitrobox_auth.api._client import NitroboxClient
 
 # Connecting should be quick; Nitrobox may take a while to answer a billing run or a report.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
@@ -56,8 +60,8 @@ def create_client(
     deadline: float | None = None,
     max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-    **options: Any,
-) -> Client:
+    **options: Unpack[HTTPXOptions],
+) -> NitroboxClient:
     """A generated ``Client`` for the Nitrobox API, authenticated with cached OAuth2 tokens.
 
     - ``settings``: tenant, credentials and environment; default
@@ -80,7 +84,11 @@ def create_client(
       largest file (binary answer) read, after decompression (default 16 MiB / 256 MiB);
       a larger one raises ``ResponseTooLargeError`` while it is read;
     - ``options``: further keyword arguments for both ``httpx.Client`` and
-      ``httpx.AsyncClient`` (``headers``, ``event_hooks``, ``verify``, ...).
+      ``httpx.AsyncClient`` (``headers``, ``event_hooks``, ``verify``, ...; typed: see
+      :class:`~nitrobox_auth.api._client_options.HTTPXOptions`).
+
+    ``client.with_options(retry=..., deadline=..., timeout=...)`` gives a client with other
+    layers that shares this one's token provider and connection pools.
     """
     reserved = sorted(_RESERVED_OPTIONS.intersection(options))
     if reserved:
@@ -88,59 +96,79 @@ def create_client(
             f"create_client() sets {', '.join(reserved)} itself; use the settings, "
             "provider, timeout, transport and async_transport arguments instead"
         )
-    from nitrobox_client import Client
+    from nitrobox_auth.api._client import NitroboxClient, Wiring
 
     if settings is None:
         settings = NitroboxSettings.from_env()
     base_url = settings.api_base_url
-    rest = dict(options)
+    rest: dict[str, Any] = dict(options)
     if transport is None or async_transport is None:
-        built_sync, built_async = default_transports(base_url, rest)
-        # Only a missing one is used; an unused transport holds no socket.
-        transport = transport if transport is not None else built_sync
-        async_transport = async_transport if async_transport is not None else built_async
+        pool_settings = transport_settings(base_url, rest)
+        # Only a missing one is built; a transport that is never used holds no socket.
+        if transport is None:
+            transport = httpx.HTTPTransport(**pool_settings)
+        if async_transport is None:
+            async_transport = _async_pools(pool_settings)
     if deadline is None:
         deadline = float(timeout) if isinstance(timeout, int | float) else DEFAULT_API_DEADLINE
-    # One wrapper bounds every exchange in time and size, token requests included (the
-    # provider stamps its own deadline and size limit on those).
-    bounded = BoundedTransport(
-        transport,
+    http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+    if provider is None:
+        provider = _provider(settings, transport, async_transport, deadline)
+    wiring = Wiring(
+        base_url=base_url,
+        provider=provider,
+        transport=transport,
         async_transport=async_transport,
+        timeout=http_timeout,
+        retry=retry,
         deadline=deadline,
         max_answer_bytes=max_answer_bytes,
         max_file_bytes=max_file_bytes,
+        options=rest,
     )
-    if provider is None:
-        # Token requests share the API client's connection pool (same host) and so are
-        # closed with it: the provider never closes a transport it was given.
-        # A token fetch is bounded too: never longer than one API call may take.
-        provider = TokenProvider.from_settings(
-            settings,
-            http=TokenHTTP(
-                transport=bounded,
-                async_transport=bounded,
-                deadline=min(DEFAULT_TOKEN_DEADLINE, bounded.deadline),
-            ),
-        )
-    http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
-    auth, sync_transport, retrying_async_transport = install_retries(
-        NitroboxAuth(provider, api_base_url=base_url), bounded, bounded, retry
-    )
-    common: dict[str, Any] = {"base_url": base_url, "timeout": http_timeout, "auth": auth, **rest}
-    client = Client(
+    # One wrapper bounds every exchange in time and size (and checks the options).
+    sync_client, async_client = wiring.httpx_clients(wiring.bounded())
+    client = NitroboxClient(
         base_url=base_url,
         timeout=http_timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
         error_factory=NitroboxErrorFactory(),
     )
-    # Outermost, past the retries: what still fails there leaves as APIConnectionError.
-    client.set_httpx_client(
-        httpx.Client(transport=ConnectionErrorTransport(sync_transport), **common)
-    )
-    client.set_async_httpx_client(
-        httpx.AsyncClient(
-            transport=ConnectionErrorTransport(async_transport=retrying_async_transport),
-            **common,
-        )
-    )
+    client.set_httpx_client(sync_client)
+    client.set_async_httpx_client(async_client)
+    client._wiring = wiring
     return client
+
+
+def _provider(
+    settings: NitroboxSettings,
+    transport: httpx.BaseTransport,
+    async_transport: httpx.AsyncBaseTransport,
+    deadline: float,
+) -> TokenProvider:
+    # Token requests share the API client's connection pool (same host) and so are closed
+    # with it: the provider never closes a transport it was given. A token fetch is bounded
+    # in time and size too: never longer than one API call may take (the provider stamps
+    # its own deadline and size limit on each request).
+    from nitrobox_auth.transport._bounded import BoundedTransport
+
+    bounded = BoundedTransport(transport, async_transport=async_transport, deadline=deadline)
+    return TokenProvider.from_settings(
+        settings,
+        http=TokenHTTP(
+            transport=bounded,
+            async_transport=bounded,
+            deadline=min(DEFAULT_TOKEN_DEADLINE, bounded.deadline),
+        ),
+    )
+
+
+def _async_pools(settings: dict[str, Any]) -> LoopLocalTransport:
+    # One pool per event loop. The first is built now, like the sync one (loading the
+    # CA bundle here, not in the loop); a later loop builds its own when it first sends.
+    first = [httpx.AsyncHTTPTransport(**settings)]
+
+    def pool() -> httpx.AsyncBaseTransport:
+        return first.pop() if first else httpx.AsyncHTTPTransport(**settings)
+
+    return LoopLocalTransport(pool)

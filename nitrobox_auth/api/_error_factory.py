@@ -74,6 +74,6 @@ class NitroboxErrorFactory:
     def client_closed(self, side: Literal["sync", "async"]) -> ClientClosedError:
         return ClientClosedError(
             f"this Nitrobox client was closed (a `with client:` or `async with client:` block "
-            f"ended, or close()/aclose() ran), so it cannot send this {side} request; "
-            "create a new one with create_client()"
+            f"ended, close()/aclose() ran, or its {side} httpx client was closed by hand), so it "
+            f"cannot send this {side} request; create a new one with create_client()"
         )

@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Final, TypedDict, Unpack
 
 import anyio
 import anyio.lowlevel
@@ -55,6 +55,18 @@ __all__ = ["DEFAULT_TOKEN_TIMEOUT", "TokenHTTP", "TokenProvider"]
 _DEFAULT_TIMING: Final = TokenTiming()
 _DEFAULT_RETRY: Final = TokenRetryPolicy()
 _DEFAULT_HTTP: Final = TokenHTTP()
+
+
+class TokenProviderOptions(TypedDict, total=False):
+    """The keyword options of :class:`TokenProvider` besides the token URL and credentials
+    (what :meth:`TokenProvider.from_settings` passes through)."""
+
+    timing: TokenTiming
+    retry: TokenRetryPolicy
+    http: TokenHTTP
+    cache: TokenCache | None
+    monotonic_clock: Callable[[], float]
+    wall_clock: Callable[[], float]
 
 
 class TokenProvider:
@@ -124,9 +136,12 @@ class TokenProvider:
         )
 
     @classmethod
-    def from_settings(cls, settings: NitroboxSettings, **options: Any) -> TokenProvider:
+    def from_settings(
+        cls, settings: NitroboxSettings, **options: Unpack[TokenProviderOptions]
+    ) -> TokenProvider:
         """A provider for the tenant, credentials and environment in ``settings``; the
-        ``options`` (``timing``, ``retry``, ``http``, ``cache``, ...) are passed through."""
+        ``options`` (``timing``, ``retry``, ``http``, ``cache``, ...) are passed through,
+        typed: a misspelt one is a mypy error."""
         return cls(
             token_url=settings.token_url,
             client_id=settings.client_id,

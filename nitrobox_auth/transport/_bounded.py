@@ -20,13 +20,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import anyio
 import httpx
 
 from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError, SettingsError
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.transport import _deadline, _size_limit
-from nitrobox_auth.transport._deadline import Deadline, clamp_timeouts, socket_deadline
+from nitrobox_auth.transport._deadline import Deadline, clamp_timeouts, fail_after, socket_deadline
 from nitrobox_auth.transport._size_limit import BoundedDecoder
 from nitrobox_auth.transport._wrapping import WrappingTransport
 
@@ -50,13 +49,20 @@ class _Rules:
             url=url,
         )
 
-    def limit_for(self, response: httpx.Response) -> int:
+    def limit_for(self, content_type: str | None) -> int:
         own = self.request.extensions.get(_size_limit.EXTENSION_KEY)
         if isinstance(own, int):
             return own
-        if _size_limit.is_text(response.headers.get("Content-Type")):
+        if _size_limit.is_text(content_type):
             return self._transport.max_answer_bytes
         return self._transport.max_file_bytes
+
+    def lowest_limit(self) -> int:
+        """A size every answer to this request may have, whatever its content type."""
+        own = self.request.extensions.get(_size_limit.EXTENSION_KEY)
+        if isinstance(own, int):
+            return own
+        return min(self._transport.max_answer_bytes, self._transport.max_file_bytes)
 
     def too_large(self, limit: int) -> _size_limit.TooLarge:
         request = self.request
@@ -77,35 +83,56 @@ class _Rules:
         return build
 
     def bounded(self, response: httpx.Response, stream: Any) -> httpx.Response:
-        limit = self.limit_for(response)
-        too_large = self.too_large(limit)
-        if _size_limit.declared_too_large(response, limit):
-            raise too_large()
-        decoder = BoundedDecoder(response.headers.get("Content-Encoding", ""), limit, too_large)
-        headers = httpx.Headers(response.headers)
+        headers = response.headers
+        encoding = headers.get("Content-Encoding", "")
+        raw = response.stream
+        if isinstance(raw, httpx.ByteStream) and _size_limit.is_identity(encoding):
+            # The whole body is already in memory (an in-process or mock transport): no
+            # read can stall and nothing is left to decode, only its size to check (and
+            # which limit applies is looked up only for a body that could pass one).
+            size = sum(len(chunk) for chunk in raw)
+            if size > self.lowest_limit():
+                limit = self.limit_for(headers.get("Content-Type"))
+                if size > limit:
+                    raise self.too_large(limit)()
+            return response
+        limit = self.limit_for(headers.get("Content-Type"))
+        if _size_limit.declared_too_large(encoding, headers.get("Content-Length"), limit):
+            raise self.too_large(limit)()
+        decoder = BoundedDecoder(encoding, limit, self.too_large(limit))
+        consumed = response.is_stream_consumed
+        if consumed:
+            headers = httpx.Headers(headers)
         if decoder.decodes:
             del headers["Content-Encoding"]
             if "Content-Length" in headers:
                 del headers["Content-Length"]
-        return httpx.Response(
-            response.status_code,
-            headers=headers,
-            stream=stream(self, response, decoder),
-            extensions=response.extensions,
-            request=self.request,
-        )
+        body = stream(self, raw, decoder)
+        if consumed:
+            # Read already (an httpx.Response built with content=): a fresh response over
+            # the raw bytes, so they too pass the size limit and the bounded decoder.
+            return httpx.Response(
+                response.status_code,
+                headers=headers,
+                stream=body,
+                extensions=response.extensions,
+                request=self.request,
+            )
+        # Changed in place: nobody but this layer has seen a transport's response yet.
+        response.stream = body
+        return response
 
 
 class _SyncBody(httpx.SyncByteStream):
-    def __init__(self, rules: _Rules, response: httpx.Response, decoder: BoundedDecoder) -> None:
+    def __init__(self, rules: _Rules, raw: Any, decoder: BoundedDecoder) -> None:
         self._rules = rules
-        self._response = response
+        self._raw = raw
         self._decoder = decoder
 
     def __iter__(self) -> Iterator[bytes]:
         deadline = self._rules.deadline
         clamp_timeouts(self._rules.request, deadline)
-        chunks = iter(self._response.stream)  # type: ignore[arg-type]
+        chunks = iter(self._raw)
         while True:
             with socket_deadline(deadline):
                 try:
@@ -124,23 +151,23 @@ class _SyncBody(httpx.SyncByteStream):
             yield tail
 
     def close(self) -> None:
-        self._response.close()
+        self._raw.close()
 
 
 class _AsyncBody(httpx.AsyncByteStream):
-    def __init__(self, rules: _Rules, response: httpx.Response, decoder: BoundedDecoder) -> None:
+    def __init__(self, rules: _Rules, raw: Any, decoder: BoundedDecoder) -> None:
         self._rules = rules
-        self._response = response
+        self._raw = raw
         self._decoder = decoder
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         deadline = self._rules.deadline
         clamp_timeouts(self._rules.request, deadline)
-        chunks = self._response.stream.__aiter__()  # type: ignore[union-attr]
+        chunks = self._raw.__aiter__()
         while True:
             try:
                 # No yield inside the cancel scope: it must not span the consumer's code.
-                with anyio.fail_after(_left(deadline)):
+                async with fail_after(_left(deadline)):
                     chunk = await chunks.__anext__()
             except StopAsyncIteration:
                 break
@@ -157,7 +184,7 @@ class _AsyncBody(httpx.AsyncByteStream):
             yield tail
 
     async def aclose(self) -> None:
-        await self._response.aclose()
+        await self._raw.aclose()
 
 
 def _left(deadline: Deadline) -> float:
@@ -202,9 +229,7 @@ class BoundedTransport(WrappingTransport):
     def _prepare(request: httpx.Request) -> None:
         # Only encodings the bounded decoder can undo (httpx would add br and zstd when
         # their packages are installed); a caller's narrower choice (identity) is kept.
-        asked = request.headers.get("Accept-Encoding", "")
-        codings = {part.split(";")[0].strip().lower() for part in asked.split(",")}
-        if not asked or not codings <= _size_limit.BOUNDED_ENCODINGS:
+        if not _size_limit.bounded_accept(request.headers.get("Accept-Encoding", "")):
             request.headers["Accept-Encoding"] = _size_limit.ACCEPT_ENCODING
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -240,7 +265,7 @@ class BoundedTransport(WrappingTransport):
         self._prepare(request)
         clamp_timeouts(request, rules.deadline)
         try:
-            with anyio.fail_after(_left(rules.deadline)):
+            async with fail_after(_left(rules.deadline)):
                 response = await self._async_transport.handle_async_request(request)
         except TimeoutError:
             raise rules.timed_out() from None

@@ -86,8 +86,10 @@ class ConnectionErrorTransport(WrappingTransport):
             response = self._transport.handle_request(request)
         except httpx.TransportError as error:
             raise connection_error(request, error) from error
-        if isinstance(response.stream, httpx.SyncByteStream):
-            response.stream = _SyncStream(response.stream, request)
+        stream = response.stream
+        # A body already in memory cannot fail to arrive: left unwrapped.
+        if isinstance(stream, httpx.SyncByteStream) and not isinstance(stream, httpx.ByteStream):
+            response.stream = _SyncStream(stream, request)
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -97,6 +99,7 @@ class ConnectionErrorTransport(WrappingTransport):
             response = await self._async_transport.handle_async_request(request)
         except httpx.TransportError as error:
             raise connection_error(request, error) from error
-        if isinstance(response.stream, httpx.AsyncByteStream):
-            response.stream = _AsyncStream(response.stream, request)
+        stream = response.stream
+        if isinstance(stream, httpx.AsyncByteStream) and not isinstance(stream, httpx.ByteStream):
+            response.stream = _AsyncStream(stream, request)
         return response

@@ -17,9 +17,9 @@ import contextvars
 import math
 import time
 from collections.abc import Iterable
+from contextlib import AbstractAsyncContextManager
 from typing import Any, Final
 
-import attrs
 import httpcore
 import httpx
 
@@ -47,12 +47,18 @@ def check_deadline_seconds(name: str, value: object) -> float:
     return float(value)
 
 
-@attrs.frozen
 class Deadline:
     """``at`` on ``time.monotonic()``; ``total`` is the budget it was made from."""
 
-    at: float
-    total: float
+    # A plain slotted class: one is made per request, and attrs' frozen __init__ costs more.
+    __slots__ = ("at", "total")
+
+    def __init__(self, at: float, total: float) -> None:
+        self.at = at
+        self.total = total
+
+    def __repr__(self) -> str:
+        return f"Deadline(at={self.at!r}, total={self.total!r})"
 
     @classmethod
     def after(cls, seconds: float) -> Deadline:
@@ -79,12 +85,6 @@ def stamp(request: httpx.Request, seconds: float) -> Deadline:
     return deadline
 
 
-def restart(request: httpx.Request) -> None:
-    """Forget a deadline left from an earlier send of the same request object."""
-    if EXTENSION_KEY in request.extensions:
-        request.extensions = {k: v for k, v in request.extensions.items() if k != EXTENSION_KEY}
-
-
 def deadline_of(request: httpx.Request) -> Deadline | None:
     found = request.extensions.get(EXTENSION_KEY)
     return found if isinstance(found, Deadline) else None
@@ -107,9 +107,42 @@ def clamp_timeouts(request: httpx.Request, deadline: Deadline) -> None:
     if not isinstance(timeouts, dict):
         timeouts = {}
         request.extensions = {**request.extensions, "timeout": timeouts}
-    for phase in ("connect", "read", "write", "pool"):
+    for phase in _PHASES:
         value = timeouts.get(phase)
-        timeouts[phase] = left if value is None else min(float(value), left)
+        timeouts[phase] = left if value is None or value > left else float(value)
+
+
+_PHASES: Final = ("connect", "read", "write", "pool")
+
+
+def fail_after(seconds: float) -> AbstractAsyncContextManager[object]:
+    """``async with``: raises ``TimeoutError`` after ``seconds``, cancelling what it awaits.
+
+    On asyncio this is ``asyncio.timeout`` (one timer handle); anyio's cancel scope, which
+    also serves trio, costs several times as much per block, and the body reads enter one
+    per chunk.
+    """
+    # Imported here: a program that never goes async should not pay for asyncio at import.
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _AnyioTimeout(seconds)  # trio (or another anyio backend)
+    return asyncio.timeout(seconds)
+
+
+class _AnyioTimeout:
+    def __init__(self, seconds: float) -> None:
+        import anyio
+
+        self._scope = anyio.fail_after(seconds)
+
+    async def __aenter__(self) -> object:
+        return self._scope.__enter__()
+
+    async def __aexit__(self, *exc: Any) -> bool | None:
+        return self._scope.__exit__(*exc)
 
 
 class socket_deadline:

@@ -16,6 +16,7 @@ The sync and async paths differ only in how they sleep and read.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncGenerator, Generator
 from typing import Final
@@ -31,9 +32,15 @@ from nitrobox_auth._http_rules import (
     check_seconds,
     check_share,
 )
-from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
+from nitrobox_auth._logging import (
+    http_logger,
+    log_failure,
+    log_request,
+    log_response,
+    log_retry,
+)
+from nitrobox_auth.transport._deadline import EXTENSION_KEY as DEADLINE_KEY
 from nitrobox_auth.transport._deadline import allows_retry
-from nitrobox_auth.transport._deadline import restart as restart_deadline
 from nitrobox_auth.transport._wrapping import WrappingTransport
 
 _EXTENSION_KEY = "nitrobox_retry"
@@ -99,13 +106,15 @@ class RetryPolicy(RetrySchedule):
         return self.delay(attempt, retry_after)
 
 
-@attrs.define(eq=False)
 class _Attempts:
     """Per-request state both layers share through ``request.extensions``."""
 
-    auth: RetryAuth
-    replayable: bool
-    number: int = 1
+    __slots__ = ("auth", "number", "replayable")
+
+    def __init__(self, auth: RetryAuth, replayable: bool) -> None:
+        self.auth = auth
+        self.replayable = replayable
+        self.number = 1
 
 
 def _state(request: httpx.Request) -> _Attempts | None:
@@ -144,14 +153,21 @@ class RetryAuth(httpx.Auth):
             await flow.aclose()
 
     def _start(self, request: httpx.Request) -> _Attempts:
-        restart_deadline(request)  # each send of a request gets its own total deadline
         state = _Attempts(self, can_replay(request))
-        request.extensions = {**request.extensions, _EXTENSION_KEY: state}
+        # Each send of a request gets its own total deadline: one left from an earlier send
+        # is dropped.
+        extensions = {**request.extensions, _EXTENSION_KEY: state}
+        extensions.pop(DEADLINE_KEY, None)
+        request.extensions = extensions
         return state
 
     def _retry_delay(self, state: _Attempts, response: httpx.Response) -> float | None:
+        status = response.status_code
+        policy = self.policy
+        if status not in policy.retry_statuses and status not in policy.non_idempotent_statuses:
+            return None  # the answer of (nearly) every call: no rule below can retry it
         request = response.request
-        if not self.policy.should_retry(request.method, response.status_code, state.number):
+        if not policy.should_retry(request.method, status, state.number):
             return None
         if not state.replayable:
             return None
@@ -269,9 +285,12 @@ class RetryTransport(WrappingTransport):
             raise RuntimeError("this RetryTransport wraps no sync transport")
         state, replayable = self._begin(request)
         attempt = state.number if state is not None else 1
+        # Asked once per call: with DEBUG off (the default) no line is built or timed.
+        logs = http_logger.isEnabledFor(logging.DEBUG)
         while True:
-            log_request(request, attempt)
-            started = time.perf_counter()
+            if logs:
+                log_request(request, attempt)
+            started = time.perf_counter() if logs else 0.0
             try:
                 response = self._transport.handle_request(request)
             except Exception as error:
@@ -284,7 +303,8 @@ class RetryTransport(WrappingTransport):
                 if state is not None:
                     request = state.auth.reauthorize(request)
                 continue
-            log_response(request, response.status_code, time.perf_counter() - started, attempt)
+            if logs:
+                log_response(request, response.status_code, time.perf_counter() - started, attempt)
             return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -292,9 +312,12 @@ class RetryTransport(WrappingTransport):
             raise RuntimeError("this RetryTransport wraps no async transport")
         state, replayable = self._begin(request)
         attempt = state.number if state is not None else 1
+        # Asked once per call: with DEBUG off (the default) no line is built or timed.
+        logs = http_logger.isEnabledFor(logging.DEBUG)
         while True:
-            log_request(request, attempt)
-            started = time.perf_counter()
+            if logs:
+                log_request(request, attempt)
+            started = time.perf_counter() if logs else 0.0
             try:
                 response = await self._async_transport.handle_async_request(request)
             except Exception as error:
@@ -307,7 +330,8 @@ class RetryTransport(WrappingTransport):
                 if state is not None:
                     request = await state.auth.areauthorize(request)
                 continue
-            log_response(request, response.status_code, time.perf_counter() - started, attempt)
+            if logs:
+                log_response(request, response.status_code, time.perf_counter() - started, attempt)
             return response
 
 

@@ -9,11 +9,10 @@ encoding is refused as malformed.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Callable, Iterator
 from typing import Final
-
-import httpx
 
 from nitrobox_auth._errors import MalformedResponseError, ResponseTooLargeError, SettingsError
 
@@ -39,12 +38,34 @@ def check_limit(name: str, value: object) -> int:
     return value
 
 
+@functools.lru_cache(maxsize=64)
+def bounded_accept(accept_encoding: str) -> bool:
+    """Whether an ``Accept-Encoding`` asks only for encodings :class:`BoundedDecoder` undoes.
+
+    Cached: a client sends the same one or two values on every request.
+    """
+    if not accept_encoding:
+        return False
+    codings = {part.split(";")[0].strip().lower() for part in accept_encoding.split(",")}
+    return codings <= BOUNDED_ENCODINGS
+
+
 def is_text(content_type: str | None) -> bool:
     """Whether an answer is text the client parses (JSON and friends) rather than a file."""
     if not content_type:
         return True
+    if len(content_type) > 128:  # not worth a cache entry (and a server chooses it)
+        return _is_text(content_type)
+    return _is_text_cached(content_type)
+
+
+def _is_text(content_type: str) -> bool:
     lowered = content_type.lower()
     return any(marker in lowered for marker in _TEXT_TYPES)
+
+
+# An API answers with a handful of content types.
+_is_text_cached = functools.lru_cache(maxsize=64)(_is_text)
 
 
 TooLarge = Callable[[], ResponseTooLargeError]
@@ -112,12 +133,13 @@ class BoundedDecoder:
             raise MalformedResponseError("the answer's compressed body is corrupt") from None
 
 
-def declared_too_large(response: httpx.Response, limit: int) -> bool:
+def is_identity(encoding: str) -> bool:
+    """Whether a ``Content-Encoding`` value leaves the body as it is."""
+    return not encoding or encoding.strip().lower() == "identity"
+
+
+def declared_too_large(encoding: str, content_length: str | None, limit: int) -> bool:
     """An identity answer whose ``Content-Length`` already says it is over the limit."""
-    if response.headers.get("Content-Encoding", "identity").strip().lower() not in (
-        "",
-        "identity",
-    ):
+    if not is_identity(encoding) or not content_length:
         return False
-    length = response.headers.get("Content-Length", "")
-    return length.isascii() and length.isdigit() and int(length) > limit
+    return content_length.isascii() and content_length.isdigit() and int(content_length) > limit

@@ -29,13 +29,21 @@ def environment_proxy(base_url: str, trust_env: bool) -> str | None:
     return proxy
 
 
+def transport_settings(base_url: str, options: dict[str, Any]) -> dict[str, Any]:
+    """The transport options among these client options (which are removed)."""
+    settings: dict[str, Any] = {
+        name: options.pop(name) for name in TRANSPORT_OPTIONS if name in options
+    }
+    if settings.get("proxy") is None:
+        settings["proxy"] = environment_proxy(base_url, bool(settings.get("trust_env", True)))
+    return settings
+
+
 def default_transports(
     base_url: str, options: dict[str, Any]
 ) -> tuple[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
     """The transports httpx would build for these client options (which are removed)."""
-    settings = {name: options.pop(name) for name in TRANSPORT_OPTIONS if name in options}
-    if settings.get("proxy") is None:
-        settings["proxy"] = environment_proxy(base_url, bool(settings.get("trust_env", True)))
+    settings = transport_settings(base_url, options)
     return httpx.HTTPTransport(**settings), httpx.AsyncHTTPTransport(**settings)
 
 

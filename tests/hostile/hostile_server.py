@@ -16,6 +16,9 @@ TOKEN_PATH: Final = "/hostile-test/oauth2/token"
 _JSON_HEAD: Final = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
 # A drip never lasts longer than this, whatever the client does.
 _MAX_DRIP_SECONDS: Final = 30.0
+# One byte per interval: far below any per-read timeout, so only a total deadline ends a
+# drip (the 200-odd bytes of a drip take 10 s or more, many times the tests' deadlines).
+DRIP_INTERVAL: Final = 0.05
 
 Behaviour = Callable[["_Handler"], None]
 
@@ -75,13 +78,14 @@ def _not_found(handler: _Handler) -> None:
 def drip_body(handler: _Handler) -> None:
     body = b'{"items": "' + b"x" * 200 + b'"}'
     handler.send(f"{_JSON_HEAD}Content-Length: {len(body)}\r\n\r\n".encode())
-    handler.drip(body, 0.5)
+    handler.drip(body, DRIP_INTERVAL)
 
 
 def drip_head(handler: _Handler) -> None:
     body = b"{}"
     handler.drip(
-        f"{_JSON_HEAD}X-Padding: {'p' * 200}\r\nContent-Length: 2\r\n\r\n".encode() + body, 0.5
+        f"{_JSON_HEAD}X-Padding: {'p' * 200}\r\nContent-Length: 2\r\n\r\n".encode() + body,
+        DRIP_INTERVAL,
     )
 
 

@@ -35,6 +35,10 @@ from nitrobox_auth.transport._deadline import EXTENSION_KEY, Deadline
 pytestmark = pytest.mark.integration
 
 PATH = "/v2/customers"
+# Short deadlines keep the suite quick; a drip (one byte per 0.05 s) outlasts them many
+# times over, so a call that ends near its deadline was ended by the deadline.
+DEADLINE = 0.5
+SLACK = 1.5  # a loaded machine may end a call late, but never by a whole drip
 
 
 @contextmanager
@@ -57,14 +61,14 @@ def test_sync_call_ends_at_its_total_deadline(
     make_client: MakeClient,
     behaviour: Behaviour,
 ) -> None:
-    """create_client(timeout=2): a trickled or silent answer raises APITimeoutError at ~2 s."""
+    """create_client(timeout=0.5): a trickled or silent answer raises APITimeoutError then."""
     hostile.behaviours[PATH] = behaviour
-    client = make_client(settings, timeout=2)
-    with finishes_within(3.5), pytest.raises(APITimeoutError) as caught:
+    client = make_client(settings, timeout=DEADLINE)
+    with finishes_within(DEADLINE + SLACK), pytest.raises(APITimeoutError) as caught:
         client.get_httpx_client().get(PATH)
     assert caught.value.method == "GET"
     assert caught.value.url == f"{hostile.url}{PATH}"
-    assert "2 s deadline" in str(caught.value)
+    assert "0.5 s deadline" in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -78,13 +82,13 @@ def test_async_call_ends_at_its_total_deadline(
 ) -> None:
     """The async client keeps the same deadline."""
     hostile.behaviours[PATH] = behaviour
-    client = make_client(settings, timeout=2)
+    client = make_client(settings, timeout=DEADLINE)
 
     async def call() -> None:
         async with client.get_async_httpx_client() as http:
             await http.get(PATH)
 
-    with finishes_within(3.5), pytest.raises(APITimeoutError) as caught:
+    with finishes_within(DEADLINE + SLACK), pytest.raises(APITimeoutError) as caught:
         anyio.run(call)
     assert caught.value.method == "GET"
 
@@ -94,8 +98,8 @@ def test_deadline_option_overrides_the_timeout(
 ) -> None:
     """deadline= bounds the whole call even when the per-read timeout is longer."""
     hostile.behaviours[PATH] = drip_body
-    client = make_client(settings, timeout=httpx.Timeout(30.0), deadline=1.5)
-    with finishes_within(3.0), pytest.raises(APITimeoutError):
+    client = make_client(settings, timeout=httpx.Timeout(30.0), deadline=DEADLINE)
+    with finishes_within(DEADLINE + SLACK), pytest.raises(APITimeoutError):
         client.get_httpx_client().get(PATH)
 
 
@@ -116,14 +120,14 @@ def test_a_streamed_download_is_bounded_too(
 ) -> None:
     """A streamed body read chunk by chunk still ends at the deadline."""
     hostile.behaviours[PATH] = drip_body
-    client = make_client(settings, timeout=2)
+    client = make_client(settings, timeout=DEADLINE)
     received: list[bytes] = []
 
     def download() -> None:
         with client.get_httpx_client().stream("GET", PATH) as response:
             received.extend(response.iter_bytes())
 
-    with finishes_within(3.5), pytest.raises(APITimeoutError):
+    with finishes_within(DEADLINE + SLACK), pytest.raises(APITimeoutError):
         download()
     assert len(b"".join(received)) < 200
 
@@ -139,10 +143,10 @@ def test_token_fetch_of_a_lone_provider_is_bounded(
 ) -> None:
     """TokenProvider.from_settings alone: a stuck token endpoint gives TokenRequestError."""
     hostile.behaviours[TOKEN_PATH] = behaviour
-    provider = TokenProvider.from_settings(settings, http=TokenHTTP(deadline=2))
-    with finishes_within(3.5), pytest.raises(TokenRequestError) as caught:
+    provider = TokenProvider.from_settings(settings, http=TokenHTTP(deadline=DEADLINE))
+    with finishes_within(DEADLINE + SLACK), pytest.raises(TokenRequestError) as caught:
         provider.get_token()
-    assert "2 s deadline" in str(caught.value)
+    assert "0.5 s deadline" in str(caught.value)
     assert settings.token_url in str(caught.value)
     provider.close()
 
@@ -152,8 +156,8 @@ def test_async_token_fetch_of_a_lone_provider_is_bounded(
 ) -> None:
     """The async fetch of a provider without given transports is bounded the same way."""
     hostile.behaviours[TOKEN_PATH] = drip_body
-    provider = TokenProvider.from_settings(settings, http=TokenHTTP(deadline=2))
-    with finishes_within(3.5), pytest.raises(TokenRequestError):
+    provider = TokenProvider.from_settings(settings, http=TokenHTTP(deadline=DEADLINE))
+    with finishes_within(DEADLINE + SLACK), pytest.raises(TokenRequestError):
         anyio.run(provider.aget_token)
 
 
@@ -163,19 +167,22 @@ def test_an_api_call_behind_a_stuck_token_fetch_is_bounded(
     """A call whose token fetch trickles ends with TokenRequestError, not after the drip."""
     hostile.behaviours[TOKEN_PATH] = drip_head
     hostile.behaviours[PATH] = drip_body
-    provider = TokenProvider.from_settings(settings, http=TokenHTTP(deadline=1.5))
+    provider = TokenProvider.from_settings(settings, http=TokenHTTP(deadline=DEADLINE))
     client = make_client(settings, provider=provider)
-    with finishes_within(3.0), pytest.raises(TokenRequestError):
+    with finishes_within(DEADLINE + SLACK), pytest.raises(TokenRequestError):
         client.get_httpx_client().get(PATH)
 
 
 def test_the_factory_s_provider_shares_the_deadline(
     hostile: HostileServer, settings: NitroboxSettings, make_client: MakeClient
 ) -> None:
-    """create_client(timeout=2) alone: a trickling token endpoint ends the call at ~2 s."""
+    """create_client(timeout=0.5) alone: a trickling token endpoint ends the call then."""
     hostile.behaviours[TOKEN_PATH] = drip_head
-    client = make_client(settings, timeout=2)
-    with finishes_within(3.5), pytest.raises(TokenRequestError, match="2 s deadline"):
+    client = make_client(settings, timeout=DEADLINE)
+    with (
+        finishes_within(DEADLINE + SLACK),
+        pytest.raises(TokenRequestError, match=r"0\.5 s deadline"),
+    ):
         client.get_httpx_client().get(PATH)
 
 

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-CHECKED = Path(__file__).with_name("paging_types.py")
+sys.path.insert(0, str(Path(__file__).parent))
+from typing_helpers import MypyRun
 
 
-def test_paginate_and_apaginate_type_check_as_the_item_model() -> None:
+def test_paginate_and_apaginate_type_check_as_the_item_model(mypy_run: MypyRun) -> None:
     """assert_type holds for every walk, and passing a non-paged operation is a type error."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(CHECKED)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert mypy_run.of("paging_types.py") == [], mypy_run.output

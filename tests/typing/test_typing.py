@@ -1,4 +1,5 @@
-"""The idiomatic calls give success models to mypy --strict (tests/typing/typed_calls.py)."""
+"""The idiomatic calls give success models to mypy --strict (tests/typing/typed_calls.py),
+and the typed edges refuse a misspelt option."""
 
 from __future__ import annotations
 
@@ -6,27 +7,33 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from typing_helpers import run_mypy_strict
-
-TYPED_CALLS = Path(__file__).with_name("typed_calls.py")
+from typing_helpers import MypyRun
 
 
-def test_typed_calls_pass_mypy_strict() -> None:
+def test_typed_calls_pass_mypy_strict(mypy_run: MypyRun) -> None:
     """Every assert_type in typed_calls.py holds: retrieve, create, list, download, no body."""
-    result = run_mypy_strict(TYPED_CALLS)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert mypy_run.of("typed_calls.py") == [], mypy_run.output
 
 
-def test_the_check_fails_when_a_type_is_wrong(tmp_path: Path) -> None:
+def test_the_typed_example_passes_mypy_strict(mypy_run: MypyRun) -> None:
+    """examples/typed_client.py, and the generated code it calls, are clean under mypy
+    --strict."""
+    assert mypy_run.of("typed_client.py") == [], mypy_run.output
+
+
+def test_the_check_fails_when_a_type_is_wrong(mypy_run: MypyRun) -> None:
     """The check has teeth: a wrong assert_type (the old `object`) is reported."""
-    wrong = tmp_path / "wrong_type.py"
-    wrong.write_text(
-        "from typing import assert_type\n"
-        "from nitrobox_auth import create_client, unwrap\n"
-        "from nitrobox_client.api.customers import retrieve_customer\n"
-        "client = create_client()\n"
-        "assert_type(unwrap(retrieve_customer.sync_detailed('c', client=client)), object)\n"
-    )
-    result = run_mypy_strict(wrong)
-    assert result.returncode == 1
-    assert 'Expression is of type "Customer", not "object"' in result.stdout
+    assert mypy_run.returncode == 1
+    reported = "\n".join(mypy_run.of("wrong_type.py"))
+    assert 'Expression is of type "Customer", not "object"' in reported
+
+
+def test_a_misspelt_option_is_a_mypy_error(mypy_run: MypyRun) -> None:
+    """create_client(header=), from_settings(transport=) and with_options(retries=) are
+    errors that name the option; the correctly spelt calls below them are clean."""
+    errors = [line for line in mypy_run.of("misspelt_options.py") if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["3", "4", "5"], errors
+    assert 'Unexpected keyword argument "header" for "create_client"' in errors[0]
+    assert 'did you mean "headers"' in errors[0]
+    assert 'Unexpected keyword argument "transport" for "from_settings"' in errors[1]
+    assert 'Unexpected keyword argument "retries" for "with_options"' in errors[2]

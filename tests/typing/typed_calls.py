@@ -42,8 +42,9 @@ from nitrobox_auth import (
     unwrap,
 )
 
-client = create_client()
-assert_type(client, Client)
+# A generated Client (create_client's NitroboxClient adds with_options to it).
+client: Client = create_client()
+assert_type(create_client().with_options(retry=None).with_headers({}).is_closed, bool)
 
 
 def retrieve(ident: str) -> None:

@@ -76,7 +76,10 @@ def test_waiting_in_vain_lists_what_arrived(nitrobox_client, nitrobox_notificati
 def test_a_users_suite_waits_for_invoice_archived(pytester: pytest.Pytester) -> None:
     """Passing tests pass; a wait in vain fails (not errors) and lists what did arrive."""
     pytester.makepyfile(USER_SUITE)
-    result = pytester.runpytest_subprocess("-W", "error", "-p", "no:cacheprovider")
+    # In-process: a fresh interpreter is not the point (see test_plugin_fixtures.py).
+    result = pytester.runpytest_inprocess(
+        "-W", "error", "-p", "no:cacheprovider", "-p", "no:asyncio"
+    )
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(
         [

@@ -9,6 +9,12 @@ from fakes import python_output
 
 pytest_plugins = ["pytester"]
 
+# In-process runs (no interpreter to start, the packages already imported) where a fresh
+# process is not the point. pytest-asyncio, when installed, warns at configure time about
+# an unset option, and this process turns warnings into errors: the user suites here use
+# no asyncio fixture, so it is left out.
+INPROCESS = ("-p", "no:cacheprovider", "-p", "no:asyncio")
+
 NITROBOX_VARIABLES = (
     "NITROBOX_TENANT",
     "NITROBOX_CLIENT_ID",
@@ -60,7 +66,7 @@ def test_importing_the_plugin_loads_no_heavy_module() -> None:
 def test_fixtures_run_against_the_sandbox_by_default(pytester: pytest.Pytester) -> None:
     """Without opt-in, nitrobox_client talks to a reset sandbox on loopback."""
     pytester.makepyfile(SANDBOX_SUITE)
-    result = pytester.runpytest_subprocess("-W", "error")
+    result = pytester.runpytest_inprocess("-W", "error", *INPROCESS)
     result.assert_outcomes(passed=2)
 
 
@@ -92,7 +98,7 @@ def test_async_use_as_documented_leaks_nothing(pytester: pytest.Pytester) -> Non
             gc.collect()
         """
     )
-    result = pytester.runpytest_subprocess("-W", "error")
+    result = pytester.runpytest_inprocess("-W", "error", *INPROCESS)
     result.assert_outcomes(passed=2)
 
 
@@ -110,9 +116,9 @@ def test_live_opt_in_without_variables_names_them(
     )
     if opt_in == "variable":
         monkeypatch.setenv("NITROBOX_LIVE", "1")
-        result = pytester.runpytest_subprocess()
+        result = pytester.runpytest_inprocess(*INPROCESS)
     else:
-        result = pytester.runpytest_subprocess("--nitrobox-live")
+        result = pytester.runpytest_inprocess("--nitrobox-live", *INPROCESS)
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*Nitrobox live mode (--nitrobox-live / NITROBOX_LIVE=1) needs*"])
     assert "NITROBOX_" in result.stdout.str().split("needs", 1)[1]
@@ -144,7 +150,7 @@ def test_live_mode_uses_the_nitrobox_variables(
                 assert response.status_code == 200
             """
         )
-        result = pytester.runpytest_subprocess("--nitrobox-live", "-W", "error")
+        result = pytester.runpytest_inprocess("--nitrobox-live", "-W", "error", *INPROCESS)
         result.assert_outcomes(passed=2)
         result.stdout.fnmatch_lines(["nitrobox: live mode*"])
         assert server.stats()["token_requests"] == 1
@@ -160,7 +166,7 @@ def test_sandbox_only_tests_skip_in_live_mode(pytester: pytest.Pytester) -> None
             """Sandbox-only."""
         '''
     )
-    result = pytester.runpytest_subprocess("--nitrobox-live", "-rs")
+    result = pytester.runpytest_inprocess("--nitrobox-live", "-rs", *INPROCESS)
     result.assert_outcomes(skipped=1)
     result.stdout.fnmatch_lines(["*sandbox-only test: skipped in live mode*"])
 
@@ -172,7 +178,7 @@ def test_unknown_live_value_is_a_usage_error(
     """NITROBOX_LIVE=maybe is refused instead of being read as yes or no."""
     pytester.makepyfile("def test_nothing():\n    pass\n")
     monkeypatch.setenv("NITROBOX_LIVE", "maybe")
-    result = pytester.runpytest_subprocess()
+    result = pytester.runpytest_inprocess(*INPROCESS)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*NITROBOX_LIVE='maybe' is not understood*"])
 

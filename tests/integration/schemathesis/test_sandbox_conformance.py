@@ -8,6 +8,7 @@ examples per operation, derandomized so a failure reproduces on the next run.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -44,11 +45,23 @@ schema = schemathesis.openapi.from_dict(SPEC)
 pytestmark = pytest.mark.integration
 
 
+@pytest.fixture(scope="session")
+def token_provider(_nitrobox_sandbox_server: Sandbox) -> Iterator[TokenProvider]:
+    """One provider for the session (its HTTP client and TLS set-up made once)."""
+    with TokenProvider.from_settings(_nitrobox_sandbox_server.settings()) as provider:
+        yield provider
+
+
 @pytest.fixture
-def bearer(nitrobox_sandbox: Sandbox) -> str:
-    """A real access token from the sandbox, fetched the way the client fetches it."""
-    with TokenProvider.from_settings(nitrobox_sandbox.settings()) as provider:
-        return provider.get_token().value
+def bearer(nitrobox_sandbox: Sandbox, token_provider: TokenProvider) -> str:
+    """A real access token from the sandbox, fetched the way the client fetches it.
+
+    The sandbox forgets its tokens when it is reset for each operation, so the provider's
+    token is dropped and a fresh one fetched: one token request per operation, through the
+    session's one client.
+    """
+    token_provider.invalidate()
+    return token_provider.get_token().value
 
 
 @schema.parametrize()
