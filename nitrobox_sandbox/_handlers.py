@@ -9,9 +9,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nitrobox_auth.tooling import ascii_digits
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
 from nitrobox_sandbox._handlers_contracts import coerce_numeric_ids, contract_details
-from nitrobox_sandbox._limits import content_disposition, is_numeric_ident
+from nitrobox_sandbox._limits import content_disposition
 from nitrobox_sandbox._paging import page_of
 from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
@@ -345,7 +346,7 @@ class Handlers:
         if found is None:
             return self._store.get(collection, ident)
         record = None if by_id and not found.numeric else self._store.get(collection, ident)
-        if record is None and is_numeric_ident(ident):
+        if record is None and ascii_digits(ident):
             id_field = found.id_field
             record = next(
                 (r for r in self._store.all(collection) if r.data.get(id_field) == int(ident)),

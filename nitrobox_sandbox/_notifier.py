@@ -18,7 +18,6 @@ import heapq
 import itertools
 import json
 import logging
-import math
 import threading
 import time
 from collections import Counter, deque
@@ -28,6 +27,7 @@ from typing import Any
 
 import httpx
 
+from nitrobox_auth.tooling import is_transient_status, positive_seconds
 from nitrobox_sandbox._errors import SandboxConfigError
 
 logger = logging.getLogger("nitrobox_sandbox.notifications")
@@ -43,7 +43,12 @@ DELIVERY_TIMEOUT = httpx.Timeout(5.0, connect=2.0)
 _ANSWER_LIMIT = 64 * 1024  # what a subscriber's answer may be; the rest is not read
 # stop() waits this long for the worker; one stuck in a delivery ends by its HTTP timeout
 _STOP_TIMEOUT = 1.0
-_RETRIED = frozenset({408, 425, 429})
+
+
+def _worth_retrying(status: int) -> bool:
+    # Nitrobox retries a delivery "on failure" (facts: webhook retry policy); which answers
+    # count is not documented. Inferred: every 5xx, and the runtime's transient statuses.
+    return status >= 500 or is_transient_status(status)
 
 
 def retry_intervals(time_scale: float = 1.0) -> tuple[float, ...]:
@@ -100,15 +105,9 @@ class Notifier:
         log_size: int = LOG_SIZE,
         timeout: httpx.Timeout = DELIVERY_TIMEOUT,
     ) -> None:
-        if isinstance(time_scale, bool) or not isinstance(time_scale, int | float):
-            raise SandboxConfigError(
-                f"the notification time scale must be a number, got {time_scale!r}"
-            )
-        if not (time_scale > 0 and math.isfinite(time_scale)):
-            raise SandboxConfigError(
-                f"the notification time scale must be a positive finite number, got {time_scale!r}"
-            )
-        self.time_scale = float(time_scale)
+        self.time_scale = positive_seconds(
+            "the notification time scale", time_scale, error=SandboxConfigError
+        )
         self.intervals = retry_intervals(self.time_scale)
         self._queue_limit = queue_limit
         self._timeout = timeout
@@ -347,7 +346,7 @@ class Notifier:
             return None, f"connection error: {type(exc).__name__}", True
         if 200 <= status < 300:
             return status, None, False
-        retry = status >= 500 or status in _RETRIED
+        retry = _worth_retrying(status)
         return status, f"the subscriber answered {status}", retry
 
     def _token(
@@ -362,7 +361,7 @@ class Notifier:
             data={"grant_type": "client_credentials"},
             auth=httpx.BasicAuth(subscription.client_id, subscription.client_secret),
         )
-        if status >= 500 or status in _RETRIED:
+        if _worth_retrying(status):
             raise httpx.TransportError(f"the token endpoint answered {status}")
         if status != 200:
             raise _Refused(f"the token endpoint refused the credentials ({status})")

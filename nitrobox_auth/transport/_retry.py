@@ -32,6 +32,12 @@ from nitrobox_auth._http_rules import (
     check_share,
 )
 from nitrobox_auth._logging import log_failure, log_request, log_response, log_retry
+from nitrobox_auth._retry_rules import (
+    NOT_PROCESSED_STATUSES,
+    NOT_SENT_ERRORS,
+    RETRY_STATUSES,
+    TRANSIENT_ERRORS,
+)
 from nitrobox_auth.transport._deadline import allows_retry
 from nitrobox_auth.transport._deadline import restart as restart_deadline
 from nitrobox_auth.transport._wrapping import WrappingTransport
@@ -39,23 +45,6 @@ from nitrobox_auth.transport._wrapping import WrappingTransport
 _EXTENSION_KEY = "nitrobox_retry"
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-NON_IDEMPOTENT_RETRY_STATUSES = frozenset({429})
-
-# Errors raised before a single byte of the request left this process: safe to retry for
-# any method, POST included.
-NOT_SENT_ERRORS: tuple[type[BaseException], ...] = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-)
-# Errors after which the server may or may not have processed the request: retried only
-# for idempotent methods.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -78,7 +67,7 @@ class RetryPolicy(RetrySchedule):
     max_retry_after: float = attrs.field(default=60.0, validator=check_seconds)
     retry_statuses: frozenset[int] = RETRY_STATUSES
     idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
-    non_idempotent_statuses: frozenset[int] = NON_IDEMPOTENT_RETRY_STATUSES
+    non_idempotent_statuses: frozenset[int] = NOT_PROCESSED_STATUSES
 
     def should_retry(self, method: str, outcome: int | BaseException, attempt: int) -> bool:
         """Whether to retry after ``attempt`` attempts ended with a status or an exception."""

@@ -15,6 +15,7 @@ from typing import Final
 
 import httpx
 
+from nitrobox_auth._checks import ascii_digits
 from nitrobox_auth._errors import MalformedResponseError, ResponseTooLargeError, SettingsError
 
 # JSON (or any text) answer of the API: pages of 2,000 items stay far below this.
@@ -120,4 +121,4 @@ def declared_too_large(response: httpx.Response, limit: int) -> bool:
     ):
         return False
     length = response.headers.get("Content-Length", "")
-    return length.isascii() and length.isdigit() and int(length) > limit
+    return ascii_digits(length) and int(length) > limit
