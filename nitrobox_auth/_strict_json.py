@@ -1,7 +1,7 @@
 """Strict JSON: the one parser for JSON we did not write, and the one JSON type namer.
 
 Used by the sandbox (request bodies), the ``nitrobox`` command (``--json``), the probe and
-the API error reader. :func:`loads` refuses, with :class:`JSONRefused`:
+the API error reader. :func:`loads` refuses, with :class:`StrictJSONError`:
 
 - nesting deeper than ``max_depth``, counted on the raw text *before* the parser recurses
   (a 100,000-deep ``[[[...`` never reaches ``json.loads``);
@@ -32,7 +32,7 @@ _STRING: Final = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET: Final = re.compile(rb"[\[\]{}]")
 
 
-class JSONRefused(NitroboxError, ValueError):
+class StrictJSONError(NitroboxError, ValueError):
     """Text that is not strict JSON; ``reason`` says why without quoting the text."""
 
     def __init__(self, reason: str) -> None:
@@ -79,36 +79,36 @@ def json_depth(data: bytes, limit: int) -> int:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise JSONRefused(f"{name} is not a JSON number")
+    raise StrictJSONError(f"{name} is not a JSON number")
 
 
 def _finite(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise JSONRefused("a number is out of range for a float")
+        raise StrictJSONError("a number is out of range for a float")
     return value
 
 
 def loads(data: str | bytes | bytearray, *, max_depth: int) -> Any:
-    """``data`` as strict JSON (see the module docstring), or :class:`JSONRefused`."""
+    """``data`` as strict JSON (see the module docstring), or :class:`StrictJSONError`."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if json_depth(raw, max_depth) > max_depth:
-        raise JSONRefused(f"nested too deeply (more than {max_depth} levels)")
+        raise StrictJSONError(f"nested too deeply (more than {max_depth} levels)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise JSONRefused(f"not valid UTF-8 (at byte {exc.start})") from None
+        raise StrictJSONError(f"not valid UTF-8 (at byte {exc.start})") from None
     try:
         value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
-    except JSONRefused:
+    except StrictJSONError:
         raise
     except json.JSONDecodeError as exc:
         # exc.msg is the parser's own words ("Expecting value"): no excerpt of the text.
-        raise JSONRefused(f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise StrictJSONError(f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:  # pragma: no cover - the depth check stops these first
-        raise JSONRefused(f"nested too deeply (more than {max_depth} levels)") from None
+        raise StrictJSONError(f"nested too deeply (more than {max_depth} levels)") from None
     except ValueError:  # integers longer than sys.get_int_max_str_digits()
-        raise JSONRefused("an integer has too many digits") from None
+        raise StrictJSONError("an integer has too many digits") from None
     _check_strings(value)
     return value
 
@@ -132,4 +132,4 @@ def _check_text(text: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise JSONRefused("a string holds a lone surrogate (not valid Unicode)") from None
+        raise StrictJSONError("a string holds a lone surrogate (not valid Unicode)") from None

@@ -7,7 +7,7 @@ Everything here is pure and typed, and documented where it is defined:
 
 - the bundled OpenAPI document: :func:`load_bundled_spec`, :func:`resolve`,
   :func:`follow_pointer`;
-- strict JSON: :mod:`strict_json` (``loads(data, *, max_depth)`` raising ``JSONRefused``),
+- strict JSON: :mod:`strict_json` (``loads(data, *, max_depth)`` raising ``StrictJSONError``),
   :func:`json_depth`, :func:`json_type_name`;
 - credentials: :func:`parse_basic`, :func:`parse_bearer`, :func:`same_secret`,
   :func:`scrub`, :func:`scrub_credentials`;

@@ -92,7 +92,7 @@ def parse_json(body: bytes) -> Any:
     check_depth(body)
     try:
         value = strict_json.loads(body, max_depth=MAX_JSON_DEPTH)
-    except strict_json.JSONRefused as exc:
+    except strict_json.StrictJSONError as exc:
         raise ErrorAnswer(
             400,
             "The request body is not valid JSON",

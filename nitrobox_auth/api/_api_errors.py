@@ -195,7 +195,7 @@ def _body_fields(content: bytes) -> dict[str, Any]:
     text = content.decode("utf-8", errors="replace")
     try:
         data = strict_json.loads(content, max_depth=MAX_ANSWER_DEPTH) if text.strip() else None
-    except strict_json.JSONRefused:
+    except strict_json.StrictJSONError:
         data = None
     if not isinstance(data, dict) or not ({"status", "message", "uuid"} & data.keys()):
         return {"body": text or None}

@@ -297,7 +297,7 @@ def _decode(response: httpx.Response, where: str) -> object:
         )
     try:
         return strict_json.loads(response.content, max_depth=MAX_ANSWER_DEPTH)
-    except strict_json.JSONRefused as exc:
+    except strict_json.StrictJSONError as exc:
         problem = f"is not JSON (Content-Type: {content_type or 'none'}): {exc.reason}"
     raise MalformedResponseError(
         f"{where} {problem}", status=response.status_code, content_type=content_type

@@ -147,7 +147,7 @@ def parse_json_body(text: str, *, source: str) -> Any:
     """Strict JSON (see :mod:`nitrobox_auth._strict_json`), at most 64 levels deep."""
     try:
         return strict_json.loads(text, max_depth=MAX_JSON_DEPTH)
-    except strict_json.JSONRefused as exc:
+    except strict_json.StrictJSONError as exc:
         raise CommandError(f"{source} is not valid JSON: {exc.reason}") from None
 
 

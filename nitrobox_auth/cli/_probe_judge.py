@@ -114,7 +114,7 @@ class Judge:
             return Verdict(CONFIRMED)  # a file: its bytes have no schema to check
         try:
             data = strict_json.loads(body, max_depth=MAX_ANSWER_DEPTH)
-        except strict_json.JSONRefused as exc:
+        except strict_json.StrictJSONError as exc:
             why = f"the body is not valid JSON although it is {name}: {exc.reason}"
             return Verdict(CONTRADICTED, (why,))
         schema = media_object.get("schema")

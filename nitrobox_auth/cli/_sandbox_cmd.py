@@ -8,7 +8,7 @@ from typing import Any
 
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
-from nitrobox_auth.cli._target import import_sandbox
+from nitrobox_auth.cli._sandbox_seam import sandbox_class, sandbox_errors
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -117,8 +117,8 @@ def fault_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, output: Output) -> int:
-    sandbox_cls = import_sandbox()
-    from nitrobox_sandbox import SandboxConfigError
+    sandbox_cls = sandbox_class()
+    config_error, _ = sandbox_errors()
 
     faults = fault_settings(args)
     notify = notify_settings(args)
@@ -134,7 +134,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
         if notify is not None:
             url = notify.pop("url")
             sandbox.subscribe(url, **notify)
-    except SandboxConfigError as exc:
+    except config_error as exc:
         raise CommandError(str(exc)) from exc
     sandbox.start(port=args.port)
     try:

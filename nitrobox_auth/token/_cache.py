@@ -61,7 +61,7 @@ class CachedToken:
         another version), with a message that never quotes the content."""
         try:
             body = strict_json.loads(raw, max_depth=MAX_ANSWER_DEPTH)
-        except strict_json.JSONRefused:
+        except strict_json.StrictJSONError:
             raise ValueError("the cached entry is not JSON") from None
         if not isinstance(body, dict) or body.get("version") != _ENTRY_VERSION:
             raise ValueError("the cached entry is not a token entry of this version")

@@ -277,7 +277,7 @@ def _oauth_error_fields(
     """``error`` and ``error_description`` of an RFC 6749 error body, if it is one."""
     try:
         body = strict_json.loads(response.content, max_depth=MAX_ANSWER_DEPTH)
-    except strict_json.JSONRefused:
+    except strict_json.StrictJSONError:
         return None, None
     if not isinstance(body, dict):
         return None, None
@@ -314,7 +314,7 @@ def _parse_token(
 
     try:
         body = strict_json.loads(response.content, max_depth=MAX_ANSWER_DEPTH)
-    except strict_json.JSONRefused as exc:
+    except strict_json.StrictJSONError as exc:
         # The reason quotes nothing of the body, which may hold a token.
         raise invalid(
             f"the body is not JSON (Content-Type {content_type!r}): {exc.reason}"
