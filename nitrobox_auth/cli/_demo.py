@@ -26,6 +26,7 @@ import httpx
 
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._parser import add_sandbox_flag
 from nitrobox_auth.cli._sandbox_seam import inbox_class, sandbox_errors
 from nitrobox_auth.cli._target import Target, open_target, shared_token_cache
 
@@ -40,16 +41,16 @@ DEFAULT_PRODUCT = "demo-charging-kwh"
 POLL_INTERVAL = 2.0
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "demo",
-        help="run an end-to-end billing flow (sandbox unless NITROBOX_* is set)",
-        description=(
-            "Fetch a token, create a customer, a contract and usages, start a billing run, "
-            "find the invoice and download its PDF, printing each step with its timing. "
-            "Runs against an embedded sandbox unless NITROBOX_* credentials are set."
-        ),
-    )
+NAME = "demo"
+HELP = "run an end-to-end billing flow (sandbox unless NITROBOX_* is set)"
+DESCRIPTION = (
+    "Fetch a token, create a customer, a contract and usages, start a billing run, "
+    "find the invoice and download its PDF, printing each step with its timing. "
+    "Runs against an embedded sandbox unless NITROBOX_* credentials are set."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
@@ -75,10 +76,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="SECONDS",
         help="how long to wait for the invoice after the billing run (default 120)",
     )
-    parser.add_argument(
-        "--sandbox", action="store_true", help="use an embedded sandbox even if credentials are set"
-    )
-    parser.set_defaults(handler=run)
+    add_sandbox_flag(parser)
 
 
 class CallCounter:
