@@ -23,7 +23,6 @@ from typing import Final
 import attrs
 import httpx
 
-from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import (
     RetrySchedule,
     can_replay,
@@ -214,15 +213,11 @@ class RetryTransport(WrappingTransport):
         async_transport: httpx.AsyncBaseTransport | None = None,
         policy: RetryPolicy | None,
     ) -> None:
-        if transport is None and async_transport is None:
-            raise SettingsError("RetryTransport needs a transport or an async_transport to wrap")
-        self._transport = transport
-        self._async_transport = async_transport
+        super().__init__(transport, async_transport=async_transport)
         self.policy = policy
 
-    def __repr__(self) -> str:
-        inner = self._transport if self._transport is not None else self._async_transport
-        return f"RetryTransport({inner!r}, policy={self.policy!r})"
+    def _repr_options(self) -> str:
+        return f"policy={self.policy!r}"
 
     def _retry_delay(
         self, request: httpx.Request, error: Exception, attempt: int, replayable: bool
@@ -254,15 +249,14 @@ class RetryTransport(WrappingTransport):
         return attempt + 1
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            raise RuntimeError("this RetryTransport wraps no sync transport")
+        inner = self._sync_inner()
         state, replayable = self._begin(request)
         attempt = state.number if state is not None else 1
         while True:
             log_request(request, attempt)
             started = time.perf_counter()
             try:
-                response = self._transport.handle_request(request)
+                response = inner.handle_request(request)
             except Exception as error:
                 log_failure(request, error, time.perf_counter() - started, attempt)
                 delay = self._retry_delay(request, error, attempt, replayable)
@@ -277,15 +271,14 @@ class RetryTransport(WrappingTransport):
             return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async_transport is None:
-            raise RuntimeError("this RetryTransport wraps no async transport")
+        inner = self._async_inner()
         state, replayable = self._begin(request)
         attempt = state.number if state is not None else 1
         while True:
             log_request(request, attempt)
             started = time.perf_counter()
             try:
-                response = await self._async_transport.handle_async_request(request)
+                response = await inner.handle_async_request(request)
             except Exception as error:
                 log_failure(request, error, time.perf_counter() - started, attempt)
                 delay = self._retry_delay(request, error, attempt, replayable)
