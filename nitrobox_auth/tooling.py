@@ -13,7 +13,7 @@ Everything here is pure and typed, and documented where it is defined:
   :func:`scrub`, :func:`scrub_credentials`;
 - issued tokens: :class:`IssuedTokens`, :class:`TokenState`;
 - which failures are worth retrying: :func:`is_transient_status`;
-- checks: :func:`ascii_digits`, :func:`positive_seconds`;
+- checks: :func:`ascii_digits`, :func:`positive_seconds`, :func:`number_of_seconds`;
 - the shared token cache the environment selects: :data:`ENV_TOKEN_CACHE`,
   :func:`token_cache_from_env`;
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._bundled_spec import follow_pointer, load_bundled_spec, resolve
-from nitrobox_auth._checks import ascii_digits, positive_seconds
+from nitrobox_auth._checks import ascii_digits, number_of_seconds, positive_seconds
 from nitrobox_auth._credentials import parse_basic, parse_bearer, same_secret
 from nitrobox_auth._issued_tokens import IssuedTokens, TokenState
 from nitrobox_auth._redact import scrub, scrub_credentials
@@ -43,6 +43,7 @@ __all__ = [
     "json_depth",
     "json_type_name",
     "load_bundled_spec",
+    "number_of_seconds",
     "parse_basic",
     "parse_bearer",
     "positive_seconds",

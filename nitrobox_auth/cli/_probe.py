@@ -19,9 +19,11 @@ from urllib.parse import quote
 
 import httpx
 
+from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._bundled_spec import bundled_spec_checksum, load_bundled_spec
 from nitrobox_auth._errors import NitroboxError
 from nitrobox_auth._logging import redact_url
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import find_operation, operations
 from nitrobox_auth.cli._output import Output
@@ -264,8 +266,8 @@ def _run_step(
     data = None
     if response.is_success and "json" in response.headers.get("content-type", ""):
         try:
-            data = json.loads(body)
-        except (ValueError, RecursionError):
+            data = strict_json.loads(body, max_depth=MAX_ANSWER_DEPTH)
+        except strict_json.StrictJSONError:
             data = None
     return Result(step, verdict.outcome, response.status_code, verdict.problems, data, values)
 
