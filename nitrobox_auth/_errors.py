@@ -31,6 +31,7 @@ package (and ``nitrobox_sandbox``) raises derives from :class:`NitroboxError`, s
     ├── PaginationError          a paged query cannot be walked safely (also a ValueError)
     ├── RSQLError                an RSQL filter cannot be built from the input (also a ValueError)
     ├── BundledSpecError         the spec bundled with the package cannot be loaded
+    ├── StrictJSONError          text that is not strict JSON (nitrobox_auth.tooling; a ValueError)
     ├── CommandError             a ``nitrobox`` command cannot run as asked (nitrobox_auth.cli)
     │   └── UnknownOperationError   no operation of that name (also a LookupError)
     ├── InvalidNotificationError  a notification body that is not one (nitrobox_auth.webhooks)

@@ -7,7 +7,6 @@ share.
 
 from __future__ import annotations
 
-import math
 import random
 import re
 import time
@@ -19,6 +18,7 @@ import anyio
 import attrs
 import httpx
 
+from nitrobox_auth._checks import number_of_seconds
 from nitrobox_auth._errors import SettingsError
 
 # RFC 9110 delay-seconds is digits only; a fraction is tolerated because some servers
@@ -59,11 +59,7 @@ def can_replay(request: httpx.Request) -> bool:
 
 
 def check_seconds(owner: object, attribute: attrs.Attribute[float], value: float) -> None:
-    name = f"{type(owner).__name__}.{attribute.name}"
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SettingsError(f"{name} must be a number of seconds, not {value!r}")
-    if not math.isfinite(value) or value < 0:
-        raise SettingsError(f"{name} must be a finite number >= 0, not {value!r}")
+    number_of_seconds(f"{type(owner).__name__}.{attribute.name}", value)
 
 
 def check_attempts(owner: object, attribute: attrs.Attribute[int], value: int) -> None:

@@ -73,48 +73,33 @@ def redact_url(url: httpx.URL | str) -> str:
     return shown.split("?", 1)[0] + "?" + "&".join(parts)
 
 
+def _log(
+    logger: logging.Logger, level: int, what: str, request: httpx.Request, *details: object
+) -> None:
+    # Checked first: redacting the URL costs more than a disabled log call.
+    if logger.isEnabledFor(level):
+        logger.log(level, what, request.method, redact_url(request.url), *details)
+
+
 def log_request(request: httpx.Request, attempt: int) -> None:
     """One DEBUG line for a request about to go on the wire."""
-    if http_logger.isEnabledFor(logging.DEBUG):
-        http_logger.debug(
-            "request %s %s attempt=%d", request.method, redact_url(request.url), attempt
-        )
+    _log(http_logger, logging.DEBUG, "request %s %s attempt=%d", request, attempt)
 
 
 def log_response(request: httpx.Request, status_code: int, elapsed: float, attempt: int) -> None:
     """One DEBUG line for the response to a request (headers received)."""
-    if http_logger.isEnabledFor(logging.DEBUG):
-        http_logger.debug(
-            "response %s %s status=%d elapsed=%.1fms attempt=%d",
-            request.method,
-            redact_url(request.url),
-            status_code,
-            elapsed * 1000.0,
-            attempt,
-        )
+    what = "response %s %s status=%d elapsed=%.1fms attempt=%d"
+    _log(http_logger, logging.DEBUG, what, request, status_code, elapsed * 1000.0, attempt)
 
 
 def log_failure(request: httpx.Request, error: BaseException, elapsed: float, attempt: int) -> None:
     """One DEBUG line for a request that got no response (connection error, timeout)."""
-    if http_logger.isEnabledFor(logging.DEBUG):
-        http_logger.debug(
-            "failed %s %s error=%s elapsed=%.1fms attempt=%d",
-            request.method,
-            redact_url(request.url),
-            type(error).__name__,
-            elapsed * 1000.0,
-            attempt,
-        )
+    what = "failed %s %s error=%s elapsed=%.1fms attempt=%d"
+    name = type(error).__name__
+    _log(http_logger, logging.DEBUG, what, request, name, elapsed * 1000.0, attempt)
 
 
 def log_retry(request: httpx.Request, reason: str, delay: float, next_attempt: int) -> None:
     """One INFO line when a request is about to be retried, and why."""
-    if retry_logger.isEnabledFor(logging.INFO):
-        retry_logger.info(
-            "retrying %s %s after %s in %.2fs (attempt %d)",
-            request.method,
-            redact_url(request.url),
-            reason,
-            delay,
-            next_attempt,
-        )
+    what = "retrying %s %s after %s in %.2fs (attempt %d)"
+    _log(retry_logger, logging.INFO, what, request, reason, delay, next_attempt)

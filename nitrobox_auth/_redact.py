@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from nitrobox_auth._credentials import CREDENTIAL_IN_TEXT
+
 # Header names whose values are credentials. Compared lower-case.
 SENSITIVE_HEADERS: frozenset[str] = frozenset(
     {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"}
@@ -72,3 +74,8 @@ def scrub(text: str, secrets: Iterable[str | None]) -> str:
             whole = re.compile(rf"(?<![^\W_]){re.escape(secret)}(?![^\W_])")
             text = whole.sub(mask.replace("\\", r"\\"), text)
     return text
+
+
+def scrub_credentials(text: str) -> str:
+    """Mask every ``Basic``/``Bearer`` value in ``text`` (a gateway may echo our header)."""
+    return CREDENTIAL_IN_TEXT.sub(lambda m: f"{m.group(1)} {mask_secret(m.group(2))}", text)

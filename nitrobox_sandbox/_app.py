@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from nitrobox_auth.tooling import parse_bearer
 from nitrobox_sandbox._double import DropConnection, control_routes, journaled, scripted_answer
 from nitrobox_sandbox._errors import SandboxConfigError
 from nitrobox_sandbox._faults import FaultDecision
@@ -41,7 +42,6 @@ from nitrobox_sandbox._state import SandboxState
 from nitrobox_sandbox._tokens import (
     OAuthErrorAnswer,
     TokenState,
-    bearer_token,
     check_token_request,
 )
 from nitrobox_sandbox._validation import SandboxRequest, ValidationOutcome
@@ -149,7 +149,7 @@ async def _token_endpoint(state: SandboxState, request: Request) -> Response:
     if error is not None:
         state.stats.count("token_errors")
         return JSONResponse(error.body(), status_code=error.status, headers=error.headers())
-    access_token, expires_in = state.tokens.issue()
+    access_token, expires_in = state.tokens.issue_with_lifetime()
     state.stats.count("tokens_issued")
     return JSONResponse(
         {"access_token": access_token, "token_type": "bearer", "expires_in": expires_in},
@@ -240,7 +240,7 @@ async def _api_call(
 
 
 def _check_bearer(state: SandboxState, request: Request) -> Response | None:
-    token = bearer_token(request.headers.get("authorization"))
+    token = parse_bearer(request.headers.get("authorization"))
     if token is None:
         problem, description = "invalid_request", "No bearer token: send Authorization: Bearer"
     else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nitrobox_auth._errors import NitroboxError
+from nitrobox_auth import NitroboxError
 
 
 class SandboxError(NitroboxError):

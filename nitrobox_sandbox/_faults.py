@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from nitrobox_auth.tooling import number_of_seconds, positive_seconds
 from nitrobox_sandbox._errors import SandboxConfigError
 
 # A longer added latency or rate window only makes every call look hung; both are capped.
@@ -28,11 +29,7 @@ def _check_share(_: object, attribute: attrs.Attribute[float], value: float) -> 
 
 
 def _check_latency(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    # Written so that NaN fails it too.
-    if not 0.0 <= value <= MAX_LATENCY:
-        raise SandboxConfigError(
-            f"{attribute.name} must be a number of seconds from 0 to {MAX_LATENCY:g}, got {value!r}"
-        )
+    number_of_seconds(attribute.name, value, error=SandboxConfigError, at_most=MAX_LATENCY)
 
 
 def _check_rate_limit(_: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -41,11 +38,7 @@ def _check_rate_limit(_: object, attribute: attrs.Attribute[int | None], value: 
 
 
 def _check_window(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not 0.0 < value <= MAX_RATE_LIMIT_WINDOW:
-        raise SandboxConfigError(
-            f"{attribute.name} must be a number of seconds > 0 and at most "
-            f"{MAX_RATE_LIMIT_WINDOW:g}, got {value!r}"
-        )
+    positive_seconds(attribute.name, value, error=SandboxConfigError, at_most=MAX_RATE_LIMIT_WINDOW)
 
 
 def _check_5xx(_: object, attribute: attrs.Attribute[int], value: int) -> None:

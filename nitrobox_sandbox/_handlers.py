@@ -10,10 +10,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nitrobox_auth.tooling import ascii_digits
 from nitrobox_sandbox import _rsql
 from nitrobox_sandbox._billing import DOCUMENTS, BillingRun
 from nitrobox_sandbox._handlers_contracts import coerce_numeric_ids, contract_details
-from nitrobox_sandbox._limits import content_disposition, is_numeric_ident
+from nitrobox_sandbox._limits import content_disposition
 from nitrobox_sandbox._paging import page_of, plain_page_of
 from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem, error_body
 from nitrobox_sandbox._routes import Identity, Plan, identity, plan_operation
@@ -311,7 +312,7 @@ class Handlers:
         if equality is None or equality[0] not in (found.ident_field, found.id_field):
             return None
         by_id = equality[0] == found.id_field
-        if by_id and not all(is_numeric_ident(value) for value in equality[1]):
+        if by_id and not all(ascii_digits(value) for value in equality[1]):
             return None  # `debtorId==1.0` and the like: the filter decides, on everything
         records = {}
         for value in equality[1]:
@@ -419,7 +420,7 @@ class Handlers:
         if found is None:
             return self._store.get(collection, ident)
         record = None if by_id and not found.numeric else self._store.get(collection, ident)
-        if record is None and is_numeric_ident(ident) and len(ident) <= _MAX_ID_DIGITS:
+        if record is None and ascii_digits(ident) and len(ident) <= _MAX_ID_DIGITS:
             record = self._store.by_number(collection, int(ident))
         return record
 

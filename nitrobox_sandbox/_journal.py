@@ -18,10 +18,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 from urllib.parse import parse_qsl
 
-from nitrobox_auth._redact import SENSITIVE_HEADERS
+from nitrobox_auth.tooling import SENSITIVE_HEADERS, parse_bearer
 from nitrobox_sandbox._limits import parse_json
 from nitrobox_sandbox._responses import ErrorAnswer
-from nitrobox_sandbox._tokens import bearer_token
 
 JOURNAL_SIZE: Final = 1_000
 # A journal entry keeps at most this much of a body; a larger body is kept as None (and
@@ -186,7 +185,7 @@ def _masked_pairs(text: str) -> dict[str, str]:
 
 def _masked(value: str) -> tuple[str, str | None]:
     """A credential header's value as shown, and the bearer token in it (if one)."""
-    token = bearer_token(value)
+    token = parse_bearer(value)
     if token is not None:
         return f"Bearer {token_fingerprint(token)}", token
     scheme, _, credential = value.partition(" ")

@@ -25,9 +25,6 @@ a dropped connection or a stored record that poisons every later read:
 
 from __future__ import annotations
 
-import json
-import math
-import re
 import unicodedata
 import urllib.parse
 from collections.abc import Mapping
@@ -36,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Final
 import anyio
 from starlette.requests import ClientDisconnect, Request
 
+from nitrobox_auth.tooling import ascii_digits, json_depth, strict_json
 from nitrobox_sandbox._responses import ErrorAnswer, FieldProblem
 
 if TYPE_CHECKING:
@@ -58,9 +56,6 @@ BODY_READ_TIMEOUT: Final = 10.0
 MAX_RSQL_DEPTH: Final = 32
 MAX_RSQL_LENGTH: Final = 4096
 
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKET = re.compile(rb"[\[\]{}]")
-
 
 def _too_large() -> ErrorAnswer:
     return ErrorAnswer(
@@ -74,7 +69,7 @@ async def read_body(request: Request, read_timeout: float = BODY_READ_TIMEOUT) -
     """The request body, refused with 413 once it passes :data:`MAX_BODY_BYTES`, and with
     408 (``Connection: close``) when it has not all arrived within ``read_timeout`` seconds."""
     declared = request.headers.get("content-length", "")
-    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+    if ascii_digits(declared) and int(declared) > MAX_BODY_BYTES:
         raise _too_large()
     if declared == "0" or (not declared and "transfer-encoding" not in request.headers):
         # HTTP/1.1: no length and no chunking is no body (most GETs); nothing to wait for
@@ -111,23 +106,8 @@ def is_json(content_type: str | None) -> bool:
     return media == "application/json" or media.endswith("+json")
 
 
-def json_depth(body: bytes, limit: int = MAX_JSON_DEPTH) -> int:
-    """The nesting depth of a JSON text, counted without parsing (stops past ``limit``)."""
-    depth = deepest = 0
-    for bracket in _BRACKET.finditer(_STRING.sub(b'""', body)):
-        if bracket.group() in (b"[", b"{"):
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    return deepest
-        else:
-            depth -= 1
-    return deepest
-
-
 def check_depth(body: bytes) -> None:
-    if json_depth(body) > MAX_JSON_DEPTH:
+    if json_depth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
         raise ErrorAnswer(
             400,
             f"The request body is nested deeper than {MAX_JSON_DEPTH} levels",
@@ -135,48 +115,28 @@ def check_depth(body: bytes) -> None:
         )
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text[:40]} is out of range for a number")
-    return value
-
-
 def parse_json(body: bytes) -> Any:
     """``body`` as strict JSON (see the module docstring), or :class:`ErrorAnswer` (400)."""
     check_depth(body)
     try:
-        value = json.loads(body, parse_constant=_refuse_constant, parse_float=_finite_float)
-    except RecursionError:  # pragma: no cover - check_depth stops these first
-        raise ErrorAnswer(400, "The request body is nested too deeply") from None
-    except ValueError as exc:
-        # UnicodeDecodeError and JSONDecodeError are ValueErrors; neither message holds
-        # more than a position and a short excerpt.
-        problem = str(exc).split("\n")[0][:200]
+        value = strict_json.loads(body, max_depth=MAX_JSON_DEPTH)
+    except strict_json.StrictJSONError as exc:
         raise ErrorAnswer(
             400,
             "The request body is not valid JSON",
-            (FieldProblem("body", f"is not valid JSON: {problem}", None),),
+            (FieldProblem("body", f"is not valid JSON: {exc.reason}", None),),
         ) from None
-    _check_values(value, "")
+    _check_arrays(value)
     return value
 
 
-def _check_values(value: Any, where: str) -> None:
+def _check_arrays(value: Any) -> None:
     # Iterative: the depth is bounded already, but a wide body must not cost recursion.
-    stack: list[tuple[Any, str]] = [(value, where)]
+    stack: list[tuple[Any, str]] = [(value, "")]
     while stack:
         item, path = stack.pop()
-        if isinstance(item, str):
-            _check_text(item, path or "body")
-        elif isinstance(item, dict):
-            for key, sub in item.items():
-                _check_text(key, f"{path}.{key[:40]}" if path else "body (a field name)")
-                stack.append((sub, f"{path}.{key}" if path else key))
+        if isinstance(item, dict):
+            stack.extend((sub, f"{path}.{key}" if path else key) for key, sub in item.items())
         elif isinstance(item, list):
             if len(item) > MAX_ARRAY_ITEMS:
                 raise ErrorAnswer(
@@ -252,11 +212,6 @@ def check_path_parameters(path_params: Mapping[str, str]) -> None:
                     ),
                 ),
             )
-
-
-def is_numeric_ident(ident: str) -> bool:
-    """An ident made of ASCII digits only: ``int()`` can read it (``²`` it cannot)."""
-    return ident.isascii() and ident.isdigit()
 
 
 _CONTROL_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp"})

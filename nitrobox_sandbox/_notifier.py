@@ -2,7 +2,10 @@
 
 For each subscription, a delivery fetches a token from the subscriber's token endpoint
 (HTTP Basic ``client_id:client_secret``, form ``grant_type=client_credentials``), caches it
-until it expires, and POSTs the JSON payload with ``Authorization: Bearer``. API answers never
+until it expires, and POSTs the JSON payload with ``Authorization: Bearer``. The token side
+is the runtime's own :class:`~nitrobox_auth.TokenProvider` (one per subscription, asking once
+per attempt: the delivery schedule below does the retrying), so the sandbox reads a token
+answer exactly as the client does. API answers never
 wait: events go to a bounded queue that one background worker drains.
 
 Retries follow Nitrobox's documented schedule (first after 2 minutes, x4 each time, at most
@@ -18,7 +21,6 @@ import heapq
 import itertools
 import json
 import logging
-import math
 import threading
 import time
 from collections import Counter, deque
@@ -28,6 +30,16 @@ from typing import Any
 
 import httpx
 
+from nitrobox_auth import (
+    NitroboxError,
+    OAuthError,
+    TokenHTTP,
+    TokenProvider,
+    TokenRequestError,
+    TokenRetryPolicy,
+    TokenTiming,
+)
+from nitrobox_auth.tooling import is_transient_status, positive_seconds
 from nitrobox_sandbox._errors import SandboxConfigError
 
 logger = logging.getLogger("nitrobox_sandbox.notifications")
@@ -43,7 +55,12 @@ DELIVERY_TIMEOUT = httpx.Timeout(5.0, connect=2.0)
 _ANSWER_LIMIT = 64 * 1024  # what a subscriber's answer may be; the rest is not read
 # stop() waits this long for the worker; one stuck in a delivery ends by its HTTP timeout
 _STOP_TIMEOUT = 1.0
-_RETRIED = frozenset({408, 425, 429})
+
+
+def _worth_retrying(status: int) -> bool:
+    # Nitrobox retries a delivery "on failure" (facts: webhook retry policy); which answers
+    # count is not documented. Inferred: every 5xx, and the runtime's transient statuses.
+    return status >= 500 or is_transient_status(status)
 
 
 def retry_intervals(time_scale: float = 1.0) -> tuple[float, ...]:
@@ -83,10 +100,27 @@ class _Refused(Exception):
     """A failure that retrying will not fix (a 4xx answer, refused credentials)."""
 
 
-class _TokenCache:
-    def __init__(self) -> None:
-        self.value: str | None = None
-        self.expires_at = 0.0
+class _TokenUnavailable(Exception):
+    """No token this time (no answer, a 5xx, 429...): the delivery is retried."""
+
+
+def _token(provider: TokenProvider) -> str:
+    """The subscription's current token; the failure says only what happened, never the
+    URL or server text (the delivery log is served at /_sandbox/notifications)."""
+    try:
+        return provider.get_token().value
+    except TokenRequestError as exc:
+        if exc.status is None:
+            cause = type(exc.__cause__ or exc).__name__
+            raise _TokenUnavailable(f"connection error: {cause} (token endpoint)") from None
+        if _worth_retrying(exc.status):
+            raise _TokenUnavailable(f"the token endpoint answered {exc.status}") from None
+        raise _Refused(f"the token endpoint refused the request ({exc.status})") from None
+    except OAuthError as exc:
+        raise _Refused(f"the token endpoint refused the credentials ({exc.status})") from None
+    except NitroboxError as exc:  # TokenResponseError, ResponseTooLargeError
+        name = type(exc).__name__
+        raise _Refused(f"the token endpoint's answer is not an OAuth2 token ({name})") from None
 
 
 class Notifier:
@@ -100,22 +134,16 @@ class Notifier:
         log_size: int = LOG_SIZE,
         timeout: httpx.Timeout = DELIVERY_TIMEOUT,
     ) -> None:
-        if isinstance(time_scale, bool) or not isinstance(time_scale, int | float):
-            raise SandboxConfigError(
-                f"the notification time scale must be a number, got {time_scale!r}"
-            )
-        if not (time_scale > 0 and math.isfinite(time_scale)):
-            raise SandboxConfigError(
-                f"the notification time scale must be a positive finite number, got {time_scale!r}"
-            )
-        self.time_scale = float(time_scale)
+        self.time_scale = positive_seconds(
+            "the notification time scale", time_scale, error=SandboxConfigError
+        )
         self.intervals = retry_intervals(self.time_scale)
         self._queue_limit = queue_limit
         self._timeout = timeout
         self._cond = threading.Condition()
         self._heap: list[_Delivery] = []
         self._subscriptions: dict[int, Subscription] = {}
-        self._tokens: dict[int, _TokenCache] = {}
+        self._tokens: dict[int, TokenProvider] = {}
         self._ids = itertools.count(1)
         self._counts: Counter[str] = Counter()
         self._log: deque[dict[str, Any]] = deque(maxlen=log_size)
@@ -166,7 +194,6 @@ class Notifier:
                 next(self._ids), url, token_url, client_id, client_secret, chosen
             )
             self._subscriptions[subscription.id] = subscription
-            self._tokens[subscription.id] = _TokenCache()
         return subscription
 
     def unsubscribe(self, subscription: Subscription) -> None:
@@ -274,8 +301,8 @@ class Notifier:
             self._log.clear()
             self._counts.clear()
             self._generation += 1
-            for cache in self._tokens.values():
-                cache.value = None
+            for provider in self._tokens.values():
+                provider.invalidate()
             self._cond.notify_all()
 
     def stop(self, timeout: float = _STOP_TIMEOUT) -> None:
@@ -307,7 +334,15 @@ class Notifier:
 
     def _run(self) -> None:
         me = threading.current_thread()
-        with httpx.Client(timeout=self._timeout, follow_redirects=False) as client:
+        with (
+            httpx.Client(timeout=self._timeout, follow_redirects=False) as client,
+            httpx.HTTPTransport() as token_transport,
+        ):
+            # The providers' clients wrap this transport (bounded in time and size); it
+            # closes with the worker, so the providers are this worker's too.
+            token_http = TokenHTTP(timeout=self._timeout, transport=token_transport)
+            with self._cond:
+                self._tokens.clear()
             while True:
                 with self._cond:
                     delivery = self._next_due(me)
@@ -315,9 +350,9 @@ class Notifier:
                         return
                     self._in_flight += 1
                     generation = self._generation
-                    cache = self._tokens.get(delivery.subscription.id) or _TokenCache()
+                    provider = self._provider(delivery.subscription, token_http)
                 try:
-                    status, error, retry = self._attempt(client, delivery, cache)
+                    status, error, retry = self._attempt(client, delivery, provider)
                 except Exception as exc:  # a sandbox bug must not kill the worker silently
                     logger.exception("notification delivery crashed")
                     status, error, retry = None, f"sandbox error: {type(exc).__name__}", False
@@ -339,15 +374,39 @@ class Notifier:
             else:
                 self._cond.wait(1.0)
 
+    def _provider(self, subscription: Subscription, http: TokenHTTP) -> TokenProvider | None:
+        """The subscription's token provider (made on first use); ``None`` once it is
+        unsubscribed. Called with ``_cond`` held."""
+        if subscription.id not in self._subscriptions:
+            return None
+        provider = self._tokens.get(subscription.id)
+        if provider is None:
+            provider = self._tokens[subscription.id] = self._token_provider(subscription, http)
+        return provider
+
+    def _token_provider(self, subscription: Subscription, http: TokenHTTP) -> TokenProvider:
+        return TokenProvider(
+            token_url=subscription.token_url,
+            client_id=subscription.client_id,
+            client_secret=subscription.client_secret,
+            # One request per attempt: the delivery schedule is what retries.
+            retry=TokenRetryPolicy(max_attempts=1),
+            # Renew a little before the subscriber's expiry, as a careful sender does.
+            timing=TokenTiming(refresh_margin=5.0),
+            http=http,
+        )
+
     def _attempt(
-        self, client: httpx.Client, delivery: _Delivery, cache: _TokenCache
+        self, client: httpx.Client, delivery: _Delivery, provider: TokenProvider | None
     ) -> tuple[int | None, str | None, bool]:
         """One attempt: (status, error, retry?). A 401 gets one fresh token and one replay."""
         delivery.attempts += 1
         subscription = delivery.subscription
+        if provider is None:  # unsubscribed while this delivery was taken
+            return None, "unsubscribed", False
         try:
             for replay in (False, True):
-                token = self._token(client, subscription, cache, fresh=replay)
+                token = _token(provider)
                 status, _ = _post(
                     client,
                     subscription.url,
@@ -359,9 +418,11 @@ class Notifier:
                 )
                 if status != 401 or replay:
                     break
-                cache.value = None
+                provider.invalidate(token)
         except _Refused as exc:
             return None, str(exc), False
+        except _TokenUnavailable as exc:
+            return None, str(exc), True
         except httpx.TimeoutException as exc:
             return None, f"timeout: {type(exc).__name__}", True
         except httpx.TransportError as exc:
@@ -370,36 +431,8 @@ class Notifier:
             return None, f"connection error: {type(exc).__name__}", True
         if 200 <= status < 300:
             return status, None, False
-        retry = status >= 500 or status in _RETRIED
+        retry = _worth_retrying(status)
         return status, f"the subscriber answered {status}", retry
-
-    def _token(
-        self, client: httpx.Client, subscription: Subscription, cache: _TokenCache, *, fresh: bool
-    ) -> str:
-        now = self._clock()
-        if cache.value is not None and not fresh and now < cache.expires_at:
-            return cache.value
-        status, content = _post(
-            client,
-            subscription.token_url,
-            data={"grant_type": "client_credentials"},
-            auth=httpx.BasicAuth(subscription.client_id, subscription.client_secret),
-        )
-        if status >= 500 or status in _RETRIED:
-            raise httpx.TransportError(f"the token endpoint answered {status}")
-        if status != 200:
-            raise _Refused(f"the token endpoint refused the credentials ({status})")
-        try:
-            answer = json.loads(content)
-            token = answer["access_token"]
-            expires_in = float(answer.get("expires_in", 60))
-        except (ValueError, KeyError, TypeError):
-            raise _Refused("the token endpoint's answer is not an OAuth2 token") from None
-        if not isinstance(token, str) or not token:
-            raise _Refused("the token endpoint's answer has no access_token")
-        # renew a little before the subscriber's expiry, as a careful sender does
-        cache.value, cache.expires_at = token, now + max(expires_in - min(5.0, expires_in / 10), 0)
-        return token
 
     def _settle(
         self, delivery: _Delivery, status: int | None, error: str | None, retry: bool

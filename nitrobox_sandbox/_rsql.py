@@ -16,7 +16,7 @@ from typing import Any
 
 # One RSQLError for the whole project (the builder's): an unreadable search is the same
 # kind of mistake whether the client or the sandbox finds it.
-from nitrobox_auth.api._rsql import RSQLError as RSQLError
+from nitrobox_auth import RSQLError as RSQLError
 from nitrobox_sandbox._limits import MAX_RSQL_DEPTH, MAX_RSQL_LENGTH
 
 Predicate = Callable[[Mapping[str, Any]], bool]

@@ -27,7 +27,7 @@ from nitrobox_sandbox._transport import SyncASGITransport
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
-    from nitrobox_auth._settings import NitroboxSettings
+    from nitrobox_auth import NitroboxSettings
 
 # In-process transports need some origin; requests never leave the process.
 IN_PROCESS_URL = "http://sandbox.nitrobox.test"
@@ -109,7 +109,7 @@ class Sandbox:
 
     def settings(self) -> NitroboxSettings:
         """Settings that point the client at this sandbox (at :attr:`base_url`)."""
-        from nitrobox_auth._settings import NitroboxSettings
+        from nitrobox_auth import NitroboxSettings
 
         return NitroboxSettings(
             tenant=self._state.tenant,

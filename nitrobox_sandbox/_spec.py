@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nitrobox_auth._bundled_spec import follow_pointer, load_bundled_spec, resolve
+from nitrobox_auth.tooling import follow_pointer, load_bundled_spec, resolve
 from nitrobox_sandbox._errors import SandboxError
 
 _UNSEEN: Any = object()

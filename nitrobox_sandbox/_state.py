@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from nitrobox_auth.tooling import number_of_seconds
 from nitrobox_sandbox._errors import SandboxConfigError
 from nitrobox_sandbox._events import EventSource
 from nitrobox_sandbox._faults import FaultInjector, Faults
@@ -129,12 +130,4 @@ MAX_TOKEN_LIFETIME = 30 * 24 * 3600.0
 
 def check_token_lifetime(value: object) -> None:
     """A finite number of seconds from 0 to :data:`MAX_TOKEN_LIFETIME` (NaN, inf refused)."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not 0 <= value <= MAX_TOKEN_LIFETIME
-    ):
-        raise SandboxConfigError(
-            f"token_lifetime must be a number of seconds from 0 to {MAX_TOKEN_LIFETIME:g}, "
-            f"got {value!r}"
-        )
+    number_of_seconds("token_lifetime", value, error=SandboxConfigError, at_most=MAX_TOKEN_LIFETIME)

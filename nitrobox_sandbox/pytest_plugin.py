@@ -71,9 +71,7 @@ from nitrobox_sandbox import SANDBOX_EXTRA_HINT
 if TYPE_CHECKING:
     from nitrobox_client import Client
 
-    from nitrobox_auth._settings import NitroboxSettings
-    from nitrobox_auth.token._cache import TokenCache
-    from nitrobox_auth.token._provider import TokenProvider
+    from nitrobox_auth import NitroboxSettings, TokenCache, TokenProvider
     from nitrobox_sandbox import ManualClock, NotificationInbox, Sandbox
 
 LIVE_OPTION = "--nitrobox-live"
@@ -306,8 +304,7 @@ def nitrobox_settings(request: pytest.FixtureRequest) -> NitroboxSettings:
 
 
 def _live_settings() -> NitroboxSettings:
-    from nitrobox_auth._errors import SettingsError
-    from nitrobox_auth._settings import NitroboxSettings
+    from nitrobox_auth import NitroboxSettings, SettingsError
 
     try:
         return NitroboxSettings.from_env()
@@ -333,7 +330,7 @@ def _live_token_cache(config: pytest.Config) -> TokenCache | None:
     """``NITROBOX_TOKEN_CACHE`` if set, else the run's own cache under xdist, else none (one
     process: the session's provider already shares its token)."""
     from nitrobox_auth import FileTokenCache, SettingsError
-    from nitrobox_auth.token._cache import ENV_TOKEN_CACHE, token_cache_from_env
+    from nitrobox_auth.tooling import ENV_TOKEN_CACHE, token_cache_from_env
 
     try:
         chosen = token_cache_from_env()

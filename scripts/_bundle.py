@@ -251,120 +251,149 @@ def _merge_named(
         raise BundleError(f"{where} {name!r} differs between {origin[name]} and {src}")
 
 
-def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleResult:
-    """Bundle the documents into one. Raises :class:`BundleError` on a conflict."""
-    specs = list(specs)
-    if not specs:
-        raise BundleError("nothing to bundle")
-    notes: list[str] = []
-    renames = _compute_renames(specs)
-    for (filename, section, name), new in sorted(renames.items()):
-        notes.append(f"{filename}: components/{section}/{name} differs, renamed to {new}")
+@dataclass
+class _Merged:
+    """What the files add up to, with where each named part came from (for conflicts)."""
 
-    versions = sorted({str(s.document["openapi"]) for s in specs})
-    if len({v.rsplit(".", 1)[0] for v in versions}) > 1:
-        # openapi-python-client reads 3.0's `nullable` in a 3.1 document too, and the 3.1
-        # validator lets it pass, so mixing works; say so instead of refusing the drop-in.
-        listed = ", ".join(f"{s.filename}: {s.document['openapi']}" for s in specs)
-        notes.append(f"mixed OpenAPI versions ({listed}); the bundle declares {versions[-1]}")
-    file_security = [
-        _rename_requirements(s.document.get("security"), _file_renames(renames, s)) for s in specs
-    ]
-    # Files with different global security: each operation keeps its own file's requirement.
-    push_security_down = len({_canonical(sec) for sec in file_security}) > 1
+    push_security_down: bool
+    components: dict[str, dict[str, Json]] = field(default_factory=dict)
+    comp_origin: dict[str, dict[str, str]] = field(default_factory=dict)
+    paths: dict[str, dict[str, Json]] = field(default_factory=dict)
+    path_origin: dict[str, dict[str, str]] = field(default_factory=dict)
+    tags: dict[str, Json] = field(default_factory=dict)
+    servers: list[Json] = field(default_factory=list)
+    extensions: dict[str, Json] = field(default_factory=dict)
+    ext_origin: dict[str, dict[str, str]] = field(default_factory=dict)
+    ext_plain: dict[str, str] = field(default_factory=dict)
+    sources: list[dict[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
-    components: dict[str, dict[str, Json]] = {}
-    comp_origin: dict[str, dict[str, str]] = {}
-    paths: dict[str, dict[str, Json]] = {}
-    path_origin: dict[str, dict[str, str]] = {}
-    tags: dict[str, Json] = {}
-    servers: list[Json] = []
-    extensions: dict[str, Json] = {}
-    ext_origin: dict[str, dict[str, str]] = {}
-    ext_plain: dict[str, str] = {}
-    sources: list[dict[str, str]] = []
-    operation_ids: dict[str, str] = {}
-
-    for spec in specs:
-        local = _file_renames(renames, spec)
-        doc = _rewrite(copy.deepcopy(spec.document), local, spec)
+    def add(self, spec: SpecFile, doc: Json, local: Mapping[tuple[str, str], str]) -> None:
+        """One file, its components already renamed (``local``) and its refs rewritten."""
         info = doc.get("info") or {}
-        sources.append(
+        self.sources.append(
             {
                 "file": spec.filename,
                 "title": str(info.get("title", "")),
                 "version": str(info.get("version", "")),
             }
         )
+        self._add_components(spec, doc, local)
+        self._add_paths(spec, doc)
+        self._add_tags_and_servers(spec, doc)
+        self._add_extensions(spec, doc)
+        if doc.get("webhooks"):
+            raise BundleError(f"{spec.filename}: webhooks are not bundled yet; remove them")
+
+    def _add_components(
+        self, spec: SpecFile, doc: Json, local: Mapping[tuple[str, str], str]
+    ) -> None:
         for section, entries in (doc.get("components") or {}).items():
             if not isinstance(entries, dict):
                 continue
             for name, body in entries.items():
                 new_name: str = local.get((section, name)) or name
                 _merge_named(
-                    components.setdefault(section, {}),
+                    self.components.setdefault(section, {}),
                     new_name,
                     body,
                     f"components/{section}",
-                    comp_origin.setdefault(section, {}),
+                    self.comp_origin.setdefault(section, {}),
                     spec.filename,
                 )
+
+    def _add_paths(self, spec: SpecFile, doc: Json) -> None:
         for path, item in (doc.get("paths") or {}).items():
-            merged = paths.setdefault(path, {})
-            origin = path_origin.setdefault(path, {})
+            merged = self.paths.setdefault(path, {})
+            origin = self.path_origin.setdefault(path, {})
             for key, value in item.items():
-                if push_security_down and key in HTTP_METHODS and "security" not in value:
+                if self.push_security_down and key in HTTP_METHODS and "security" not in value:
                     value = {**value, "security": doc.get("security", [])}
                 _merge_named(merged, key, value, f"paths/{path}", origin, spec.filename)
+
+    def _add_tags_and_servers(self, spec: SpecFile, doc: Json) -> None:
         for tag in doc.get("tags") or []:
-            known = tags.get(tag["name"])
+            known = self.tags.get(tag["name"])
             if known is None:
-                tags[tag["name"]] = tag
+                self.tags[tag["name"]] = tag
             elif _canonical(known) != _canonical(tag):
-                notes.append(f"{spec.filename}: tag {tag['name']!r} differs; kept the first one")
+                self.notes.append(
+                    f"{spec.filename}: tag {tag['name']!r} differs; kept the first one"
+                )
         for server in doc.get("servers") or []:
-            if server not in servers:
-                servers.append(server)
+            if server not in self.servers:
+                self.servers.append(server)
+
+    def _add_extensions(self, spec: SpecFile, doc: Json) -> None:
         for key, value in doc.items():
             if key.startswith("x-") and isinstance(value, dict):
                 # e.g. x-webhooks: one entry per event, merged entry by entry like paths.
                 for name, entry in value.items():
                     _merge_named(
-                        extensions.setdefault(key, {}),
+                        self.extensions.setdefault(key, {}),
                         name,
                         entry,
                         key,
-                        ext_origin.setdefault(key, {}),
+                        self.ext_origin.setdefault(key, {}),
                         spec.filename,
                     )
             elif key.startswith("x-"):
                 _merge_named(
-                    extensions, key, value, "top-level extension", ext_plain, spec.filename
+                    self.extensions,
+                    key,
+                    value,
+                    "top-level extension",
+                    self.ext_plain,
+                    spec.filename,
                 )
         if doc.get("externalDocs") is not None:
-            extensions.setdefault("externalDocs", doc["externalDocs"])
-        if doc.get("webhooks"):
-            raise BundleError(f"{spec.filename}: webhooks are not bundled yet; remove them")
+            self.extensions.setdefault("externalDocs", doc["externalDocs"])
 
-    for path in sorted(paths):
-        for method in HTTP_METHODS:
-            operation = paths[path].get(method)
-            if operation is None:
-                continue
-            op_id = operation.get("operationId")
-            if op_id is None:
-                raise BundleError(
-                    f"{path_origin[path][method]}: {method.upper()} {path} has no operationId"
-                )
-            where = f"{path_origin[path][method]} ({method.upper()} {path})"
-            if op_id in operation_ids:
-                raise BundleError(
-                    f"duplicate operationId {op_id!r}: {operation_ids[op_id]} and {where}"
-                )
-            operation_ids[op_id] = where
+    def check_operation_ids(self) -> None:
+        """Every operation has an operationId, and no two share one."""
+        seen: dict[str, str] = {}
+        for path in sorted(self.paths):
+            for method in HTTP_METHODS:
+                operation = self.paths[path].get(method)
+                if operation is None:
+                    continue
+                origin = self.path_origin[path][method]
+                op_id = operation.get("operationId")
+                if op_id is None:
+                    raise BundleError(f"{origin}: {method.upper()} {path} has no operationId")
+                where = f"{origin} ({method.upper()} {path})"
+                if op_id in seen:
+                    raise BundleError(f"duplicate operationId {op_id!r}: {seen[op_id]} and {where}")
+                seen[op_id] = where
 
+
+def _first_notes(specs: list[SpecFile], renames: Mapping[tuple[str, str, str], str]) -> list[str]:
+    """Notes on what the bundle changes: renamed components, mixed OpenAPI versions."""
+    notes = [
+        f"{filename}: components/{section}/{name} differs, renamed to {new}"
+        for (filename, section, name), new in sorted(renames.items())
+    ]
+    versions = sorted({str(s.document["openapi"]) for s in specs})
+    if len({v.rsplit(".", 1)[0] for v in versions}) > 1:
+        # openapi-python-client reads 3.0's `nullable` in a 3.1 document too, and the 3.1
+        # validator lets it pass, so mixing works; say so instead of refusing the drop-in.
+        listed = ", ".join(f"{s.filename}: {s.document['openapi']}" for s in specs)
+        notes.append(f"mixed OpenAPI versions ({listed}); the bundle declares {versions[-1]}")
+    return notes
+
+
+def _document(
+    merged: _Merged,
+    *,
+    openapi: str,
+    title: str,
+    renames: Mapping[tuple[str, str, str], str],
+    security: Json,
+) -> dict[str, Json]:
+    """The bundled document, every part in a stable order."""
+    sources = merged.sources
     result: dict[str, Json] = {
-        "openapi": versions[-1],
+        "openapi": openapi,
         "info": {
             "title": title,
             "version": "+".join(sorted({s["version"] for s in sources if s["version"]})) or "0",
@@ -380,16 +409,40 @@ def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleR
             {"file": filename, "section": section, "name": name, "renamedTo": new}
             for (filename, section, name), new in sorted(renames.items())
         ]
-    if servers:
-        result["servers"] = servers
-    if not push_security_down and file_security[0] is not None:
-        result["security"] = file_security[0]
-    if tags:
-        result["tags"] = [tags[name] for name in sorted(tags)]
-    result["paths"] = {path: paths[path] for path in sorted(paths)}
+    if merged.servers:
+        result["servers"] = merged.servers
+    if not merged.push_security_down and security is not None:
+        result["security"] = security
+    if merged.tags:
+        result["tags"] = [merged.tags[name] for name in sorted(merged.tags)]
+    result["paths"] = {path: merged.paths[path] for path in sorted(merged.paths)}
+    components = merged.components
     result["components"] = {
         section: {name: components[section][name] for name in sorted(components[section])}
         for section in sorted(components)
     }
-    result.update(extensions)
-    return BundleResult(document=result, notes=notes)
+    result.update(merged.extensions)
+    return result
+
+
+def bundle(specs: Iterable[SpecFile], *, title: str = "Nitrobox API") -> BundleResult:
+    """Bundle the documents into one. Raises :class:`BundleError` on a conflict."""
+    specs = list(specs)
+    if not specs:
+        raise BundleError("nothing to bundle")
+    renames = _compute_renames(specs)
+    file_security = [
+        _rename_requirements(s.document.get("security"), _file_renames(renames, s)) for s in specs
+    ]
+    # Files with different global security: each operation keeps its own file's requirement.
+    merged = _Merged(push_security_down=len({_canonical(sec) for sec in file_security}) > 1)
+    merged.notes = _first_notes(specs, renames)
+    for spec in specs:
+        local = _file_renames(renames, spec)
+        merged.add(spec, _rewrite(copy.deepcopy(spec.document), local, spec), local)
+    merged.check_operation_ids()
+    newest = sorted({str(s.document["openapi"]) for s in specs})[-1]
+    document = _document(
+        merged, openapi=newest, title=title, renames=renames, security=file_security[0]
+    )
+    return BundleResult(document=document, notes=merged.notes)

@@ -11,8 +11,6 @@ are kept on :class:`FieldError` but never put into the message: they are user da
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
@@ -20,10 +18,12 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 import attrs
 import httpx
 
+from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._errors import NitroboxError
 from nitrobox_auth._http_rules import parse_retry_after
 from nitrobox_auth._logging import redact_url
-from nitrobox_auth._redact import mask_secret
+from nitrobox_auth._redact import scrub_credentials
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH
 
 if TYPE_CHECKING:
     # For the type checker only: at run time unwrap() reads the response's attributes, so
@@ -34,7 +34,6 @@ T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
 _EXCERPT_CHARS = 200
-_CREDENTIAL = re.compile(r"(?i)\b(bearer|basic)\s+([A-Za-z0-9._~+/=-]{8,})")
 
 
 class GeneratedResponse(Protocol[T_co]):
@@ -104,7 +103,7 @@ class NitroboxAPIError(NitroboxError):
         if problem:
             text += f" ({problem})"
         if self.message:
-            text += f": {_mask_credentials(self.message)}"
+            text += f": {scrub_credentials(self.message)}"
         elif self.body:
             text += f": {_excerpt(self.body)}"
         if self.errors:
@@ -168,13 +167,8 @@ def error_class(status_code: int) -> type[NitroboxAPIError]:
     return NitroboxAPIError
 
 
-def _mask_credentials(text: str) -> str:
-    # A gateway may echo the request's Authorization header back in its error text.
-    return _CREDENTIAL.sub(lambda m: f"{m.group(1)} {mask_secret(m.group(2))}", text)
-
-
 def _excerpt(body: str) -> str:
-    text = _mask_credentials(" ".join(body.split()))
+    text = scrub_credentials(" ".join(body.split()))
     return text if len(text) <= _EXCERPT_CHARS else text[:_EXCERPT_CHARS] + "…"
 
 
@@ -200,8 +194,8 @@ def _body_fields(content: bytes) -> dict[str, Any]:
     """The GlobalErrorResponse fields of a body, or ``{"body": text}`` when it is not one."""
     text = content.decode("utf-8", errors="replace")
     try:
-        data = json.loads(text) if text.strip() else None
-    except ValueError:
+        data = strict_json.loads(content, max_depth=MAX_ANSWER_DEPTH) if text.strip() else None
+    except strict_json.StrictJSONError:
         data = None
     if not isinstance(data, dict) or not ({"status", "message", "uuid"} & data.keys()):
         return {"body": text or None}

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from nitrobox_auth._errors import NitroboxError
+from nitrobox_auth._strict_json import json_type_name
 
 # Where items may sit, in the order they are looked for. `items` and `data` are not read:
 # a Document has `items` of its own, so a single object would pass for a page.
@@ -74,19 +75,6 @@ class RawPage:
     source: str  # e.g. "_embedded", "_embedded.customers", "content", "a JSON list", "nowhere"
 
 
-def json_kind(value: object) -> str:
-    """A JSON type name for messages (never the value: it may be user data)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "list" if isinstance(value, list) else "object" if isinstance(value, dict) else "value"
-
-
 def _keys(data: Mapping[str, Any]) -> str:
     names = sorted(str(key) for key in data)
     shown = ", ".join(names[:_SHOWN_KEYS])
@@ -101,7 +89,9 @@ def read_page(data: object, *, where: str) -> RawPage:
         # The walk then stops on a short page and refuses a list longer than `size`.
         return RawPage(_objects(data, where, "the list"), PageMeta(), "a JSON list")
     if not isinstance(data, dict):
-        raise PaginationError(f"{where} is a JSON {json_kind(data)}, not a page object or a list")
+        raise PaginationError(
+            f"{where} is a JSON {json_type_name(data)}, not a page object or a list"
+        )
     found: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for key in ITEM_KEYS:
         located = _items_under(key, data.get(key), where)
@@ -144,14 +134,16 @@ def _items_under(key: str, value: object, where: str) -> tuple[str, list[dict[st
             f"{where}: `_embedded` is an object with {what} (relations: {_keys(value)}), "
             "so its items cannot be told apart"
         )
-    raise PaginationError(f"{where}: `{key}` is a JSON {json_kind(value)}, not a list of items")
+    raise PaginationError(
+        f"{where}: `{key}` is a JSON {json_type_name(value)}, not a list of items"
+    )
 
 
 def _objects(items: list[Any], where: str, what: str) -> list[dict[str, Any]]:
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             raise PaginationError(
-                f"{where}: item {index} of {what} is a JSON {json_kind(item)}, not an object"
+                f"{where}: item {index} of {what} is a JSON {json_type_name(item)}, not an object"
             )
     return items
 

@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import attrs
 import httpx
 
+from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._errors import MalformedResponseError
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH
 from nitrobox_auth.api._api_errors import raise_for_error
 from nitrobox_auth.api._error_factory import parse_problem
 from nitrobox_auth.api._page_envelope import PaginationError, RawPage, read_page
@@ -297,11 +299,9 @@ def _decode(response: httpx.Response, where: str) -> object:
             content_type=content_type,
         )
     try:
-        return json.loads(response.content)
-    except RecursionError:
-        problem = "is nested too deeply to read"
-    except ValueError:  # JSONDecodeError, UnicodeDecodeError
-        problem = f"is not JSON (Content-Type: {content_type or 'none'})"
+        return strict_json.loads(response.content, max_depth=MAX_ANSWER_DEPTH)
+    except strict_json.StrictJSONError as exc:
+        problem = f"is not JSON (Content-Type: {content_type or 'none'}): {exc.reason}"
     raise MalformedResponseError(
         f"{where} {problem}", status=response.status_code, content_type=content_type
     )

@@ -18,19 +18,19 @@ from nitrobox_auth.cli._operations import (
     parse_params,
 )
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._parser import add_sandbox_flag
 from nitrobox_auth.cli._target import open_target, shared_token_cache
 
+NAME = "call"
+HELP = "call any operation of the bundled spec and print the JSON answer"
+DESCRIPTION = (
+    "Call one operation of the bundled OpenAPI spec by its operationId. Path, query "
+    "and header parameters come from --param NAME=VALUE (repeat a query parameter "
+    "for an array); the JSON body from --json."
+)
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "call",
-        help="call any operation of the bundled spec and print the JSON answer",
-        description=(
-            "Call one operation of the bundled OpenAPI spec by its operationId. Path, query "
-            "and header parameters come from --param NAME=VALUE (repeat a query parameter "
-            "for an array); the JSON body from --json."
-        ),
-    )
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("operation_id", nargs="?", metavar="OPERATION_ID")
     parser.add_argument(
         "-p",
@@ -49,10 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "-o", "--output", type=Path, help="write a non-JSON answer (a PDF) to this file"
     )
     parser.add_argument("--list", action="store_true", help="list every operation and exit")
-    parser.add_argument(
-        "--sandbox", action="store_true", help="use an embedded sandbox even if credentials are set"
-    )
-    parser.set_defaults(handler=run)
+    add_sandbox_flag(parser)
 
 
 def read_body(value: str | None) -> tuple[Any, bool]:

@@ -26,29 +26,31 @@ import httpx
 
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._parser import add_sandbox_flag
+from nitrobox_auth.cli._sandbox_seam import inbox_class, sandbox_errors
 from nitrobox_auth.cli._target import Target, open_target, shared_token_cache
 
 if TYPE_CHECKING:
     from nitrobox_client import Client
     from nitrobox_client.models import Document
 
-    from nitrobox_sandbox import NotificationInbox
+    from nitrobox_auth.cli._sandbox_seam import NotificationInbox
 
 DEFAULT_PRODUCT = "demo-charging-kwh"
 # A real environment may book documents a little after the billing run answers.
 POLL_INTERVAL = 2.0
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "demo",
-        help="run an end-to-end billing flow (sandbox unless NITROBOX_* is set)",
-        description=(
-            "Fetch a token, create a customer, a contract and usages, start a billing run, "
-            "find the invoice and download its PDF, printing each step with its timing. "
-            "Runs against an embedded sandbox unless NITROBOX_* credentials are set."
-        ),
-    )
+NAME = "demo"
+HELP = "run an end-to-end billing flow (sandbox unless NITROBOX_* is set)"
+DESCRIPTION = (
+    "Fetch a token, create a customer, a contract and usages, start a billing run, "
+    "find the invoice and download its PDF, printing each step with its timing. "
+    "Runs against an embedded sandbox unless NITROBOX_* credentials are set."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
@@ -74,10 +76,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="SECONDS",
         help="how long to wait for the invoice after the billing run (default 120)",
     )
-    parser.add_argument(
-        "--sandbox", action="store_true", help="use an embedded sandbox even if credentials are set"
-    )
-    parser.set_defaults(handler=run)
+    add_sandbox_flag(parser)
 
 
 class CallCounter:
@@ -187,9 +186,7 @@ def _inbox_for(target: Target) -> Iterator[NotificationInbox | None]:
     if target.sandbox is None:
         yield None
         return
-    from nitrobox_sandbox import NotificationInbox
-
-    with NotificationInbox() as inbox:
+    with inbox_class()() as inbox:
         inbox.subscribe_to(target.sandbox, types=["invoice.archived"])
         yield inbox
 
@@ -332,11 +329,10 @@ def _wait_for_documents(
 
 def _wait_for_archived(inbox: NotificationInbox, customer_ident: str, wait: float) -> str:
     """The ident of the file ``invoice.archived`` names for this customer's invoice."""
-    from nitrobox_sandbox import NotificationTimeout
-
+    _, timeout_error = sandbox_errors()
     try:
         event = inbox.wait_for("invoice.archived", timeout=wait, customer_ident=customer_ident)
-    except NotificationTimeout as exc:
+    except timeout_error as exc:
         raise CommandError(str(exc)) from None
     ident = event.raw.get("invoice_ident")
     if not isinstance(ident, str) or not ident:

@@ -6,14 +6,14 @@ Pure functions: no I/O, so ``nitrobox call`` can be tested on a small spec witho
 from __future__ import annotations
 
 import difflib
-import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._bundled_spec import resolve
+from nitrobox_auth._strict_json import json_type_name
 from nitrobox_auth.cli._errors import CommandError, UnknownOperationError
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -143,45 +143,12 @@ def _json_body_type(spec: Mapping[str, Any], body: Any) -> str | None:
 MAX_JSON_DEPTH = 64
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON (use a number or a string)")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text[:40]} is out of range")
-    return value
-
-
-def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, depth)
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
-    return deepest
-
-
 def parse_json_body(text: str, *, source: str) -> Any:
-    """Strict JSON: no NaN or Infinity, numbers in range, at most 64 levels deep."""
+    """Strict JSON (see :mod:`nitrobox_auth._strict_json`), at most 64 levels deep."""
     try:
-        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
-    except json.JSONDecodeError as exc:
-        raise CommandError(
-            f"{source} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise CommandError(
-            f"{source} is nested too deeply (at most {MAX_JSON_DEPTH} levels)"
-        ) from None
-    except ValueError as exc:  # the refusals above, and integers of thousands of digits
-        raise CommandError(f"{source} is not valid JSON: {exc}") from None
-    if _depth(value) > MAX_JSON_DEPTH:
-        raise CommandError(f"{source} is nested too deeply (at most {MAX_JSON_DEPTH} levels)")
-    return value
+        return strict_json.loads(text, max_depth=MAX_JSON_DEPTH)
+    except strict_json.StrictJSONError as exc:
+        raise CommandError(f"{source} is not valid JSON: {exc.reason}") from None
 
 
 def build_request(
@@ -234,11 +201,11 @@ def build_request(
     if has_body and op.body_type == "object" and not isinstance(body, dict):
         raise CommandError(
             f"{op.operation_id} takes a JSON object as its body, not a JSON "
-            f"{_json_name(body)}: --json '{{...}}'"
+            f"{json_type_name(body)}: --json '{{...}}'"
         )
     if has_body and op.body_type == "array" and not isinstance(body, list):
         raise CommandError(
-            f"{op.operation_id} takes a JSON array as its body, not a JSON {_json_name(body)}"
+            f"{op.operation_id} takes a JSON array as its body, not a JSON {json_type_name(body)}"
         )
     if op.body_required and not has_body:
         raise CommandError(f"{op.operation_id} needs a JSON body: --json '{{...}}' or --json @FILE")
@@ -250,8 +217,3 @@ def build_request(
         json_body=body,
         has_body=has_body,
     )
-
-
-def _json_name(value: Any) -> str:
-    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
-    return names.get(type(value), "number")

@@ -24,7 +24,6 @@ from urllib.parse import quote
 import httpx
 
 from nitrobox_auth._bundled_spec import bundled_spec_checksum, load_bundled_spec
-from nitrobox_auth._errors import InvalidClientError
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import find_operation, operations
@@ -64,19 +63,19 @@ if TYPE_CHECKING:
     from nitrobox_auth import TokenProvider
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "probe",
-        help="check a tenant against the bundled spec (reads; with --writes, writes too)",
-        description=(
-            "Send every GET operation of the bundled spec that can be filled (page=0, size=1; "
-            "path parameters from earlier answers or --ident) and judge each answer against "
-            "the documented status, content type and schema. Only GET requests are sent "
-            "besides the one token request, unless --writes is given: then every write "
-            "operation too, on records it creates (never against production). Exit status: "
-            "0 when nothing is contradicted, unreachable or error, 1 otherwise, 2 for bad input."
-        ),
-    )
+NAME = "probe"
+HELP = "check a tenant against the bundled spec (reads; with --writes, writes too)"
+DESCRIPTION = (
+    "Send every GET operation of the bundled spec that can be filled (page=0, size=1; "
+    "path parameters from earlier answers or --ident) and judge each answer against "
+    "the documented status, content type and schema. Only GET requests are sent "
+    "besides the one token request, unless --writes is given: then every write "
+    "operation too, on records it creates (never against production). Exit status: "
+    "0 when nothing is contradicted, unreachable or error, 1 otherwise, 2 for bad input."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ident",
         action="append",
@@ -121,7 +120,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="FILE",
         help="judge against this OpenAPI JSON file instead of the bundled spec",
     )
-    parser.set_defaults(handler=run)
 
 
 def parse_rate(text: str) -> float:
@@ -186,14 +184,8 @@ def run(args: argparse.Namespace, output: Output) -> int:
         TokenProvider.from_settings(target.settings, cache=shared_token_cache(target)) as provider,
     ):
         # One token for the run, fetched up front: a refused credential stops the run here
-        # with the provider's error instead of failing every operation the same way.
-        try:
-            provider.get_token()
-        except InvalidClientError as exc:
-            raise CommandError(
-                f"the token endpoint refused the credentials ({exc}): check NITROBOX_CLIENT_ID "
-                "and NITROBOX_CLIENT_SECRET"
-            ) from exc
+        # (exit 2, the provider's message once) instead of failing every operation alike.
+        provider.get_token()
         if target.sandbox is not None:
             seed_sandbox(target, provider, output)
         with _client(target, provider, rate) as http:

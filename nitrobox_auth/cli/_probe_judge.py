@@ -14,12 +14,13 @@ goes into one.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._bundled_spec import resolve
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH, json_type_name
 from nitrobox_auth.cli._errors import CommandError
 
 PROBE_EXTRA_HINT = "pip install 'nitrobox-client[probe]'"
@@ -37,25 +38,6 @@ OUTCOMES = (CONFIRMED, CONTRADICTED, UNREACHABLE, ERROR, SKIPPED)
 class Verdict:
     outcome: str
     problems: tuple[str, ...] = ()
-
-
-def json_type(value: Any) -> str:
-    """The JSON Schema type name of a parsed JSON value."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, Mapping):
-        return "object"
-    return type(value).__name__
 
 
 def _declared_names(node: Any, into: set[str]) -> set[str]:
@@ -152,11 +134,10 @@ class Judge:
         if "json" not in name:
             return Verdict(CONFIRMED)  # a file: its bytes have no schema to check
         try:
-            data = json.loads(body)
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return Verdict(CONTRADICTED, (f"the body is not valid JSON although it is {name}",))
-        except RecursionError:
-            return Verdict(CONTRADICTED, ("the body is nested too deeply to be read",))
+            data = strict_json.loads(body, max_depth=MAX_ANSWER_DEPTH)
+        except strict_json.StrictJSONError as exc:
+            why = f"the body is not valid JSON although it is {name}: {exc.reason}"
+            return Verdict(CONTRADICTED, (why,))
         schema = media_object.get("schema")
         if schema is None:
             return Verdict(CONFIRMED)
@@ -210,7 +191,7 @@ class Judge:
         where = self._path(error.absolute_path)
         keyword = str(error.validator)
         expected = error.validator_value
-        found = json_type(error.instance)
+        found = json_type_name(error.instance)
         if keyword == "type":
             wanted = expected if isinstance(expected, str) else " or ".join(map(str, expected))
             return f"{where}: expected {wanted}, found {found}"

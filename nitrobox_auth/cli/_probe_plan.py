@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nitrobox_auth._bundled_spec import resolve
+from nitrobox_auth.api._page_envelope import PaginationError, read_page
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import Operation
 
@@ -144,8 +145,8 @@ def json_schema(spec: Mapping[str, Any], raw_op: Mapping[str, Any]) -> Any:
 def item_fields(spec: Mapping[str, Any], op: Operation) -> set[str]:
     """The fields the items of ``op``'s list answer declare, whatever envelope wraps them.
 
-    A root array, or arrays one or two levels down (``content``, ``_embedded``,
-    ``_embedded.<rel>``): the same places :func:`answer_items` looks in an answer.
+    A root array, or arrays one or two levels down: every place :func:`answer_items` looks
+    in an answer (``content``, ``_embedded``, ``_embedded.<rel>``) and possibly more.
     """
     raw_op = resolve(spec, spec["paths"][op.path])[op.method.lower()]
     schema = resolve(spec, json_schema(spec, raw_op))
@@ -168,19 +169,14 @@ def _item_schemas(spec: Mapping[str, Any], schema: Any, depth: int) -> list[Any]
 
 
 def answer_items(data: Any) -> list[Mapping[str, Any]]:
-    """The objects of a list answer: a root array or arrays one or two levels down."""
-    if isinstance(data, list):
-        return [x for x in data if isinstance(x, Mapping)]
-    items: list[Mapping[str, Any]] = []
-    if isinstance(data, Mapping):
-        for value in data.values():
-            if isinstance(value, list):
-                items.extend(x for x in value if isinstance(x, Mapping))
-            elif isinstance(value, Mapping):
-                for inner in value.values():
-                    if isinstance(inner, list):
-                        items.extend(x for x in inner if isinstance(x, Mapping))
-    return items
+    """The objects of a list answer, found where the client's paging finds a page's items
+    (:func:`~nitrobox_auth.api._page_envelope.read_page`: a root array, ``_embedded``,
+    ``_embedded.<rel>``, ``content``); never a list elsewhere, such as ``_links``. An answer
+    that is not a page gives no items."""
+    try:
+        return list(read_page(data, where="the answer").items)
+    except PaginationError:
+        return []
 
 
 def first_value(data: Any, names: Sequence[str]) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from nitrobox_auth._bundled_spec import follow_pointer
-from nitrobox_auth.cli._probe_judge import json_type
+from nitrobox_auth._strict_json import json_type_name
 
 _SCHEMA_REF = "#/components/schemas/"
 _FIELD_NAME = re.compile(r"^[A-Za-z_$@][A-Za-z0-9_.$@-]{0,63}$")
@@ -105,6 +105,6 @@ class Presence:
                 continue
             seen = undeclared.setdefault(key, {"types": [], "present": 0})
             seen["present"] += 1
-            kind = json_type(value)
+            kind = json_type_name(value)
             if kind not in seen["types"]:
                 seen["types"].append(kind)

@@ -3,14 +3,15 @@ read and the write probe send requests with."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
+from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._errors import NitroboxError
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH
 from nitrobox_auth.cli._probe_judge import CONFIRMED, SKIPPED
 from nitrobox_auth.cli._probe_plan import Step
 
@@ -82,6 +83,6 @@ def json_answer(answer: Answer) -> Any:
     if not 200 <= answer.status < 300 or "json" not in answer.content_type:
         return None
     try:
-        return json.loads(answer.body)
-    except (ValueError, RecursionError):
+        return strict_json.loads(answer.body, max_depth=MAX_ANSWER_DEPTH)
+    except strict_json.StrictJSONError:
         return None

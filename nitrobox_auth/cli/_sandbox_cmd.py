@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import re
 import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
-from nitrobox_auth.cli._target import import_sandbox
+from nitrobox_auth.cli._sandbox_seam import sandbox_class, sandbox_errors
+
+NAME = "sandbox"
+HELP = "serve a local Nitrobox sandbox on 127.0.0.1 until Ctrl-C"
+DESCRIPTION = (
+    "Serve the Nitrobox sandbox (token endpoint, every operation of the bundled spec, "
+    "stateful core resources) on 127.0.0.1 and print the URL and credentials to use."
+)
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "sandbox",
-        help="serve a local Nitrobox sandbox on 127.0.0.1 until Ctrl-C",
-        description=(
-            "Serve the Nitrobox sandbox (token endpoint, every operation of the bundled spec, "
-            "stateful core resources) on 127.0.0.1 and print the URL and credentials to use."
-        ),
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: a free one)")
     parser.add_argument(
         "--spec",
@@ -97,7 +99,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="TYPE",
         help="only this notification type (repeatable; default: all)",
     )
-    parser.set_defaults(handler=run)
 
 
 _NOTIFY_OPTIONS = ("notify_url", "notify_token_url", "notify_client_id", "notify_client_secret")
@@ -122,10 +123,47 @@ def notify_settings(args: argparse.Namespace) -> dict[str, Any] | None:
     }
 
 
+_FAULT_NAMES = ("rate_limit", "rate_limit_window", "error_rate", "error_status", "latency", "seed")
+
+# The sandbox names a bad setting as Python does (error_rate); the user typed a flag.
+_SANDBOX_FLAGS = {
+    "tenant": "--tenant",
+    "client_id": "--client-id",
+    "client_secret": "--client-secret",
+    "token_lifetime": "--token-lifetime",
+}
+_FAULT_FLAGS = {name: "--" + name.replace("_", "-") for name in _FAULT_NAMES} | {
+    "token_endpoint": "--faults-on-token-endpoint"
+}
+_NOTIFY_FLAGS = {
+    "url": "--notify-url",
+    "token_url": "--notify-token-url",
+    "client_id": "--notify-client-id",
+    "client_secret": "--notify-client-secret",
+    "types": "--notify-type",
+}
+
+
+def in_flag_terms(message: str, flags: Mapping[str, str]) -> str:
+    """``message`` with the setting names in ``flags`` replaced by their flags. Only the
+    part before ``, got`` is rewritten: what follows quotes the value the user gave."""
+    names = sorted(flags, key=len, reverse=True)  # rate_limit_window before rate_limit
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    head, got, value = message.partition(", got ")
+    return pattern.sub(lambda m: flags[m.group(1)], head) + got + value
+
+
+@contextmanager
+def _flags_in_errors(flags: Mapping[str, str], config_error: type[Exception]) -> Iterator[None]:
+    try:
+        yield
+    except config_error as exc:
+        raise CommandError(in_flag_terms(str(exc), flags)) from exc
+
+
 def fault_settings(args: argparse.Namespace) -> dict[str, Any]:
     """Only the fault options given; the sandbox validates them and names a bad one."""
-    names = ("rate_limit", "rate_limit_window", "error_rate", "error_status", "latency", "seed")
-    chosen: dict[str, Any] = {name: getattr(args, name) for name in names}
+    chosen: dict[str, Any] = {name: getattr(args, name) for name in _FAULT_NAMES}
     chosen = {name: value for name, value in chosen.items() if value is not None}
     if args.faults_on_token_endpoint:
         chosen["token_endpoint"] = True
@@ -133,12 +171,12 @@ def fault_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, output: Output) -> int:
-    sandbox_cls = import_sandbox()
-    from nitrobox_sandbox import SandboxError
+    sandbox_cls = sandbox_class()
+    config_error, _ = sandbox_errors()
 
     faults = fault_settings(args)
     notify = notify_settings(args)
-    try:
+    with _flags_in_errors(_SANDBOX_FLAGS, config_error):
         sandbox = sandbox_cls(
             tenant=args.tenant,
             client_id=args.client_id,
@@ -146,14 +184,18 @@ def run(args: argparse.Namespace, output: Output) -> int:
             token_lifetime=args.token_lifetime,
             spec=args.spec,
         )
-        if faults:
+    if faults:
+        with _flags_in_errors(_FAULT_FLAGS, config_error):
             sandbox.configure_faults(**faults)
-        if notify is not None:
-            url = notify.pop("url")
+    if notify is not None:
+        url = notify.pop("url")
+        with _flags_in_errors(_NOTIFY_FLAGS, config_error):
             sandbox.subscribe(url, **notify)
-        seeded = sandbox.load(args.seed_data) if args.seed_data else None
-    except SandboxError as exc:  # a bad setting, a spec file that cannot be read, a bad seed
-        raise CommandError(str(exc)) from exc
+    if args.seed_data:
+        with _flags_in_errors({}, config_error):
+            seeded = sandbox.load(args.seed_data)
+    else:
+        seeded = None
     sandbox.start(port=args.port)
     try:
         settings = sandbox.settings()

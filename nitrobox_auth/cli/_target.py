@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nitrobox_auth._settings import ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_TENANT, NitroboxSettings
-from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._sandbox_seam import sandbox_class
 
 if TYPE_CHECKING:
+    from nitrobox_auth.cli._sandbox_seam import Sandbox
     from nitrobox_auth.token._cache import TokenCache
-    from nitrobox_sandbox import Sandbox
 
 # Any of these set means the user meant to configure a real environment.
 CREDENTIAL_VARIABLES = (ENV_TENANT, ENV_CLIENT_ID, ENV_CLIENT_SECRET)
-SANDBOX_EXTRA_HINT = "pip install 'nitrobox-client[sandbox]'"
 
 
 @dataclass(frozen=True)
@@ -47,19 +46,6 @@ def credentials_configured(environ: Mapping[str, str]) -> bool:
     return any(environ.get(name) for name in CREDENTIAL_VARIABLES)
 
 
-def import_sandbox() -> type[Sandbox]:
-    """Import the sandbox only when needed: its extra (Starlette, uvicorn) is optional."""
-    try:
-        from nitrobox_sandbox import Sandbox
-    except ImportError as exc:
-        raise CommandError(
-            f"the embedded sandbox needs the 'sandbox' extra ({_missing_module(exc)} is missing): "
-            f"{SANDBOX_EXTRA_HINT}; or set NITROBOX_TENANT, NITROBOX_CLIENT_ID and "
-            "NITROBOX_CLIENT_SECRET to use a real environment"
-        ) from exc
-    return Sandbox
-
-
 @contextmanager
 def open_target(
     output: Output,
@@ -69,8 +55,7 @@ def open_target(
 ) -> Iterator[Target]:
     env = os.environ if environ is None else environ
     if force_sandbox or not credentials_configured(env):
-        sandbox_cls = import_sandbox()
-        sandbox = sandbox_cls()
+        sandbox = sandbox_class()()
         with sandbox.serve():
             why = "--sandbox given" if force_sandbox else "no NITROBOX_* credentials set"
             output.note(f"{why}: using an embedded sandbox at {sandbox.base_url}")
@@ -81,8 +66,3 @@ def open_target(
     description = f"{settings.api_base_url} (tenant {settings.tenant})"
     output.note(f"using NITROBOX_* settings: {description}")
     yield Target(settings, None, description)
-
-
-def _missing_module(exc: ImportError) -> str:
-    """The distribution-level name (``starlette``, not ``starlette.applications``)."""
-    return (exc.name or str(exc)).split(".")[0]

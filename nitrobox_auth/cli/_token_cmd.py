@@ -6,22 +6,19 @@ import argparse
 from datetime import UTC, datetime, timedelta
 
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._parser import add_sandbox_flag
 from nitrobox_auth.cli._target import open_target, shared_token_cache
 
+NAME = "token"
+HELP = "fetch an access token and print it masked, with its expiry"
+DESCRIPTION = (
+    "Fetch an access token with the NITROBOX_* settings (or from an embedded sandbox "
+    "when none are set) and print it masked: the token itself is never shown."
+)
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "token",
-        help="fetch an access token and print it masked, with its expiry",
-        description=(
-            "Fetch an access token with the NITROBOX_* settings (or from an embedded sandbox "
-            "when none are set) and print it masked: the token itself is never shown."
-        ),
-    )
-    parser.add_argument(
-        "--sandbox", action="store_true", help="use an embedded sandbox even if credentials are set"
-    )
-    parser.set_defaults(handler=run)
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_sandbox_flag(parser)
 
 
 def run(args: argparse.Namespace, output: Output) -> int:

@@ -12,6 +12,7 @@ from collections.abc import AsyncGenerator, Generator
 
 import httpx
 
+from nitrobox_auth._credentials import parse_bearer
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import can_replay
 from nitrobox_auth.token._provider import TokenProvider
@@ -41,8 +42,7 @@ def sent_token(request: httpx.Request) -> str | None:
     Read from the request, not remembered from before the send: a connection-error retry
     re-authorizes the same request with a newer token, and a 401 is about *that* one.
     """
-    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
-    return value if scheme.lower() == "bearer" and value else None
+    return parse_bearer(request.headers.get("Authorization"))
 
 
 class NitroboxAuth(httpx.Auth):

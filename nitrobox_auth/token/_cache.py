@@ -21,9 +21,11 @@ from typing import Final
 
 import attrs
 
+from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import HEADER_SAFE_TOKEN
 from nitrobox_auth._redact import mask_secret
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH
 
 ENV_TOKEN_CACHE: Final = "NITROBOX_TOKEN_CACHE"
 
@@ -58,8 +60,8 @@ class CachedToken:
         """Read a stored entry; :class:`ValueError` when it is not one (garbage, torn,
         another version), with a message that never quotes the content."""
         try:
-            body = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            body = strict_json.loads(raw, max_depth=MAX_ANSWER_DEPTH)
+        except strict_json.StrictJSONError:
             raise ValueError("the cached entry is not JSON") from None
         if not isinstance(body, dict) or body.get("version") != _ENTRY_VERSION:
             raise ValueError("the cached entry is not a token entry of this version")

@@ -8,7 +8,6 @@ network. :mod:`nitrobox_auth.token._provider` drives them.
 from __future__ import annotations
 
 import base64
-import json
 import math
 import warnings
 from typing import Final
@@ -16,6 +15,8 @@ from typing import Final
 import attrs
 import httpx
 
+from nitrobox_auth import _strict_json as strict_json
+from nitrobox_auth._checks import positive_seconds
 from nitrobox_auth._errors import (
     InvalidClientError,
     OAuthError,
@@ -33,6 +34,8 @@ from nitrobox_auth._http_rules import (
     parse_retry_after,
 )
 from nitrobox_auth._redact import mask_secret, scrub
+from nitrobox_auth._retry_rules import is_transient_error, is_transient_status
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH, json_type_name
 
 # Nitrobox tokens live about five minutes (the documented example says 269 s). 30 s
 # covers a slow request plus the resilience layer's retries on the API side, and still
@@ -60,10 +63,6 @@ RENEWAL_LEAD: Final = 0.25
 DEFAULT_WAIT_TIMEOUT: Final = 60.0
 
 GRANT_BODY: Final = b"grant_type=client_credentials"
-
-# RFC 6750 allows b64token characters; we accept any visible ASCII so that opaque tokens
-# from a differently configured server still work, but nothing that could break a header.
-_RETRY_STATUSES: Final = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
 @attrs.frozen(kw_only=True)
@@ -178,9 +177,7 @@ class TokenRetryPolicy(RetrySchedule):
 
 
 def _positive_seconds(owner: object, attribute: attrs.Attribute[float], value: float) -> None:
-    check_seconds(owner, attribute, value)
-    if value == 0:
-        raise SettingsError(f"TokenTiming.{attribute.name} must be > 0 seconds, not {value!r}")
+    positive_seconds(f"{type(owner).__name__}.{attribute.name}", value)
 
 
 def _a_token_lifetime(owner: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -211,7 +208,7 @@ class TokenTiming:
 
 def failure_from_exception(exc: httpx.RequestError) -> RetryableFailure | None:
     """A transport error worth retrying, or ``None`` when retrying cannot help."""
-    if isinstance(exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError):
+    if is_transient_error(exc):
         return RetryableFailure(reason=f"{type(exc).__name__}: {exc}")
     return None
 
@@ -242,7 +239,7 @@ def interpret_token_response(
             refresh_margin=refresh_margin,
             default_expires_in=default_expires_in,
         )
-    if status in _RETRY_STATUSES:
+    if is_transient_status(status):
         return RetryableFailure(
             reason=f"HTTP {status}",
             status=status,
@@ -279,8 +276,8 @@ def _oauth_error_fields(
 ) -> tuple[str | None, str | None]:
     """``error`` and ``error_description`` of an RFC 6749 error body, if it is one."""
     try:
-        body = json.loads(response.content)
-    except (ValueError, RecursionError):
+        body = strict_json.loads(response.content, max_depth=MAX_ANSWER_DEPTH)
+    except strict_json.StrictJSONError:
         return None, None
     if not isinstance(body, dict):
         return None, None
@@ -316,14 +313,14 @@ def _parse_token(
         )
 
     try:
-        body = json.loads(response.content)
-    except ValueError:
-        # Not chained: the decoder error keeps the whole body, which may hold a token.
-        raise invalid(f"the body is not JSON (Content-Type {content_type!r})") from None
-    except RecursionError:
-        raise invalid("the body is JSON nested too deeply to be a token answer") from None
+        body = strict_json.loads(response.content, max_depth=MAX_ANSWER_DEPTH)
+    except strict_json.StrictJSONError as exc:
+        # The reason quotes nothing of the body, which may hold a token.
+        raise invalid(
+            f"the body is not JSON (Content-Type {content_type!r}): {exc.reason}"
+        ) from None
     if not isinstance(body, dict):
-        raise invalid(f"the body is a JSON {type(body).__name__}, not an object")
+        raise invalid(f"the body is a JSON {json_type_name(body)}, not an object")
     fields = tuple(sorted(str(key) for key in body))
     value = body.get("access_token")
     if not isinstance(value, str) or not value:

@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError, SettingsError
+from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.transport import _deadline, _size_limit
 from nitrobox_auth.transport._deadline import Deadline, clamp_timeouts, fail_after, socket_deadline
@@ -211,19 +211,15 @@ class BoundedTransport(WrappingTransport):
         max_answer_bytes: int = _size_limit.DEFAULT_MAX_ANSWER_BYTES,
         max_file_bytes: int = _size_limit.DEFAULT_MAX_FILE_BYTES,
     ) -> None:
-        if transport is None and async_transport is None:
-            raise SettingsError("BoundedTransport needs a transport or an async_transport")
+        super().__init__(transport, async_transport=async_transport)
         self.deadline = _deadline.check_deadline_seconds("deadline", deadline)
         self.max_answer_bytes = _size_limit.check_limit("max_answer_bytes", max_answer_bytes)
         self.max_file_bytes = _size_limit.check_limit("max_file_bytes", max_file_bytes)
         if isinstance(transport, httpx.HTTPTransport):
             _deadline.install_socket_deadline(transport)
-        self._transport = transport
-        self._async_transport = async_transport
 
-    def __repr__(self) -> str:
-        inner = self._transport if self._transport is not None else self._async_transport
-        return f"BoundedTransport({inner!r}, deadline={self.deadline:g})"
+    def _repr_options(self) -> str:
+        return f"deadline={self.deadline:g}"
 
     @staticmethod
     def _prepare(request: httpx.Request) -> None:
@@ -233,8 +229,7 @@ class BoundedTransport(WrappingTransport):
             request.headers["Accept-Encoding"] = _size_limit.ACCEPT_ENCODING
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            raise SettingsError("this BoundedTransport wraps no sync transport")
+        inner = self._sync_inner()
         rules = _Rules(self, request)
         if rules.deadline.expired():
             raise rules.timed_out()
@@ -242,7 +237,7 @@ class BoundedTransport(WrappingTransport):
         clamp_timeouts(request, rules.deadline)
         with socket_deadline(rules.deadline):
             try:
-                response = self._transport.handle_request(request)
+                response = inner.handle_request(request)
             except httpx.TimeoutException:
                 if rules.deadline.expired():
                     raise rules.timed_out() from None
@@ -257,8 +252,7 @@ class BoundedTransport(WrappingTransport):
             raise
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async_transport is None:
-            raise SettingsError("this BoundedTransport wraps no async transport")
+        inner = self._async_inner()
         rules = _Rules(self, request)
         if rules.deadline.expired():
             raise rules.timed_out()
@@ -266,7 +260,7 @@ class BoundedTransport(WrappingTransport):
         clamp_timeouts(request, rules.deadline)
         try:
             async with fail_after(_left(rules.deadline)):
-                response = await self._async_transport.handle_async_request(request)
+                response = await inner.handle_async_request(request)
         except TimeoutError:
             raise rules.timed_out() from None
         except httpx.TimeoutException:

@@ -66,24 +66,10 @@ class _AsyncStream(httpx.AsyncByteStream):
 class ConnectionErrorTransport(WrappingTransport):
     """Wraps a transport (sync, async or both) so its failures are ``APIConnectionError``."""
 
-    def __init__(
-        self,
-        transport: httpx.BaseTransport | None = None,
-        *,
-        async_transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        self._transport = transport
-        self._async_transport = async_transport
-
-    def __repr__(self) -> str:
-        inner = self._transport if self._transport is not None else self._async_transport
-        return f"ConnectionErrorTransport({inner!r})"
-
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            raise RuntimeError("this ConnectionErrorTransport wraps no sync transport")
+        inner = self._sync_inner()
         try:
-            response = self._transport.handle_request(request)
+            response = inner.handle_request(request)
         except httpx.TransportError as error:
             raise connection_error(request, error) from error
         stream = response.stream
@@ -93,10 +79,9 @@ class ConnectionErrorTransport(WrappingTransport):
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async_transport is None:
-            raise RuntimeError("this ConnectionErrorTransport wraps no async transport")
+        inner = self._async_inner()
         try:
-            response = await self._async_transport.handle_async_request(request)
+            response = await inner.handle_async_request(request)
         except httpx.TransportError as error:
             raise connection_error(request, error) from error
         stream = response.stream

@@ -14,7 +14,6 @@ ends at the deadline.
 from __future__ import annotations
 
 import contextvars
-import math
 import time
 from collections.abc import Iterable
 from contextlib import AbstractAsyncContextManager
@@ -23,7 +22,7 @@ from typing import Any, Final
 import httpcore
 import httpx
 
-from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._checks import positive_seconds
 
 EXTENSION_KEY: Final = "nitrobox_deadline"
 
@@ -40,11 +39,7 @@ _current: contextvars.ContextVar[float | None] = contextvars.ContextVar(
 
 def check_deadline_seconds(name: str, value: object) -> float:
     """``value`` as a positive finite number of seconds, or a :class:`SettingsError`."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SettingsError(f"{name} must be a number of seconds, not {value!r}")
-    if not math.isfinite(value) or value <= 0:
-        raise SettingsError(f"{name} must be a finite number of seconds > 0, not {value!r}")
-    return float(value)
+    return positive_seconds(name, value)
 
 
 class Deadline:

@@ -24,7 +24,6 @@ from typing import Final
 import attrs
 import httpx
 
-from nitrobox_auth._errors import SettingsError
 from nitrobox_auth._http_rules import (
     RetrySchedule,
     can_replay,
@@ -39,6 +38,12 @@ from nitrobox_auth._logging import (
     log_response,
     log_retry,
 )
+from nitrobox_auth._retry_rules import (
+    NOT_PROCESSED_STATUSES,
+    NOT_SENT_ERRORS,
+    RETRY_STATUSES,
+    TRANSIENT_ERRORS,
+)
 from nitrobox_auth.transport._deadline import EXTENSION_KEY as DEADLINE_KEY
 from nitrobox_auth.transport._deadline import allows_retry
 from nitrobox_auth.transport._wrapping import WrappingTransport
@@ -46,23 +51,6 @@ from nitrobox_auth.transport._wrapping import WrappingTransport
 _EXTENSION_KEY = "nitrobox_retry"
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-NON_IDEMPOTENT_RETRY_STATUSES = frozenset({429})
-
-# Errors raised before a single byte of the request left this process: safe to retry for
-# any method, POST included.
-NOT_SENT_ERRORS: tuple[type[BaseException], ...] = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-)
-# Errors after which the server may or may not have processed the request: retried only
-# for idempotent methods.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -85,7 +73,7 @@ class RetryPolicy(RetrySchedule):
     max_retry_after: float = attrs.field(default=60.0, validator=check_seconds)
     retry_statuses: frozenset[int] = RETRY_STATUSES
     idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
-    non_idempotent_statuses: frozenset[int] = NON_IDEMPOTENT_RETRY_STATUSES
+    non_idempotent_statuses: frozenset[int] = NOT_PROCESSED_STATUSES
 
     def should_retry(self, method: str, outcome: int | BaseException, attempt: int) -> bool:
         """Whether to retry after ``attempt`` attempts ended with a status or an exception."""
@@ -241,15 +229,11 @@ class RetryTransport(WrappingTransport):
         async_transport: httpx.AsyncBaseTransport | None = None,
         policy: RetryPolicy | None,
     ) -> None:
-        if transport is None and async_transport is None:
-            raise SettingsError("RetryTransport needs a transport or an async_transport to wrap")
-        self._transport = transport
-        self._async_transport = async_transport
+        super().__init__(transport, async_transport=async_transport)
         self.policy = policy
 
-    def __repr__(self) -> str:
-        inner = self._transport if self._transport is not None else self._async_transport
-        return f"RetryTransport({inner!r}, policy={self.policy!r})"
+    def _repr_options(self) -> str:
+        return f"policy={self.policy!r}"
 
     def _retry_delay(
         self, request: httpx.Request, error: Exception, attempt: int, replayable: bool
@@ -281,8 +265,7 @@ class RetryTransport(WrappingTransport):
         return attempt + 1
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            raise RuntimeError("this RetryTransport wraps no sync transport")
+        inner = self._sync_inner()
         state, replayable = self._begin(request)
         attempt = state.number if state is not None else 1
         # Asked once per call: with DEBUG off (the default) no line is built or timed.
@@ -292,7 +275,7 @@ class RetryTransport(WrappingTransport):
                 log_request(request, attempt)
             started = time.perf_counter() if logs else 0.0
             try:
-                response = self._transport.handle_request(request)
+                response = inner.handle_request(request)
             except Exception as error:
                 log_failure(request, error, time.perf_counter() - started, attempt)
                 delay = self._retry_delay(request, error, attempt, replayable)
@@ -308,8 +291,7 @@ class RetryTransport(WrappingTransport):
             return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async_transport is None:
-            raise RuntimeError("this RetryTransport wraps no async transport")
+        inner = self._async_inner()
         state, replayable = self._begin(request)
         attempt = state.number if state is not None else 1
         # Asked once per call: with DEBUG off (the default) no line is built or timed.
@@ -319,7 +301,7 @@ class RetryTransport(WrappingTransport):
                 log_request(request, attempt)
             started = time.perf_counter() if logs else 0.0
             try:
-                response = await self._async_transport.handle_async_request(request)
+                response = await inner.handle_async_request(request)
             except Exception as error:
                 log_failure(request, error, time.perf_counter() - started, attempt)
                 delay = self._retry_delay(request, error, attempt, replayable)

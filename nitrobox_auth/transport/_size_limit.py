@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import Final
 
+from nitrobox_auth._checks import ascii_digits
 from nitrobox_auth._errors import MalformedResponseError, ResponseTooLargeError, SettingsError
 
 # JSON (or any text) answer of the API: pages of 2,000 items stay far below this.
@@ -142,4 +143,4 @@ def declared_too_large(encoding: str, content_length: str | None, limit: int) ->
     """An identity answer whose ``Content-Length`` already says it is over the limit."""
     if not is_identity(encoding) or not content_length:
         return False
-    return content_length.isascii() and content_length.isdigit() and int(content_length) > limit
+    return ascii_digits(content_length) and int(content_length) > limit

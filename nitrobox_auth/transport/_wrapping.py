@@ -12,6 +12,8 @@ from typing import Any, Final
 
 import httpx
 
+from nitrobox_auth._errors import SettingsError
+
 # httpx.Client options that configure the transport it would build itself.
 TRANSPORT_OPTIONS: Final = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
 
@@ -48,12 +50,48 @@ def default_transports(
 
 
 class WrappingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """What the client's transport layers share: one sync and/or one async inner transport,
-    closed with the layer. Each layer (retries, deadlines, typed connection errors) adds only
-    its ``handle_request`` / ``handle_async_request``."""
+    """The frame of the client's transport layers (retries, deadlines, typed connection
+    errors): one sync and/or one async inner transport, given at construction (at least
+    one), named in the ``repr``, closed with the layer. A layer adds its options
+    (:meth:`_repr_options`) and its ``handle_request`` / ``handle_async_request``, which
+    take the inner transport from :meth:`_sync_inner` / :meth:`_async_inner`: used on the
+    side it does not wrap, every layer raises the same :class:`SettingsError`."""
 
-    _transport: httpx.BaseTransport | None
-    _async_transport: httpx.AsyncBaseTransport | None
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        if transport is None and async_transport is None:
+            raise SettingsError(
+                f"{type(self).__name__} needs a transport or an async_transport to wrap"
+            )
+        self._transport = transport
+        self._async_transport = async_transport
+
+    def _repr_options(self) -> str:
+        """The layer's own settings for its ``repr`` (never a secret)."""
+        return ""
+
+    def __repr__(self) -> str:
+        inner = self._transport if self._transport is not None else self._async_transport
+        options = self._repr_options()
+        return f"{type(self).__name__}({inner!r}{', ' + options if options else ''})"
+
+    def _sync_inner(self) -> httpx.BaseTransport:
+        if self._transport is None:
+            raise SettingsError(
+                f"this {type(self).__name__} wraps no sync transport (give it transport=...)"
+            )
+        return self._transport
+
+    def _async_inner(self) -> httpx.AsyncBaseTransport:
+        if self._async_transport is None:
+            raise SettingsError(
+                f"this {type(self).__name__} wraps no async transport (give it async_transport=...)"
+            )
+        return self._async_transport
 
     def close(self) -> None:
         if self._transport is not None:

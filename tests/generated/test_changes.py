@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openapi_python_client.strings import pascal_case
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generated_helpers import ROOT, bundled_spec, load_script_module
 
 _bundle = load_script_module("_bundle")
 _changes = load_script_module("_changes")
+_spec_reading = load_script_module("_spec_reading")
 FIXTURES = Path(__file__).parent / "fixtures" / "openapi"
 CANCEL = "/v2/orders/{orderIdent}/cancel"
 CUSTOMER = "/v2/customers/{customerIdent}"
@@ -493,7 +495,7 @@ def test_derived_symbols_exist_in_the_generated_package() -> None:
     bundle imports, and every model class a field type names is exported by models/."""
     doc = bundled_spec()
     naming = _changes.Naming()
-    for op in _changes.operations(doc).values():
+    for op in _spec_reading.operations(doc).values():
         module = naming.endpoint(op.tag, op.operation_id)
         assert importlib.util.find_spec(module) is not None, module
     exported = set(
@@ -505,14 +507,16 @@ def test_derived_symbols_exist_in_the_generated_package() -> None:
     builtin = {"UUID", "File", "Any", "None"}
     named = 0
     for name, schema in doc["components"]["schemas"].items():
-        if not (_changes._is_model(schema) or _changes._is_enum(schema)):
+        if not (_spec_reading.is_model(schema) or _spec_reading.is_enum(schema)):
             continue
         class_name = naming.class_name(name)
         assert class_name in exported, name
-        props, _ = _changes._properties(doc, schema)
+        props, _ = _spec_reading.properties(doc, schema)
         for prop, prop_schema in props.items():
-            owner = f"{class_name}{_changes.pascal_case(prop)}"
-            for cls in re.findall(r"[A-Z]\w+", _changes.py_type(doc, prop_schema, owner, naming)):
+            owner = f"{class_name}{pascal_case(prop)}"
+            for cls in re.findall(
+                r"[A-Z]\w+", _spec_reading.py_type(doc, prop_schema, owner, naming)
+            ):
                 assert cls in exported | builtin, f"{name}.{prop}: {cls}"
                 named += 1
     assert named > 10
@@ -566,7 +570,7 @@ def test_unrelated_bundles_compare_without_error_in_both_directions() -> None:
     shipped = bundled_spec()
     empty = {"openapi": "3.0.3", "info": {"title": "empty", "version": "0"}, "paths": {}}
     gone = _changes.compare(shipped, empty)
-    operations = len(_changes.operations(shipped))
+    operations = len(_spec_reading.operations(shipped))
     assert _kinds(gone.breaking).count("operation-removed") == operations
     assert gone.compatible == []
     back = _changes.compare(empty, shipped)

@@ -10,9 +10,9 @@ import pytest
 from nitrobox_auth.cli import main
 
 BAD = {
-    "nan": ('{"customerIdent": NaN}', "NaN is not valid JSON"),
-    "infinity": ('{"customerIdent": Infinity}', "Infinity is not valid JSON"),
-    "minus-infinity": ('{"n": -Infinity}', "-Infinity is not valid JSON"),
+    "nan": ('{"customerIdent": NaN}', "NaN is not a JSON number"),
+    "infinity": ('{"customerIdent": Infinity}', "Infinity is not a JSON number"),
+    "minus-infinity": ('{"n": -Infinity}', "-Infinity is not a JSON number"),
     "1e400": ('{"n": 1e400}', "out of range"),
     "deep-recursion": ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     "deep-65": ("[" * 65 + "]" * 65, "nested too deeply"),
@@ -22,7 +22,7 @@ BAD = {
     "list-for-object": ("[1, 2]", "takes a JSON object as its body, not a JSON array"),
     "string-for-object": ('"customer"', "not a JSON string"),
     "null-for-object": ("null", "not a JSON null"),
-    "number-for-object": ("42", "not a JSON number"),
+    "number-for-object": ("42", "not a JSON integer"),
 }
 
 
@@ -46,5 +46,5 @@ def test_a_bad_json_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["call", "createCustomer", "--json", f"@{nan}"]) == 2
     assert main(["call", "createCustomer", "--json", f"@{latin}"]) == 2
     _, err = capsys.readouterr()
-    assert "NaN is not valid JSON" in err
+    assert "NaN is not a JSON number" in err
     assert "is not UTF-8 text" in err

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from hostile.conftest import assert_global_error
 
+from nitrobox_auth._strict_json import json_depth
 from nitrobox_sandbox import Sandbox
 from nitrobox_sandbox._limits import (
     MAX_ARRAY_ITEMS,
@@ -17,7 +18,6 @@ from nitrobox_sandbox._limits import (
     MAX_CHILDREN,
     MAX_JSON_DEPTH,
     MAX_RSQL_DEPTH,
-    json_depth,
 )
 
 JSON = {"Content-Type": "application/json"}
@@ -63,7 +63,7 @@ def test_a_deep_body_to_other_control_routes_is_never_a_500(api: httpx.Client, p
 
 def test_the_depth_counter_ignores_brackets_inside_strings() -> None:
     """Brackets in string values (escaped quotes too) do not count as nesting."""
-    assert json_depth(b'{"a": "[[[[\\"[[[[", "b": [1, {"c": "}}}}"}]}') == 3
+    assert json_depth(b'{"a": "[[[[\\"[[[[", "b": [1, {"c": "}}}}"}]}', MAX_JSON_DEPTH) == 3
 
 
 @pytest.mark.parametrize("depth", [MAX_RSQL_DEPTH + 1, 500, 5000])

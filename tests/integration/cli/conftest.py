@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,10 @@ def issued(monkeypatch: pytest.MonkeyPatch) -> list[AccessToken]:
 
     def recording_get_token(self: TokenProvider) -> AccessToken:
         token = real_get_token(self)
-        tokens.append(token)
+        # The embedded sandbox's notification sender has token providers of its own (for
+        # the subscriber's token endpoint); they run in its worker thread.
+        if threading.current_thread().name != "nitrobox-sandbox-notifier":
+            tokens.append(token)
         return token
 
     monkeypatch.setattr(TokenProvider, "get_token", recording_get_token)

@@ -103,12 +103,13 @@ def test_real_environment_needs_plan_and_product(
     assert nitrobox_sandbox.stats()["api_requests"] == 0
 
 
-def test_failing_step_is_marked_and_exits_1_without_secret(
+def test_failing_step_is_marked_and_exits_2_without_secret(
     nitrobox_sandbox: Sandbox, point_env_at: PointAt, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Rejected credentials: the token step is FAILED, the error is named, the secret hidden."""
+    """Rejected credentials: the token step is FAILED, the error is named, the secret hidden,
+    and the exit code is 2 (configuration), as from every command."""
     point_env_at(nitrobox_sandbox, client_secret="not-the-sandbox-secret")
-    assert main(["demo", "--plan-id", "1", "--product-ident", "kwh"]) == 1
+    assert main(["demo", "--plan-id", "1", "--product-ident", "kwh"]) == 2
     out, err = capsys.readouterr()
     assert re.search(r"^ 1\. fetch an access token\s+FAILED", out, re.M), out
     assert "InvalidClientError" in err

@@ -94,10 +94,11 @@ def test_serves_tokens_with_printed_credentials_and_stops_on_ctrl_c(
 
 
 def test_invalid_fault_option_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    """An error rate above 1 is a usage error naming the setting, raised before serving."""
+    """An error rate above 1 is a usage error naming the flag, raised before serving."""
     assert main(["sandbox", "--error-rate", "1.5"]) == 2
     out, err = capsys.readouterr()
-    assert "error_rate must be between 0.0 and 1.0" in err
+    assert "--error-rate must be between 0.0 and 1.0" in err
+    assert "error_rate" not in err
     assert "listening" not in out
 
 

@@ -51,10 +51,10 @@ def test_token_without_settings_uses_an_embedded_sandbox_and_says_so(
 def test_rejected_credentials_fail_without_echoing_the_secret(
     nitrobox_sandbox: Sandbox, point_env_at: PointAt, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A wrong secret gives exit code 1 and an invalid-client message; the secret never shows."""
+    """A wrong secret gives exit code 2 and an invalid-client message; the secret never shows."""
     wrong_secret = "wrong-secret-that-must-not-leak"
     point_env_at(nitrobox_sandbox, client_secret=wrong_secret)
-    assert main(["token"]) == 1
+    assert main(["token"]) == 2
     out, err = capsys.readouterr()
     assert "InvalidClientError" in err
     assert wrong_secret not in out + err

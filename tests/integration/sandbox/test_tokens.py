@@ -166,8 +166,8 @@ def test_the_token_registry_is_bounded() -> None:
     from nitrobox_sandbox._tokens import MAX_TOKENS, TokenRegistry, TokenState
 
     registry = TokenRegistry(clock=lambda: 0.0, lifetime=300.0)
-    first, _ = registry.issue()
+    first = registry.issue()
     for _ in range(MAX_TOKENS):
         registry.issue()
     assert registry.state(first) is TokenState.UNKNOWN
-    assert len(registry._expires_at) == MAX_TOKENS
+    assert len(registry) == MAX_TOKENS

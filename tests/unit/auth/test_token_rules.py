@@ -101,7 +101,7 @@ def test_missing_expires_in_falls_back_to_the_documented_default() -> None:
     ("response", "problem"),
     [
         (httpx.Response(200, text=f"access_token={TOKEN}"), "not JSON"),
-        (httpx.Response(200, json=[TOKEN]), "JSON list, not an object"),
+        (httpx.Response(200, json=[TOKEN]), "JSON array, not an object"),
         (answer(token_type="bearer", expires_in=269), "access_token is missing or empty"),
         (answer(access_token="", token_type="bearer"), "access_token is missing or empty"),
         (answer(access_token=12345, token_type="bearer"), "access_token is missing or empty"),
@@ -116,7 +116,7 @@ def test_missing_expires_in_falls_back_to_the_documented_default() -> None:
             httpx.Response(
                 200, text='{"access_token": "x", "token_type": "bearer", "expires_in": Infinity}'
             ),
-            "expires_in",
+            "Infinity is not a JSON number",
         ),
     ],
 )
@@ -309,8 +309,8 @@ def test_token_and_api_retry_policies_share_one_vocabulary() -> None:
     [
         ({"max_attempts": 0}, "max_attempts must be a whole number >= 1"),
         ({"max_attempts": 2.5}, "max_attempts must be a whole number >= 1"),
-        ({"initial_delay": -1}, "initial_delay must be a finite number >= 0"),
-        ({"max_delay": float("nan")}, "max_delay must be a finite number >= 0"),
+        ({"initial_delay": -1}, "initial_delay must be a finite number of seconds >= 0"),
+        ({"max_delay": float("nan")}, "max_delay must be a finite number of seconds >= 0"),
         ({"max_retry_after": "30"}, "max_retry_after must be a number of seconds"),
         ({"jitter": 1.5}, "jitter must be between 0 and 1"),
     ],

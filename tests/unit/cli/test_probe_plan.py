@@ -145,6 +145,21 @@ def test_first_value_reads_each_envelope(answer: Any) -> None:
     assert first_value(answer, ["thingIdent"]) == "t-1"
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"_embedded": [], "pageInfo": {"totalElements": 0}, "_links": [{"thingIdent": "x"}]},
+        {"page": {"totalElements": 0}, "_links": {"self": [{"thingIdent": "x"}]}},
+        {"thingIdent": "x", "parts": [{"thingIdent": "y"}]},
+    ],
+    ids=["_links list", "HAL _links", "a single resource"],
+)
+def test_first_value_reads_page_items_only(answer: Any) -> None:
+    """Lists outside a page's items (links, a resource's own arrays) are not items: the
+    probe reads an answer as the client's paging does (one page reader)."""
+    assert first_value(answer, ["thingIdent"]) is None
+
+
 def test_first_value_ignores_items_without_a_usable_value() -> None:
     """null, booleans and nested objects are no ident; the next item's value is taken."""
     answer = [{"thingIdent": None}, {"thingIdent": True}, {"thingIdent": {}}, {"thingIdent": 7}]

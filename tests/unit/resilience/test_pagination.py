@@ -419,7 +419,7 @@ def test_a_list_where_a_page_belongs_is_read_as_its_items() -> None:
         ({"content": {"a": 1}}, "`content` is a JSON object, not a list"),
         ({"_embedded": {"a": [], "b": []}}, r"several lists \(relations: a, b\)"),
         ({"_embedded": {"customer": {"customerIdent": "c"}}}, r"no list \(relations: customer\)"),
-        ({"_embedded": [1, 2]}, "item 0 of `_embedded` is a JSON number, not an object"),
+        ({"_embedded": [1, 2]}, "item 0 of `_embedded` is a JSON integer, not an object"),
         (
             {"_embedded": [], "content": [{"customerIdent": "c"}]},
             "under both _embedded and content",

@@ -14,7 +14,7 @@ NOW = 1_800_000_000.0
 
 
 @pytest.mark.parametrize("method", ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "get"])
-@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+@pytest.mark.parametrize("status", [408, 425, 429, 500, 502, 503, 504])
 def test_idempotent_methods_retry_transient_statuses(method: str, status: int) -> None:
     """Idempotent methods are retried on every documented transient status."""
     assert RetryPolicy().should_retry(method, status, 1)
@@ -35,9 +35,18 @@ def test_post_is_not_retried_once_the_server_answered(method: str, status: int) 
     assert not RetryPolicy().should_retry(method, status, 1)
 
 
-def test_post_is_retried_on_429() -> None:
-    """A 429 means the request was refused unprocessed, so POST may go again."""
-    assert RetryPolicy().should_retry("POST", 429, 1)
+@pytest.mark.parametrize("status", [425, 429])
+def test_post_is_retried_on_an_answer_that_says_unprocessed(status: int) -> None:
+    """429 and 425 (RFC 8470: refused before processing) mean POST may go again."""
+    assert RetryPolicy().should_retry("POST", status, 1)
+
+
+def test_the_api_and_the_token_endpoint_retry_the_same_statuses() -> None:
+    """One list: every status the token endpoint retries, an idempotent API call retries."""
+    from nitrobox_auth._retry_rules import RETRY_STATUSES, is_transient_status
+
+    assert RetryPolicy().retry_statuses == RETRY_STATUSES
+    assert {s for s in range(100, 600) if is_transient_status(s)} == RETRY_STATUSES
 
 
 def _request() -> httpx.Request:
