@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
+from nitrobox_auth import _strict_json as strict_json
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH, json_type_name
 from nitrobox_auth.webhooks._errors import InvalidNotificationError
 from nitrobox_auth.webhooks._events import NOTIFICATION_TYPES, Notification, UnknownNotification
 from nitrobox_auth.webhooks._values import excerpt
@@ -30,11 +31,10 @@ def load_payload(
         payload: Any = data
     elif isinstance(data, bytes | bytearray | str):
         try:
-            payload = json.loads(data)
-        except (ValueError, RecursionError) as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            payload = strict_json.loads(data, max_depth=MAX_ANSWER_DEPTH)
+        except strict_json.StrictJSONError as exc:
             raise InvalidNotificationError(
-                f"the notification body is not JSON ({reason}); expected a JSON object "
+                f"the notification body is not JSON ({exc.reason}); expected a JSON object "
                 'like {"notification_type": "invoice.archived", ...}'
             ) from None
     else:
@@ -43,7 +43,7 @@ def load_payload(
         )
     if not isinstance(payload, Mapping):
         raise InvalidNotificationError(
-            f"the notification body must be a JSON object, got a JSON {_json_kind(payload)}"
+            f"the notification body must be a JSON object, got a JSON {json_type_name(payload)}"
         )
     kind = notification_type_of(payload)
     if kind is None:
@@ -86,15 +86,3 @@ def parse_notification(
     name = canonical_type(kind)
     cls = NOTIFICATION_TYPES[name] if name is not None else UnknownNotification
     return cls.from_payload(kind, payload, strict=strict)
-
-
-def _json_kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bool):
-        return "boolean"
-    if value is None:
-        return "null"
-    return "number"

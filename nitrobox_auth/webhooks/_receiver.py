@@ -12,14 +12,11 @@ handlers not called) -> handlers (200, or 500 when one raised).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import difflib
 import inspect
 import json
 import logging
 import math
-import re
 import time
 import traceback
 from collections.abc import Awaitable, Callable, Generator, Mapping
@@ -28,7 +25,9 @@ from http import HTTPStatus
 from typing import Any, Literal, TypeVar, overload
 from urllib.parse import parse_qsl, unquote_plus
 
-from nitrobox_auth._redact import mask_secret, scrub
+from nitrobox_auth._checks import ascii_digits
+from nitrobox_auth._credentials import parse_basic, parse_bearer
+from nitrobox_auth._redact import mask_secret, scrub, scrub_credentials
 from nitrobox_auth.webhooks._deliveries import (
     DeliveryLog,
     FallbackLog,
@@ -65,7 +64,6 @@ from nitrobox_auth.webhooks._tokens import (
     derive_key,
     same_secret,
 )
-from nitrobox_auth.webhooks._values import ascii_digits
 
 logger = logging.getLogger("nitrobox_auth.webhooks")
 
@@ -82,7 +80,6 @@ ReadBody = Callable[[int], bytes]
 
 _JSON = "application/json"
 _FORM = "application/x-www-form-urlencoded"
-_CREDENTIALS = re.compile(r"\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -553,7 +550,7 @@ class WebhookReceiver:
     def redact(self, text: str, *tokens: str) -> str:
         """``text`` without the client secrets, the given tokens or any Basic/Bearer value."""
         text = scrub(text, [*self._secrets, *tokens])
-        return _CREDENTIALS.sub(lambda m: f"{m.group(1)} <redacted>", text)
+        return scrub_credentials(text)
 
     # -- drivers ----------------------------------------------------------------------------
 
@@ -653,27 +650,15 @@ def _positive(name: str, value: Any) -> None:
 def _basic_credentials(header: str | None) -> list[tuple[str, str]]:
     """The (client_id, secret) pairs a Basic header may mean: as sent and, if it looks
     form-encoded (RFC 6749 2.3.1 asks for that; many senders skip it), decoded."""
-    if not header:
+    credentials = parse_basic(header)
+    if credentials is None:
         return []
-    scheme, _, encoded = header.strip().partition(" ")
-    if scheme.lower() != "basic" or not encoded:
-        return []
-    try:
-        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return []
-    client_id, colon, secret = decoded.partition(":")
-    if not colon:
-        return []
-    pairs = [(client_id, secret)]
-    if "%" in decoded or "+" in decoded:
+    client_id, secret = credentials
+    pairs = [credentials]
+    if any(c in client_id + secret for c in "%+"):
         pairs.append((unquote_plus(client_id), unquote_plus(secret)))
     return pairs
 
 
 def _bearer(header: str | None) -> str | None:
-    if not header:
-        return None
-    scheme, _, token = header.strip().partition(" ")
-    token = token.strip()
-    return token if scheme.lower() == "bearer" and token else None
+    return parse_bearer(header)

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from nitrobox_auth._checks import ascii_digits
 from nitrobox_auth.webhooks._errors import InvalidNotificationError
 
 MILLISECONDS_THRESHOLD = 10**11
@@ -135,11 +136,6 @@ def parse_timestamp(value: Any) -> dt.datetime:
             raise ValueError("not a finite number")
         return _from_epoch(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
     raise ValueError(f"not a timestamp: {type(value).__name__}")
-
-
-def ascii_digits(text: str) -> bool:
-    """Only ASCII digits: ``str.isdigit()`` alone takes ``"²"``, which ``int()`` refuses."""
-    return text.isascii() and text.isdigit()
 
 
 def _is_decimal_text(text: str) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from nitrobox_auth._checks import ascii_digits
 from nitrobox_auth.webhooks._receiver import WebhookReceiver
-from nitrobox_auth.webhooks._values import ascii_digits
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
