@@ -33,10 +33,12 @@ package (and ``nitrobox_sandbox``) raises derives from :class:`NitroboxError`, s
     ├── BundledSpecError         the spec bundled with the package cannot be loaded
     ├── StrictJSONError          text that is not strict JSON (nitrobox_auth.tooling; a ValueError)
     ├── CommandError             a ``nitrobox`` command cannot run as asked (nitrobox_auth.cli)
-    │   └── UnknownOperationError   no operation of that name (also a LookupError)
+    │   ├── UnknownOperationError   no operation of that name (also a LookupError)
+    │   └── ProductionRefusedError  ``nitrobox probe --writes`` aimed at production
     ├── InvalidNotificationError  a notification body that is not one (nitrobox_auth.webhooks)
     ├── WebhookConfigError       a receiver set up wrongly (nitrobox_auth.webhooks)
     └── SandboxError             the sandbox (nitrobox_sandbox); SandboxConfigError: a bad setting
+        ├── SeedError            seed data the sandbox refuses (names the record and the field)
         └── NotificationTimeout  nitrobox_notifications.wait_for() saw no match (an AssertionError)
 
 A call through ``create_client``'s client raises only errors of this tree:

@@ -191,11 +191,10 @@ def run(args: argparse.Namespace, output: Output) -> int:
         url = notify.pop("url")
         with _flags_in_errors(_NOTIFY_FLAGS, config_error):
             sandbox.subscribe(url, **notify)
-    if args.seed_data:
-        with _flags_in_errors({}, config_error):
-            seeded = sandbox.load(args.seed_data)
-    else:
-        seeded = None
+    try:
+        seeded = sandbox.load(args.seed_data) if args.seed_data else None
+    except config_error as exc:  # a bad seed names its record and field, not a flag
+        raise CommandError(str(exc)) from exc
     sandbox.start(port=args.port)
     try:
         settings = sandbox.settings()

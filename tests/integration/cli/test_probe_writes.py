@@ -41,7 +41,7 @@ import _bundle  # noqa: E402
 import apply_evidence  # noqa: E402
 
 # Parents the spec has no create for: a tenant's, given as a user would.
-PARENTS = ["--ident", "merchantPaymentAccountIdent=probe-test-merchant"]
+PARENTS = ["--ident", "oposCaseIdent=probe-test-case"]
 PARENTS += ["--ident", "billableItemIdent=probe-test-item"]
 
 Schemas = dict[str, Any]
