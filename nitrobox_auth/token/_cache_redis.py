@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Final
 
-from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._errors import NitroboxError, SettingsError
 from nitrobox_auth.token._cache import CachedToken, TokenCache
 
 if TYPE_CHECKING:
@@ -66,31 +66,9 @@ class RedisTokenCache(TokenCache):
                 raise SettingsError(
                     f"RedisTokenCache {name} must be a finite number of seconds > 0, not {value!r}"
                 )
-        try:
-            import redis
-        except ImportError as exc:
-            raise SettingsError(
-                "RedisTokenCache needs the redis package: pip install 'nitrobox-client[redis]'"
-            ) from exc
-        if isinstance(url_or_client, str):
-            try:
-                self._client: redis.Redis = redis.Redis.from_url(
-                    url_or_client,
-                    socket_timeout=DEFAULT_SOCKET_TIMEOUT,
-                    socket_connect_timeout=DEFAULT_SOCKET_TIMEOUT,
-                )
-            except ValueError:
-                # The URL may hold a password, and redis-py's message can quote part of it:
-                # say what to fix without quoting either.
-                raise SettingsError(
-                    "not a usable Redis URL for RedisTokenCache: expected "
-                    "redis://[user:password@]host[:port][/db] (or rediss://, unix://), with "
-                    "special characters of the password percent-encoded"
-                ) from None
-            self._owns_client = True
-        else:
-            self._client = url_or_client
-            self._owns_client = False
+        self._client, self._owns_client = redis_client(
+            url_or_client, owner="RedisTokenCache", error=SettingsError
+        )
         self._prefix = prefix
         self._lock_timeout = float(lock_timeout)
         self._lock_ttl_ms = math.ceil(lock_ttl * 1000)
@@ -142,3 +120,37 @@ class RedisTokenCache(TokenCache):
             yield True
         finally:
             self._release(keys=[name], args=[owner])
+
+
+def redis_client(
+    url_or_client: str | redis.Redis,
+    *,
+    owner: str,
+    error: type[NitroboxError],
+    socket_timeout: float = DEFAULT_SOCKET_TIMEOUT,
+) -> tuple[redis.Redis, bool]:
+    """A Redis client for ``owner`` and whether ``owner`` made it (and so closes it).
+
+    The one place a URL becomes a client, for the token cache and the webhook delivery log.
+    """
+    try:
+        import redis
+    except ImportError as exc:
+        raise error(
+            f"{owner} needs the redis package: pip install 'nitrobox-client[redis]'"
+        ) from exc
+    if not isinstance(url_or_client, str):
+        return url_or_client, False
+    try:
+        client = redis.Redis.from_url(
+            url_or_client, socket_timeout=socket_timeout, socket_connect_timeout=socket_timeout
+        )
+    except ValueError:
+        # The URL may hold a password, and redis-py's message can quote part of it: say what
+        # to fix without quoting either.
+        raise error(
+            f"not a usable Redis URL for {owner}: expected "
+            "redis://[user:password@]host[:port][/db] (or rediss://, unix://), with "
+            "special characters of the password percent-encoded"
+        ) from None
+    return client, True

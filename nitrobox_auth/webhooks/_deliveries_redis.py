@@ -14,6 +14,7 @@ import secrets
 import threading
 from typing import TYPE_CHECKING, Any
 
+from nitrobox_auth.token._cache_redis import redis_client
 from nitrobox_auth.webhooks._deliveries import Seen
 from nitrobox_auth.webhooks._errors import WebhookConfigError
 
@@ -61,30 +62,12 @@ class RedisDeliveryLog:
                 raise WebhookConfigError(
                     f"RedisDeliveryLog {name} must be a finite number of seconds > 0"
                 )
-        try:
-            import redis
-        except ImportError as exc:
-            raise WebhookConfigError(
-                "RedisDeliveryLog needs the redis package: pip install 'nitrobox-client[redis]'"
-            ) from exc
-        if isinstance(url_or_client, str):
-            try:
-                self._client: redis.Redis = redis.Redis.from_url(
-                    url_or_client,
-                    socket_timeout=SOCKET_TIMEOUT,
-                    socket_connect_timeout=SOCKET_TIMEOUT,
-                )
-            except ValueError:
-                # the URL may hold a password, which redis-py's message can quote
-                raise WebhookConfigError(
-                    "not a usable Redis URL for RedisDeliveryLog: expected "
-                    "redis://[user:password@]host[:port][/db] (or rediss://, unix://), with "
-                    "special characters of the password percent-encoded"
-                ) from None
-            self._owns_client = True
-        else:
-            self._client = url_or_client
-            self._owns_client = False
+        self._client, self._owns_client = redis_client(
+            url_or_client,
+            owner="RedisDeliveryLog",
+            error=WebhookConfigError,
+            socket_timeout=SOCKET_TIMEOUT,
+        )
         self.prefix = prefix
         self.busy_ttl = float(busy_ttl)
         self.retention = float(retention)
