@@ -69,9 +69,13 @@ class NitroboxAuth(httpx.Auth):
         self._provider = provider
         base = api_base_url if api_base_url is not None else provider.token_url
         try:
-            self._origin = origin_of(httpx.URL(base))
+            url = httpx.URL(base)
+            self._origin = origin_of(url)
         except httpx.InvalidURL as exc:
             raise SettingsError(f"api_base_url {base!r} is not a valid URL") from exc
+        # The origin as httpx spells it: a request URL spelt the same way has the same
+        # origin, known without normalising it (every request is asked).
+        self._spelt = (url.scheme, url.host, url.port)
 
     @property
     def provider(self) -> TokenProvider:
@@ -84,7 +88,10 @@ class NitroboxAuth(httpx.Auth):
 
     def applies_to(self, request: httpx.Request) -> bool:
         """True when the request goes to the API's own origin and so gets the token."""
-        return origin_of(request.url) == self._origin
+        url = request.url
+        if (url.scheme, url.host, url.port) == self._spelt:
+            return True
+        return origin_of(url) == self._origin
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
         if not self.applies_to(request):

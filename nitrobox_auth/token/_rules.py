@@ -90,15 +90,19 @@ class AccessToken:
         """Monotonic time at which the server stops accepting the token."""
         return self.issued_at + self.expires_in
 
+    # The two below spell out the arithmetic of the properties they build on, in the same
+    # order (so the same floats): they are asked on every request.
+
     @property
     def refresh_at(self) -> float:
         """Monotonic time from which the token is replaced before use."""
-        return self.expires_at - self.refresh_margin
+        return (self.issued_at + self.expires_in) - self.refresh_margin
 
     @property
     def renew_at(self) -> float:
         """Monotonic time from which one caller fetches the successor in advance."""
-        return self.refresh_at - self.refresh_margin * RENEWAL_LEAD
+        margin = self.refresh_margin
+        return ((self.issued_at + self.expires_in) - margin) - margin * RENEWAL_LEAD
 
     def past_renew_at(self, now: float) -> bool:
         """True once the successor should be fetched (the token is still handed out)."""

@@ -25,13 +25,30 @@ import httpx
 from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.transport import _deadline, _size_limit
-from nitrobox_auth.transport._deadline import Deadline, clamp_timeouts, fail_after, socket_deadline
+from nitrobox_auth.transport._deadline import (
+    Deadline,
+    clamp_timeouts,
+    fail_after,
+    reset_socket_deadline,
+    set_socket_deadline,
+)
 from nitrobox_auth.transport._size_limit import BoundedDecoder
 from nitrobox_auth.transport._wrapping import WrappingTransport
 
 
+def _content_encoding(headers: httpx.Headers) -> str:
+    """``headers.get("Content-Encoding", "")``, asked first with ``in``: most answers have
+    none, and for a missing name ``get`` raises and catches a ``KeyError`` inside httpx,
+    which costs several times the look-up (this runs on every answer)."""
+    if "content-encoding" in headers:
+        return headers["content-encoding"]
+    return ""
+
+
 class _Rules:
     """What one request is allowed: its deadline and its size limit; builds the errors."""
+
+    __slots__ = ("_transport", "deadline", "request")
 
     def __init__(self, transport: BoundedTransport, request: httpx.Request) -> None:
         self.request = request
@@ -62,7 +79,7 @@ class _Rules:
         own = self.request.extensions.get(_size_limit.EXTENSION_KEY)
         if isinstance(own, int):
             return own
-        return min(self._transport.max_answer_bytes, self._transport.max_file_bytes)
+        return self._transport._lowest_limit
 
     def too_large(self, limit: int) -> _size_limit.TooLarge:
         request = self.request
@@ -84,13 +101,15 @@ class _Rules:
 
     def bounded(self, response: httpx.Response, stream: Any) -> httpx.Response:
         headers = response.headers
-        encoding = headers.get("Content-Encoding", "")
+        encoding = _content_encoding(headers)
         raw = response.stream
         if isinstance(raw, httpx.ByteStream) and _size_limit.is_identity(encoding):
             # The whole body is already in memory (an in-process or mock transport): no
             # read can stall and nothing is left to decode, only its size to check (and
             # which limit applies is looked up only for a body that could pass one).
-            size = sum(len(chunk) for chunk in raw)
+            size = 0
+            for chunk in raw:
+                size += len(chunk)
             if size > self.lowest_limit():
                 limit = self.limit_for(headers.get("Content-Type"))
                 if size > limit:
@@ -134,15 +153,17 @@ class _SyncBody(httpx.SyncByteStream):
         clamp_timeouts(self._rules.request, deadline)
         chunks = iter(self._raw)
         while True:
-            with socket_deadline(deadline):
-                try:
-                    chunk = next(chunks)
-                except StopIteration:
-                    break
-                except httpx.TimeoutException:
-                    if deadline.expired():
-                        raise self._rules.timed_out() from None
-                    raise
+            token = set_socket_deadline(deadline)
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                break
+            except httpx.TimeoutException:
+                if deadline.expired():
+                    raise self._rules.timed_out() from None
+                raise
+            finally:
+                reset_socket_deadline(token)
             if deadline.expired():
                 raise self._rules.timed_out()
             yield from self._decoder.feed(chunk)
@@ -215,6 +236,8 @@ class BoundedTransport(WrappingTransport):
         self.deadline = _deadline.check_deadline_seconds("deadline", deadline)
         self.max_answer_bytes = _size_limit.check_limit("max_answer_bytes", max_answer_bytes)
         self.max_file_bytes = _size_limit.check_limit("max_file_bytes", max_file_bytes)
+        # A size every answer may have, whatever its content type (looked up per answer).
+        self._lowest_limit = min(self.max_answer_bytes, self.max_file_bytes)
         if isinstance(transport, httpx.HTTPTransport):
             _deadline.install_socket_deadline(transport)
 
@@ -235,13 +258,15 @@ class BoundedTransport(WrappingTransport):
             raise rules.timed_out()
         self._prepare(request)
         clamp_timeouts(request, rules.deadline)
-        with socket_deadline(rules.deadline):
-            try:
-                response = inner.handle_request(request)
-            except httpx.TimeoutException:
-                if rules.deadline.expired():
-                    raise rules.timed_out() from None
-                raise
+        token = set_socket_deadline(rules.deadline)
+        try:
+            response = inner.handle_request(request)
+        except httpx.TimeoutException:
+            if rules.deadline.expired():
+                raise rules.timed_out() from None
+            raise
+        finally:
+            reset_socket_deadline(token)
         if rules.deadline.expired():
             response.close()
             raise rules.timed_out()

@@ -104,7 +104,10 @@ def clamp_timeouts(request: httpx.Request, deadline: Deadline) -> None:
         request.extensions = {**request.extensions, "timeout": timeouts}
     for phase in _PHASES:
         value = timeouts.get(phase)
-        timeouts[phase] = left if value is None or value > left else float(value)
+        if value is None or value > left:
+            timeouts[phase] = left
+        elif type(value) is not float:  # written only when it changes (every request)
+            timeouts[phase] = float(value)
 
 
 _PHASES: Final = ("connect", "read", "write", "pool")
@@ -140,19 +143,19 @@ class _AnyioTimeout:
         return self._scope.__exit__(*exc)
 
 
-class socket_deadline:
-    """Within the block, sockets opened by :func:`install_socket_deadline` end at ``at``."""
+def set_socket_deadline(deadline: Deadline) -> contextvars.Token[float | None]:
+    """From now on in this thread or task, sockets opened by :func:`install_socket_deadline`
+    end at the deadline; give the token to :func:`reset_socket_deadline` in a ``finally``.
 
-    def __init__(self, deadline: Deadline) -> None:
-        self._at = deadline.at
-        self._token: contextvars.Token[float | None] | None = None
+    Two calls, not a context manager: this runs on every request, and a context manager
+    object costs an allocation and two more calls each time.
+    """
+    return _current.set(deadline.at)
 
-    def __enter__(self) -> None:
-        self._token = _current.set(self._at)
 
-    def __exit__(self, *_: object) -> None:
-        if self._token is not None:
-            _current.reset(self._token)
+def reset_socket_deadline(token: contextvars.Token[float | None]) -> None:
+    """Undo :func:`set_socket_deadline`."""
+    _current.reset(token)
 
 
 def _clamp(timeout: float | None) -> float | None:
