@@ -4,7 +4,9 @@ The generated client has a static-token ``AuthenticatedClient`` and no timeout b
 Instead of subclassing either, the factory composes: it builds one ``httpx.Client`` and one
 ``httpx.AsyncClient`` with :class:`NitroboxAuth`, the API base URL and a timeout, and hands
 both to a plain generated ``Client``, so the same object serves the ``sync`` and ``asyncio``
-endpoint functions.
+endpoint functions. The clients are httpx2's instead when what the caller passes is (a
+transport, a timeout, a provider's package) or ``http_package="httpx2"`` says so
+(:mod:`nitrobox_auth._http_package`).
 
 Every failure of a call through that client is a :class:`NitroboxError`: the generated code
 raises through the client's error factory (:mod:`nitrobox_auth.api._error_factory`), and the
@@ -16,11 +18,12 @@ what the factory opened (see docs/resilience.md).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import httpx
 
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_package import HTTPPackageChoice, choose
 from nitrobox_auth._settings import NitroboxSettings
 from nitrobox_auth.api._error_factory import NitroboxErrorFactory
 from nitrobox_auth.token._auth import NitroboxAuth
@@ -33,6 +36,8 @@ from nitrobox_auth.transport._size_limit import DEFAULT_MAX_ANSWER_BYTES, DEFAUL
 from nitrobox_auth.transport._wrapping import default_transports
 
 if TYPE_CHECKING:
+    import httpx2
+
     # Imported when called: `import nitrobox_auth` (and so the pytest plugin, which every
     # pytest run of every user loads) should not load the generated package.
     from nitrobox_client import Client
@@ -48,14 +53,15 @@ def create_client(
     settings: NitroboxSettings | None = None,
     *,
     provider: TokenProvider | None = None,
-    timeout: httpx.Timeout | float | None = None,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
+    timeout: httpx.Timeout | httpx2.Timeout | float | None = None,
+    transport: httpx.BaseTransport | httpx2.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | httpx2.AsyncBaseTransport | None = None,
     raise_on_unexpected_status: bool = True,
     retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
     deadline: float | None = None,
     max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    http_package: HTTPPackageChoice | None = None,
     **options: Any,
 ) -> Client:
     """A generated ``Client`` for the Nitrobox API, authenticated with cached OAuth2 tokens.
@@ -79,6 +85,10 @@ def create_client(
     - ``max_answer_bytes`` / ``max_file_bytes``: the largest JSON (text) answer and the
       largest file (binary answer) read, after decompression (default 16 MiB / 256 MiB);
       a larger one raises ``ResponseTooLargeError`` while it is read;
+    - ``http_package``: ``"httpx"`` or ``"httpx2"`` (or the module): the HTTP package of the
+      clients. Without it, the package of ``transport`` / ``async_transport`` / ``timeout``
+      / the ``provider``'s :class:`TokenHTTP`, else httpx. Objects of both packages raise
+      :class:`MixedHTTPPackagesError` (docs/httpx2.md);
     - ``options``: further keyword arguments for both ``httpx.Client`` and
       ``httpx.AsyncClient`` (``headers``, ``event_hooks``, ``verify``, ...).
     """
@@ -90,12 +100,19 @@ def create_client(
         )
     from nitrobox_client import Client
 
+    package = choose(
+        http_package,
+        transport=transport,
+        async_transport=async_transport,
+        timeout=timeout,
+        provider=provider.http_package if provider is not None else None,
+    )
     if settings is None:
         settings = NitroboxSettings.from_env()
     base_url = settings.api_base_url
     rest = dict(options)
     if transport is None or async_transport is None:
-        built_sync, built_async = default_transports(base_url, rest)
+        built_sync, built_async = default_transports(base_url, rest, package)
         # Only a missing one is used; an unused transport holds no socket.
         transport = transport if transport is not None else built_sync
         async_transport = async_transport if async_transport is not None else built_async
@@ -103,9 +120,10 @@ def create_client(
         deadline = float(timeout) if isinstance(timeout, int | float) else DEFAULT_API_DEADLINE
     # One wrapper bounds every exchange in time and size, token requests included (the
     # provider stamps its own deadline and size limit on those).
+    # Typed as httpx's from here on: httpx2's transports have the same API.
     bounded = BoundedTransport(
-        transport,
-        async_transport=async_transport,
+        cast("httpx.BaseTransport", transport),
+        async_transport=cast("httpx.AsyncBaseTransport", async_transport),
         deadline=deadline,
         max_answer_bytes=max_answer_bytes,
         max_file_bytes=max_file_bytes,
@@ -122,7 +140,7 @@ def create_client(
                 deadline=min(DEFAULT_TOKEN_DEADLINE, bounded.deadline),
             ),
         )
-    http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+    http_timeout = package.timeout(timeout, default=DEFAULT_TIMEOUT)
     auth, sync_transport, retrying_async_transport = install_retries(
         NitroboxAuth(provider, api_base_url=base_url), bounded, bounded, retry
     )
@@ -135,10 +153,10 @@ def create_client(
     )
     # Outermost, past the retries: what still fails there leaves as APIConnectionError.
     client.set_httpx_client(
-        httpx.Client(transport=ConnectionErrorTransport(sync_transport), **common)
+        package.Client(transport=ConnectionErrorTransport(sync_transport), **common)
     )
     client.set_async_httpx_client(
-        httpx.AsyncClient(
+        package.AsyncClient(
             transport=ConnectionErrorTransport(async_transport=retrying_async_transport),
             **common,
         )

@@ -1,6 +1,6 @@
 """``BoundedTransport``: a transport wrapper that bounds every exchange in time and size.
 
-It wraps any httpx transport (sync, async or both) and, for every request:
+It wraps any httpx or httpx2 transport (sync, async or both) and, for every request:
 
 - stamps the request with its total deadline (unless a layer above already did: the
   token provider stamps one per token fetch, retries included) and clamps the httpx
@@ -24,6 +24,14 @@ import anyio
 import httpx
 
 from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError, SettingsError
+from nitrobox_auth._http_package import (
+    HTTP_TRANSPORTS,
+    HTTPX,
+    TIMEOUT_ERRORS,
+    AsyncByteStreamBase,
+    SyncByteStreamBase,
+    package_of,
+)
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.transport import _deadline, _size_limit
 from nitrobox_auth.transport._deadline import Deadline, clamp_timeouts, socket_deadline
@@ -82,12 +90,15 @@ class _Rules:
         if _size_limit.declared_too_large(response, limit):
             raise too_large()
         decoder = BoundedDecoder(response.headers.get("Content-Encoding", ""), limit, too_large)
-        headers = httpx.Headers(response.headers)
+        # The answer handed on is of the package of the one received (httpx or httpx2):
+        # a client refuses the other package's Response.
+        package = package_of(response) or HTTPX
+        headers = package.Headers(response.headers)
         if decoder.decodes:
             del headers["Content-Encoding"]
             if "Content-Length" in headers:
                 del headers["Content-Length"]
-        return httpx.Response(
+        return package.Response(
             response.status_code,
             headers=headers,
             stream=stream(self, response, decoder),
@@ -96,7 +107,7 @@ class _Rules:
         )
 
 
-class _SyncBody(httpx.SyncByteStream):
+class _SyncBody(SyncByteStreamBase):
     def __init__(self, rules: _Rules, response: httpx.Response, decoder: BoundedDecoder) -> None:
         self._rules = rules
         self._response = response
@@ -112,7 +123,7 @@ class _SyncBody(httpx.SyncByteStream):
                     chunk = next(chunks)
                 except StopIteration:
                     break
-                except httpx.TimeoutException:
+                except TIMEOUT_ERRORS:
                     if deadline.expired():
                         raise self._rules.timed_out() from None
                     raise
@@ -127,7 +138,7 @@ class _SyncBody(httpx.SyncByteStream):
         self._response.close()
 
 
-class _AsyncBody(httpx.AsyncByteStream):
+class _AsyncBody(AsyncByteStreamBase):
     def __init__(self, rules: _Rules, response: httpx.Response, decoder: BoundedDecoder) -> None:
         self._rules = rules
         self._response = response
@@ -146,7 +157,7 @@ class _AsyncBody(httpx.AsyncByteStream):
                 break
             except TimeoutError:
                 raise self._rules.timed_out() from None
-            except httpx.TimeoutException:
+            except TIMEOUT_ERRORS:
                 if deadline.expired():
                     raise self._rules.timed_out() from None
                 raise
@@ -189,7 +200,7 @@ class BoundedTransport(WrappingTransport):
         self.deadline = _deadline.check_deadline_seconds("deadline", deadline)
         self.max_answer_bytes = _size_limit.check_limit("max_answer_bytes", max_answer_bytes)
         self.max_file_bytes = _size_limit.check_limit("max_file_bytes", max_file_bytes)
-        if isinstance(transport, httpx.HTTPTransport):
+        if isinstance(transport, HTTP_TRANSPORTS):
             _deadline.install_socket_deadline(transport)
         self._transport = transport
         self._async_transport = async_transport
@@ -218,7 +229,7 @@ class BoundedTransport(WrappingTransport):
         with socket_deadline(rules.deadline):
             try:
                 response = self._transport.handle_request(request)
-            except httpx.TimeoutException:
+            except TIMEOUT_ERRORS:
                 if rules.deadline.expired():
                     raise rules.timed_out() from None
                 raise
@@ -244,7 +255,7 @@ class BoundedTransport(WrappingTransport):
                 response = await self._async_transport.handle_async_request(request)
         except TimeoutError:
             raise rules.timed_out() from None
-        except httpx.TimeoutException:
+        except TIMEOUT_ERRORS:
             if rules.deadline.expired():
                 raise rules.timed_out() from None
             raise

@@ -24,6 +24,7 @@ import attrs
 import httpx
 
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_package import NOT_SENT_ERRORS, TRANSIENT_ERRORS, AuthBase
 from nitrobox_auth._http_rules import (
     RetrySchedule,
     can_replay,
@@ -42,20 +43,8 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 NON_IDEMPOTENT_RETRY_STATUSES = frozenset({429})
 
-# Errors raised before a single byte of the request left this process: safe to retry for
-# any method, POST included.
-NOT_SENT_ERRORS: tuple[type[BaseException], ...] = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-)
-# Errors after which the server may or may not have processed the request: retried only
-# for idempotent methods.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
-)
+# Which errors of httpx and httpx2 are "not sent" (retried for any method, POST included)
+# and which "transient" (retried for idempotent methods only): see _http_package.
 
 
 @attrs.frozen(kw_only=True)
@@ -113,15 +102,20 @@ def _state(request: httpx.Request) -> _Attempts | None:
     return state if isinstance(state, _Attempts) else None
 
 
-class RetryAuth(httpx.Auth):
-    """An ``httpx.Auth`` that retries on retryable statuses around another auth.
+class _NoAuth(AuthBase):
+    """Sends the request as it is (the auth of a client that has none)."""
+
+
+class RetryAuth(AuthBase):
+    """An ``httpx.Auth`` (an ``httpx2.Auth`` too) that retries on retryable statuses around
+    another auth.
 
     The wrapped auth (``NitroboxAuth``, or ``None`` for none) runs again from its start for
     every attempt, so every attempt carries the token that is current at that moment.
     """
 
     def __init__(self, auth: httpx.Auth | None, policy: RetryPolicy) -> None:
-        self._auth = auth if auth is not None else httpx.Auth()
+        self._auth = auth if auth is not None else _NoAuth()
         self.policy = policy
 
     def __repr__(self) -> str:
@@ -166,8 +160,10 @@ class RetryAuth(httpx.Auth):
         log_retry(request, f"status {response.status_code}", delay, state.number)
         return delay
 
-    def sync_auth_flow(
-        self, request: httpx.Request
+    # Typed with httpx's classes; httpx2 calls it with its own, which have the same API.
+    def sync_auth_flow(  # type: ignore[override]
+        self,
+        request: httpx.Request,  # type: ignore[override]
     ) -> Generator[httpx.Request, httpx.Response, None]:
         state = self._start(request)
         while True:
@@ -189,8 +185,9 @@ class RetryAuth(httpx.Auth):
             response.read()
             self.policy.sleep(delay)
 
-    async def async_auth_flow(
-        self, request: httpx.Request
+    async def async_auth_flow(  # type: ignore[override]
+        self,
+        request: httpx.Request,  # type: ignore[override]
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         state = self._start(request)
         while True:

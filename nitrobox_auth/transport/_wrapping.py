@@ -12,6 +12,8 @@ from typing import Any, Final
 
 import httpx
 
+from nitrobox_auth._http_package import HTTPX, HTTPPackage, package_of
+
 # httpx.Client options that configure the transport it would build itself.
 TRANSPORT_OPTIONS: Final = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
 
@@ -30,13 +32,13 @@ def environment_proxy(base_url: str, trust_env: bool) -> str | None:
 
 
 def default_transports(
-    base_url: str, options: dict[str, Any]
+    base_url: str, options: dict[str, Any], package: HTTPPackage = HTTPX
 ) -> tuple[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
-    """The transports httpx would build for these client options (which are removed)."""
+    """The transports ``package``'s client would build for these options (which are removed)."""
     settings = {name: options.pop(name) for name in TRANSPORT_OPTIONS if name in options}
     if settings.get("proxy") is None:
         settings["proxy"] = environment_proxy(base_url, bool(settings.get("trust_env", True)))
-    return httpx.HTTPTransport(**settings), httpx.AsyncHTTPTransport(**settings)
+    return package.HTTPTransport(**settings), package.AsyncHTTPTransport(**settings)
 
 
 class WrappingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -46,6 +48,12 @@ class WrappingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     _transport: httpx.BaseTransport | None
     _async_transport: httpx.AsyncBaseTransport | None
+
+    @property
+    def http_package(self) -> HTTPPackage | None:
+        """The HTTP package of the wrapped transport: a wrapper is of the package it wraps."""
+        inner = self._transport if self._transport is not None else self._async_transport
+        return package_of(inner)
 
     def close(self) -> None:
         if self._transport is not None:
