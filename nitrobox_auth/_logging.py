@@ -14,7 +14,6 @@ import logging
 import httpx
 
 from nitrobox_auth._http_package import URLS
-
 from nitrobox_auth._redact import mask_secret
 
 ROOT_LOGGER_NAME = "nitrobox"

@@ -22,6 +22,10 @@ Fixtures:
     calls in ``async with nitrobox_client:`` so the async side is closed in its own event loop.
     Against the sandbox each test starts with an empty token cache (exact per-test counts); in
     live mode one token cache serves the whole session.
+``nitrobox_http_package``
+    The HTTP package ``nitrobox_client`` (and its token requests) run on: ``"httpx"`` by
+    default. Override it in your ``conftest.py`` to return ``"httpx2"`` when your code runs
+    on httpx2 (docs/httpx2.md).
 
 Live mode (opt-in): ``pytest --nitrobox-live`` or ``NITROBOX_LIVE=1``. It needs the
 ``NITROBOX_*`` variables; a test that uses the fixtures then fails with a message naming what
@@ -42,7 +46,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 
@@ -222,21 +226,36 @@ def _live_token_cache(config: pytest.Config) -> TokenCache | None:
 
 
 @pytest.fixture
+def nitrobox_http_package() -> Literal["httpx", "httpx2"]:
+    """The HTTP package of ``nitrobox_client``; override it to return ``"httpx2"``."""
+    return "httpx"
+
+
+@pytest.fixture
 def nitrobox_client(
-    nitrobox_settings: NitroboxSettings, request: pytest.FixtureRequest
+    nitrobox_settings: NitroboxSettings,
+    nitrobox_http_package: Literal["httpx", "httpx2"],
+    request: pytest.FixtureRequest,
 ) -> Iterator[Client]:
     """The generated client, authenticated for ``nitrobox_settings``; closed after the test."""
-    from nitrobox_auth import TokenProvider, create_client
+    from nitrobox_auth import TokenHTTP, TokenProvider, create_client
 
     if live_mode(request.config):
+        # The session's provider sends its token requests on httpx (it serves every test);
+        # the API calls go out on the chosen package.
         provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
-        client = create_client(nitrobox_settings, provider=provider)
+        client = create_client(
+            nitrobox_settings, provider=provider, http_package=nitrobox_http_package
+        )
         with client:
             yield client
         return
     # Against the sandbox a fresh token cache per test keeps per-test token counts exact.
-    with TokenProvider.from_settings(nitrobox_settings) as provider:
-        client = create_client(nitrobox_settings, provider=provider)
+    http = TokenHTTP(http_package=nitrobox_http_package)
+    with TokenProvider.from_settings(nitrobox_settings, http=http) as provider:
+        client = create_client(
+            nitrobox_settings, provider=provider, http_package=nitrobox_http_package
+        )
         with client:
             yield client
 

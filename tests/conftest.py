@@ -13,6 +13,7 @@ from __future__ import annotations
 import socket
 from typing import Any
 
+import http_under_test
 import pytest
 from hypothesis import settings
 
@@ -49,3 +50,9 @@ def _sockets_only_in_integration_tests(
     if request.node.get_closest_marker("integration") is None:
         for operation in ("connect", "connect_ex", "bind"):
             monkeypatch.setattr(socket.socket, operation, _refuse(operation))
+
+
+@pytest.fixture
+def nitrobox_http_package() -> str:
+    """The plugin's ``nitrobox_client`` runs on the package of this pass (http_under_test)."""
+    return http_under_test.NAME

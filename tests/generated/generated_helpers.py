@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
+from http_under_test import httpx
 
 from nitrobox_auth import NitroboxSettings
 

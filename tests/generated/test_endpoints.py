@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 import nitrobox_client.api
 import pytest
 from dateutil.parser import isoparse
@@ -31,6 +30,7 @@ from generated_helpers import (
     normalize_path,
     resolve,
 )
+from http_under_test import httpx
 
 from nitrobox_auth import create_client
 

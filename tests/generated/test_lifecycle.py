@@ -8,8 +8,8 @@ import sys
 import warnings
 from pathlib import Path
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generated_helpers import SETTINGS, MockNitrobox

@@ -7,9 +7,9 @@ import importlib.util
 import subprocess
 import sys
 
-import httpx
 import pytest
 from generated_helpers import ROOT, SETTINGS, MockNitrobox
+from http_under_test import httpx
 
 from nitrobox_auth import create_client
 

@@ -4,9 +4,9 @@ every later call fail or hang; stats() counts every status, 500s included."""
 from __future__ import annotations
 
 import anyio
-import httpx
 import pytest
 from hostile.conftest import assert_global_error
+from http_under_test import httpx
 
 from nitrobox_auth.cli import main
 from nitrobox_sandbox import Sandbox, SandboxConfigError

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth.cli import main
 

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import anyio
-import httpx
 import pytest
 from fakes import FakeClock
+from http_under_test import httpx
 from nitrobox_client import Client
 from nitrobox_client.api.customers import create_customer, query_customers, retrieve_customer
 from nitrobox_client.models.customer_create_request import CustomerCreateRequest

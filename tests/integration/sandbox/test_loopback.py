@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth import NitroboxAuth, TokenProvider, create_client
 from nitrobox_sandbox import ManualClock, Sandbox, SandboxError
