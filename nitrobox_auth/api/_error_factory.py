@@ -23,10 +23,11 @@ from nitrobox_auth._logging import redact_url
 from nitrobox_auth.api._api_errors import NitroboxAPIError, undocumented_status_error
 
 
-def _where(source: httpx.Response | httpx.RequestError) -> str:
+def _where(source: httpx.Response | Exception) -> str:
     try:
-        request = source.request  # httpx raises RuntimeError when none was attached
-    except RuntimeError:
+        # httpx (and httpx2) raise RuntimeError when no request was attached.
+        request = source.request  # type: ignore[union-attr]
+    except (RuntimeError, AttributeError):
         return "request"
     return f"{request.method} {redact_url(request.url)}"
 
@@ -50,7 +51,8 @@ class NitroboxErrorFactory:
             content_type=content_type,
         )
 
-    def undecodable_response(self, cause: httpx.DecodingError) -> MalformedResponseError:
+    def undecodable_response(self, cause: Exception) -> MalformedResponseError:
+        # ``cause``: the DecodingError of httpx or of httpx2, whichever the client holds.
         # httpx's text ("Error -3 while decompressing data: incorrect header check") names
         # the codec's complaint, never body bytes.
         return MalformedResponseError(
