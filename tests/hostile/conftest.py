@@ -35,7 +35,8 @@ def make_client() -> Iterator[Callable[..., Client]]:
     made: list[Client] = []
 
     def make(*args: Any, **options: Any) -> Client:
-        client = create_client(*args, **options)
+        # On the package of this pass, sockets and all (tests/http_under_test.py).
+        client = create_client(*args, **{"http_package": HTTP_NAME, **options})
         made.append(client)
         return client
 
