@@ -123,8 +123,8 @@ TRANSPORT_ERRORS: Final[tuple[type[Exception], ...]] = _of_all("TransportError")
 REQUEST_ERRORS: Final[tuple[type[Exception], ...]] = _of_all("RequestError")
 TIMEOUT_ERRORS: Final[tuple[type[Exception], ...]] = _of_all("TimeoutException")
 # httpx2 (through httpcore2 and anyio) can let the TLS layer's own errors escape a failed
-# handshake instead of a ConnectError (pydantic/httpx2 issue 854, PR 1156; the httpcore
-# issue 808 for EndOfStream): they are the same no-connection failure.
+# handshake instead of a ConnectError on some backends (pydantic/httpx2 issue 854, still open,
+# and its PR 1156; encode/httpcore issue 808 for EndOfStream): the same no-connection failure.
 TLS_HANDSHAKE_ESCAPES: Final[tuple[type[Exception], ...]] = (ssl.SSLError, anyio.EndOfStream)
 # No byte of the request left this process: safe to retry for any method.
 NOT_SENT_ERRORS: Final[tuple[type[Exception], ...]] = (
@@ -147,9 +147,6 @@ BYTE_STREAMS: Final[tuple[type[Any], ...]] = _of_all("ByteStream")
 SYNC_BYTE_STREAMS: Final[tuple[type[httpx.SyncByteStream], ...]] = _of_all("SyncByteStream")
 ASYNC_BYTE_STREAMS: Final[tuple[type[httpx.AsyncByteStream], ...]] = _of_all("AsyncByteStream")
 HTTP_TRANSPORTS: Final[tuple[type[httpx.HTTPTransport], ...]] = _of_all("HTTPTransport")
-CORE_READ_TIMEOUTS: Final[tuple[type[Exception], ...]] = tuple(
-    p.core.ReadTimeout for p in _PACKAGES
-)
 CORE_NETWORK_BACKENDS: Final[tuple[type[Any], ...]] = tuple(
     p.core.NetworkBackend for p in _PACKAGES
 )
