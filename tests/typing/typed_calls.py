@@ -171,9 +171,10 @@ def on_httpx2(
         transport=httpx2.MockTransport(handler),
         async_transport=httpx2.MockTransport(handler),
         timeout=httpx2.Timeout(10.0),
+        limits=httpx2.Limits(max_connections=10),
     )
-    assert_type(mine, Client)
-    assert_type(create_client(settings, http_package="httpx2"), Client)
+    assert_type(mine.with_options(timeout=httpx2.Timeout(5.0)).is_closed, bool)
+    assert_type(create_client(settings, http_package="httpx2").is_closed, bool)
     provider = TokenProvider.from_settings(settings, http=TokenHTTP(client=httpx2.Client()))
     with httpx2.Client(auth=NitroboxAuth(provider)) as plain:
         assert_type(
