@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import ssl
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Final, Literal, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, cast
 
 import anyio
 import attrs
@@ -51,6 +51,19 @@ HTTPPackageName = Literal["httpx", "httpx2"]
 HTTPPackageChoice = HTTPPackageName | ModuleType
 
 
+_T = TypeVar("_T")
+
+
+class _Member(Generic[_T]):
+    """A class of the package, read from its module under the attribute's own name."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, package: HTTPPackage, owner: type | None = None) -> type[_T]:
+        return cast("type[_T]", getattr(package.module, self._name))
+
+
 @attrs.frozen
 class HTTPPackage:
     """One HTTP package: its name and the constructors the layers need from it.
@@ -63,33 +76,14 @@ class HTTPPackage:
     module: ModuleType = attrs.field(repr=False)
     core: ModuleType = attrs.field(repr=False)  # httpcore or httpcore2, under its transports
 
-    @property
-    def Client(self) -> type[httpx.Client]:
-        return cast("type[httpx.Client]", self.module.Client)
-
-    @property
-    def AsyncClient(self) -> type[httpx.AsyncClient]:
-        return cast("type[httpx.AsyncClient]", self.module.AsyncClient)
-
-    @property
-    def HTTPTransport(self) -> type[httpx.HTTPTransport]:
-        return cast("type[httpx.HTTPTransport]", self.module.HTTPTransport)
-
-    @property
-    def AsyncHTTPTransport(self) -> type[httpx.AsyncHTTPTransport]:
-        return cast("type[httpx.AsyncHTTPTransport]", self.module.AsyncHTTPTransport)
-
-    @property
-    def Request(self) -> type[httpx.Request]:
-        return cast("type[httpx.Request]", self.module.Request)
-
-    @property
-    def Response(self) -> type[httpx.Response]:
-        return cast("type[httpx.Response]", self.module.Response)
-
-    @property
-    def Headers(self) -> type[httpx.Headers]:
-        return cast("type[httpx.Headers]", self.module.Headers)
+    # Typed as httpx's classes (see above); looked up in the package's module.
+    Client = _Member["httpx.Client"]()
+    AsyncClient = _Member["httpx.AsyncClient"]()
+    HTTPTransport = _Member["httpx.HTTPTransport"]()
+    AsyncHTTPTransport = _Member["httpx.AsyncHTTPTransport"]()
+    Request = _Member["httpx.Request"]()
+    Response = _Member["httpx.Response"]()
+    Headers = _Member["httpx.Headers"]()
 
     def timeout(self, value: Any, *, default: httpx.Timeout) -> httpx.Timeout:
         """``value`` (seconds, or a ``Timeout`` of this package) as this package's ``Timeout``;
