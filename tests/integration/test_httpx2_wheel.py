@@ -121,17 +121,14 @@ def venv_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wheels = base / "dist"
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)])
     (wheel,) = wheels.glob("nitrobox_client-*.whl")
-    _run([sys.executable, "-m", "venv", str(base / "venv")])
+    # No pip of its own (ensurepip costs seconds): this pip installs into the venv's
+    # interpreter (`pip --python`), resolving the wheel's dependencies as a user's pip does.
+    _run([sys.executable, "-m", "venv", "--without-pip", str(base / "venv")])
     python = base / "venv" / "bin" / "python"
     _run(
         [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--disable-pip-version-check",
-            f"{wheel}[httpx2]",
+            *(sys.executable, "-m", "pip", "--python", str(python), "install"),
+            *("-q", "--disable-pip-version-check", f"{wheel}[httpx2]"),
         ]
     )
     return python
