@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-# One worker builds the venv once: under `--dist loadgroup` the module-scoped fixture would
+# One worker builds the wheel and the venv once: under `--dist loadgroup` the fixtures would
 # otherwise be built again on each worker that draws one of these tests.
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("wheel")]
 
-ROOT = Path(__file__).resolve().parents[3]
 
 USER_TESTS = """
 from __future__ import annotations
@@ -83,17 +82,9 @@ def _run(argv: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProc
 
 
 @pytest.fixture(scope="module")
-def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def venv(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) -> Path:
     """A fresh venv outside the repository with the built wheel[sandbox] and mypy."""
     home = tmp_path_factory.mktemp("user")
-    dist = home / "dist"
-    built = _run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-        home,
-        600,
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    (wheel,) = dist.glob("nitrobox_client-*.whl")
     # No pip of its own (ensurepip costs seconds): this pip installs into the venv's
     # interpreter (`pip --python`), resolving the wheel's dependencies as a user's pip does.
     # --no-compile: the test imports nothing from the venv but mypy (compiled already).
@@ -103,7 +94,7 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     installed = _run(
         [
             *(sys.executable, "-m", "pip", "--python", str(python), "install"),
-            *("-q", "--no-compile", f"{wheel}[sandbox]", "mypy"),
+            *("-q", "--no-compile", f"{built_wheel}[sandbox]", "mypy"),
         ],
         home,
         900,
