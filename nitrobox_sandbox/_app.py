@@ -17,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import anyio
-from openapi_core.datatypes import RequestParameters
 from starlette.applications import Starlette
 from starlette.datastructures import QueryParams
 from starlette.middleware.errors import ServerErrorMiddleware
@@ -285,12 +284,15 @@ async def _api_call(
     checked = state.validator.validate(
         op,
         SandboxRequest(
-            host_url=str(request.base_url).rstrip("/"),
             path=path,
             method=request.method.lower(),
             body=body_bytes or None,
             content_type=request.headers.get("content-type", "application/json"),
-            parameters=_parameters(request, path_params),
+            path_params=path_params,
+            headers=request.headers,
+            query=request.query_params,
+            origin=lambda: str(request.base_url).rstrip("/"),
+            cookies=lambda: request.cookies,
         ),
         query=request.query_params,
         raw_query=request.query_params,
@@ -350,15 +352,6 @@ def _fault_response(state: SandboxState, decision: FaultDecision, path: str) -> 
     status = decision.status or 503
     state.stats.count("injected_errors")
     return JSONResponse(error_body(status, "Injected sandbox fault", path), status_code=status)
-
-
-def _parameters(request: Request, path_params: dict[str, str]) -> RequestParameters:
-    return RequestParameters(
-        query=request.query_params,
-        header=request.headers,
-        cookie=request.cookies,
-        path=path_params,
-    )
 
 
 def _strict_body(op: Operation, request: Request, body: bytes) -> Any:
