@@ -41,7 +41,7 @@ class _Node:
     choice: str | None
     kind: str | None
     kind_fixed: bool
-    text: _Text | None  # the string checks, compiled (None: read them from the schema)
+    text: _Text | None  # the string checks, compiled (None: an enum, or read them per call)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,8 @@ class _Text:
 
     @classmethod
     def of(cls, schema: Mapping[str, Any]) -> _Text | None:
+        if schema.get("enum"):
+            return None  # an enum decides alone (_shape_string)
         try:
             minimum = int(schema.get("minLength", 0))
         except (TypeError, ValueError):
@@ -85,7 +87,7 @@ class _Text:
             return True
         if self.pattern is not None and self.pattern.search(value) is None:
             return False
-        return _format_fits(self.format, value)
+        return self.format is None or _format_fits(self.format, value)
 
 
 class Synthesizer:
@@ -106,6 +108,8 @@ class Synthesizer:
         if node.choice is not None:
             return self._shape_choice(schema, node.choice, hint, name, depth)
         kind = node.kind if node.kind_fixed else _type_of(schema, hint)
+        if kind == "string" and isinstance(hint, str) and node.text and node.text.fits(hint):
+            return hint  # most of an answer: a stored string that fits its schema
         if kind == "object":
             return self._shape_object(schema, hint, depth)
         if kind == "array":
