@@ -52,7 +52,7 @@ from nitrobox_sandbox._tokens import (
     TokenState,
     check_token_request,
 )
-from nitrobox_sandbox._validation import SandboxRequest, ValidationOutcome
+from nitrobox_sandbox._validation import NOT_PARSED, SandboxRequest, ValidationOutcome
 
 _FORM = "application/x-www-form-urlencoded"
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -293,6 +293,7 @@ async def _api_call(
             query=request.query_params,
             origin=lambda: str(request.base_url).rstrip("/"),
             cookies=lambda: request.cookies,
+            json_body=NOT_PARSED if body is None else body,
         ),
         query=request.query_params,
         raw_query=request.query_params,

@@ -143,6 +143,7 @@ def _load_one(state: SandboxState, op: Operation, kind: str, index: int, body: A
                 query={},
                 origin=lambda: _ORIGIN,
                 cookies=dict,
+                json_body=parsed,
             ),
             query=QueryParams(""),
             raw_query=QueryParams(""),

@@ -276,16 +276,18 @@ def _type_of(schema: Mapping[str, Any], hint: Any) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
+_TYPE_CHECKS: dict[str, Any] = {
+    "object": lambda v: isinstance(v, Mapping),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+}
+
+
 def _fits_type(kind: str, value: Any) -> bool:
-    checks: dict[str, Any] = {
-        "object": lambda v: isinstance(v, Mapping),
-        "array": lambda v: isinstance(v, list),
-        "string": lambda v: isinstance(v, str),
-        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-        "boolean": lambda v: isinstance(v, bool),
-    }
-    check = checks.get(kind)
+    check = _TYPE_CHECKS.get(kind)
     return bool(check(value)) if check else False
 
 

@@ -40,6 +40,7 @@ from nitrobox_sandbox._responses import FieldProblem
 from nitrobox_sandbox._spec import Operation, Spec
 
 _MAX_MESSAGE = 300
+NOT_PARSED: Any = object()
 _JSON = "application/json"
 
 
@@ -61,6 +62,8 @@ class SandboxRequest:
     query: Mapping[str, Any]  # a multi-dict (openapi-core calls getlist)
     origin: Callable[[], str]
     cookies: Callable[[], Mapping[str, str]]
+    # the body as the app already parsed it (strictly); NOT_PARSED: parse ``body`` here
+    json_body: Any = field(default=NOT_PARSED, repr=False)
 
     @functools.cached_property
     def host_url(self) -> str:
@@ -156,7 +159,7 @@ class RequestValidator:
                 return ValidationOutcome(400, "The uploaded file is empty", empty)
             compiled = self._json_bodies.get(op.operation_id)
             if compiled is not None and request.body and _is_plain_json(request.content_type):
-                refused = _check_json_body(compiled, request.body)
+                refused = _check_json_body(compiled, request.body, request.json_body)
                 if refused is not None:
                     return refused
                 return ValidRequest(query=typed)
@@ -240,11 +243,11 @@ def _is_plain_json(content_type: str) -> bool:
     return content_type.split(";")[0].strip().lower() == _JSON
 
 
-def _check_json_body(validator: Any, raw: bytes) -> ValidationOutcome | None:
+def _check_json_body(validator: Any, raw: bytes, parsed: Any) -> ValidationOutcome | None:
     """What openapi-core answers for an invalid JSON body, or ``None`` for a valid one."""
     try:
-        # already parsed strictly by the app (_limits.parse_json): this cannot fail there
-        value = json.loads(raw)
+        # the app parsed it strictly already (_limits.parse_json): the same value as here
+        value = json.loads(raw) if parsed is NOT_PARSED else parsed
     except ValueError:
         return ValidationOutcome(
             400, "The request body is not valid JSON", (FieldProblem("body", "is not valid JSON"),)
