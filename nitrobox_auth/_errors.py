@@ -6,6 +6,7 @@ package (and ``nitrobox_sandbox``) raises derives from :class:`NitroboxError`, s
 
     NitroboxError
     ├── SettingsError            configuration missing or invalid (also a ValueError)
+    │   └── MixedHTTPPackagesError  objects of httpx and of httpx2 given to one client
     ├── NitroboxAuthError        getting or using an access token failed
     │   ├── TokenRequestError    the token endpoint could not be reached or kept failing
     │   ├── TokenWaitTimeoutError  waited too long for another caller's token fetch
@@ -67,6 +68,10 @@ class NitroboxError(Exception):
 
 class SettingsError(NitroboxError, ValueError):
     """The configuration is missing or invalid; the message names what to fix."""
+
+
+class MixedHTTPPackagesError(SettingsError):
+    """Objects of httpx and of httpx2 were given to one client; the message names both."""
 
 
 class NitroboxAuthError(NitroboxError):

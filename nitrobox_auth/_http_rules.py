@@ -20,6 +20,7 @@ import httpx
 
 from nitrobox_auth._checks import number_of_seconds
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_package import BYTE_STREAMS
 
 # RFC 9110 delay-seconds is digits only; a fraction is tolerated because some servers
 # send one. Signs, exponents, "nan" and "inf" are not delays.
@@ -55,7 +56,7 @@ def can_replay(request: httpx.Request) -> bool:
     Judge it before the first send: a streamed upload (a generator) can be read only once,
     and a transport that buffers it while sending does not make it replayable.
     """
-    return isinstance(request.stream, httpx.ByteStream)
+    return isinstance(request.stream, BYTE_STREAMS)
 
 
 def check_seconds(owner: object, attribute: attrs.Attribute[float], value: float) -> None:

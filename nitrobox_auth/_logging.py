@@ -13,6 +13,7 @@ import logging
 
 import httpx
 
+from nitrobox_auth._http_package import URLS
 from nitrobox_auth._redact import mask_secret
 
 ROOT_LOGGER_NAME = "nitrobox"
@@ -53,7 +54,8 @@ retry_logger = get_logger("retry")
 
 def redact_url(url: httpx.URL | str) -> str:
     """The URL as text with its password and secret-looking query values masked."""
-    parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+    # An httpx2.URL is read like an httpx one (same API).
+    parsed = url if isinstance(url, URLS) else httpx.URL(url)
     userinfo = ""
     if parsed.username or parsed.password:
         userinfo = parsed.username + (f":{mask_secret(parsed.password)}" if parsed.password else "")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Final
 
-import httpx
+from nitrobox_auth._http_package import TLS_HANDSHAKE_ESCAPES, of_both
 
 # Answers that say "not now": retried for idempotent requests (and the token request,
 # which has no side effect).
@@ -25,19 +25,22 @@ RETRY_STATUSES: Final = frozenset({408, 425, 429, 500, 502, 503, 504})
 NOT_PROCESSED_STATUSES: Final = frozenset({425, 429})
 
 # Errors raised before a single byte of the request left this process: safe to retry for
-# any method, POST included.
+# any method, POST included. Of httpx and httpx2 alike (a client runs on either), with the
+# TLS errors httpx2 lets escape a failed handshake (see _http_package).
 NOT_SENT_ERRORS: Final[tuple[type[BaseException], ...]] = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
+    *of_both("ConnectError"),
+    *of_both("ConnectTimeout"),
+    *of_both("PoolTimeout"),
+    *TLS_HANDSHAKE_ESCAPES,
 )
 # Errors after which the server may or may not have processed the request: retried only
 # for idempotent methods (and the token request).
 TRANSIENT_ERRORS: Final[tuple[type[BaseException], ...]] = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
+    *of_both("TimeoutException"),
+    *of_both("NetworkError"),
+    *of_both("RemoteProtocolError"),
 )
+_RETRYABLE_ERRORS: Final = TRANSIENT_ERRORS + NOT_SENT_ERRORS
 
 
 def is_transient_status(status: int) -> bool:
@@ -46,5 +49,6 @@ def is_transient_status(status: int) -> bool:
 
 
 def is_transient_error(exc: BaseException) -> bool:
-    """Whether a transport error may not happen again on the next attempt."""
-    return isinstance(exc, TRANSIENT_ERRORS)
+    """Whether a transport error (httpx's or httpx2's) may not happen again on the next
+    attempt, for a request without side effects."""
+    return isinstance(exc, _RETRYABLE_ERRORS)

@@ -13,6 +13,8 @@ Everything here is pure and typed, and documented where it is defined:
   :func:`scrub`, :func:`scrub_credentials`;
 - issued tokens: :class:`IssuedTokens`, :class:`TokenState`;
 - which failures are worth retrying: :func:`is_transient_status`;
+- the HTTP package (httpx or httpx2) of an explicit choice: :func:`http_package_named`
+  (a ``SettingsError`` for anything else, or for httpx2 without its extra);
 - checks: :func:`ascii_digits`, :func:`positive_seconds`, :func:`number_of_seconds`;
 - the shared token cache the environment selects: :data:`ENV_TOKEN_CACHE`,
   :func:`token_cache_from_env`;
@@ -27,6 +29,8 @@ from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._bundled_spec import follow_pointer, load_bundled_spec, resolve
 from nitrobox_auth._checks import ascii_digits, number_of_seconds, positive_seconds
 from nitrobox_auth._credentials import parse_basic, parse_bearer, same_secret
+from nitrobox_auth._http_package import HTTPPackageChoice
+from nitrobox_auth._http_package import named as http_package_named
 from nitrobox_auth._issued_tokens import IssuedTokens, TokenState
 from nitrobox_auth._redact import SENSITIVE_HEADERS, scrub, scrub_credentials
 from nitrobox_auth._retry_rules import is_transient_status
@@ -36,10 +40,12 @@ from nitrobox_auth.token._cache import ENV_TOKEN_CACHE, token_cache_from_env
 __all__ = [
     "ENV_TOKEN_CACHE",
     "SENSITIVE_HEADERS",
+    "HTTPPackageChoice",
     "IssuedTokens",
     "TokenState",
     "ascii_digits",
     "follow_pointer",
+    "http_package_named",
     "is_transient_status",
     "json_depth",
     "json_type_name",

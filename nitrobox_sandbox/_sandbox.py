@@ -22,12 +22,13 @@ from nitrobox_sandbox._server import BackgroundServer
 from nitrobox_sandbox._spec import load_spec
 from nitrobox_sandbox._state import SandboxState
 from nitrobox_sandbox._store import Snapshot
-from nitrobox_sandbox._transport import SyncASGITransport
+from nitrobox_sandbox._transport import SyncASGITransport, http_package_module
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
     from nitrobox_auth import NitroboxSettings
+    from nitrobox_auth.tooling import HTTPPackageChoice
 
 # In-process transports need some origin; requests never leave the process.
 IN_PROCESS_URL = "http://sandbox.nitrobox.test"
@@ -120,13 +121,20 @@ class Sandbox:
 
     # -- in-process -----------------------------------------------------------------------
 
-    def transport(self) -> httpx.BaseTransport:
-        """A synchronous httpx transport into this sandbox, without a socket."""
-        return SyncASGITransport(self._app)
+    def transport(self, *, http_package: HTTPPackageChoice = "httpx") -> httpx.BaseTransport:
+        """A synchronous httpx transport into this sandbox, without a socket
+        (``http_package="httpx2"``: one for an ``httpx2.Client``)."""
+        return SyncASGITransport(self._app, http_package=http_package)
 
-    def async_transport(self) -> httpx.AsyncBaseTransport:
-        """An async httpx transport into this sandbox, without a socket."""
-        return httpx.ASGITransport(app=self._app)
+    def async_transport(
+        self, *, http_package: HTTPPackageChoice = "httpx"
+    ) -> httpx.AsyncBaseTransport:
+        """An async httpx transport into this sandbox, without a socket
+        (``http_package="httpx2"``: one for an ``httpx2.AsyncClient``)."""
+        transport: httpx.AsyncBaseTransport = http_package_module(http_package).ASGITransport(
+            app=self._app
+        )
+        return transport
 
     # -- on loopback ----------------------------------------------------------------------
 

@@ -2,25 +2,43 @@
 
 httpx ships only an async ASGI transport. This one drives it on an event loop in a
 background thread through an anyio blocking portal (public anyio API), the way
-Starlette's TestClient does, and hands back fully read responses.
+Starlette's TestClient does, and hands back fully read responses. ``http_package="httpx2"``
+makes it a transport for an ``httpx2.Client`` (its requests and responses are httpx2's).
 """
 
 from __future__ import annotations
 
 import threading
 from concurrent.futures import Future
+from types import ModuleType
 from typing import Any
 
 import anyio
 import httpx
 from anyio.from_thread import BlockingPortal
 
+from nitrobox_auth.tooling import HTTPPackageChoice, http_package_named
+
+
+def http_package_module(choice: HTTPPackageChoice) -> ModuleType:
+    """The HTTP package whose transports the sandbox hands out: ``"httpx"``, ``"httpx2"``
+    (which needs its extra) or the module; anything else is a ``SettingsError``."""
+    return http_package_named(choice).module
+
 
 class SyncASGITransport(httpx.BaseTransport):
     """``httpx.Client(transport=SyncASGITransport(app))`` talks to ``app`` in-process."""
 
-    def __init__(self, app: Any, *, client: tuple[str, int] = ("127.0.0.1", 123)) -> None:
-        self._asgi = httpx.ASGITransport(app=app, client=client)
+    def __init__(
+        self,
+        app: Any,
+        *,
+        client: tuple[str, int] = ("127.0.0.1", 123),
+        http_package: HTTPPackageChoice = "httpx",
+    ) -> None:
+        # Typed as httpx: httpx2 has the same API, and its client calls this one likewise.
+        self._http: Any = http_package_module(http_package)
+        self._asgi = self._http.ASGITransport(app=app, client=client)
         self._lock = threading.Lock()
         self._portal: BlockingPortal | None = None
         self._thread: threading.Thread | None = None
@@ -41,11 +59,14 @@ class SyncASGITransport(httpx.BaseTransport):
     ) -> httpx.Response:
         # A fresh request object on the portal's loop: the caller's request may carry a
         # sync stream that must not be read from another thread.
-        request = httpx.Request(method, url, headers=headers, content=body)
+        request = self._http.Request(method, url, headers=headers, content=body)
         response = await self._asgi.handle_async_request(request)
         content = await response.aread()
         await response.aclose()
-        return httpx.Response(response.status_code, headers=response.headers, content=content)
+        answer: httpx.Response = self._http.Response(
+            response.status_code, headers=response.headers, content=content
+        )
+        return answer
 
     def close(self) -> None:
         with self._lock:

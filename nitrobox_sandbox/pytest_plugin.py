@@ -41,6 +41,10 @@ The ``nitrobox`` marker sets options per test (or per module/class through ``pyt
   teardown, as pytest-httpx does for unused responses);
 - ``client={...}``: keyword arguments for :func:`nitrobox_auth.create_client` when the
   fixtures build the client (``deadline``, ``retry``, ``timeout``, ...).
+``nitrobox_http_package``
+    The HTTP package ``nitrobox_client`` (and its token requests) run on: ``"httpx"`` by
+    default. Override it in your ``conftest.py`` to return ``"httpx2"`` when your code runs
+    on httpx2 (docs/httpx2.md).
 
 Live mode (opt-in): ``pytest --nitrobox-live`` or ``NITROBOX_LIVE=1``. It needs the
 ``NITROBOX_*`` variables; a test that uses the fixtures then fails with a message naming what
@@ -62,7 +66,7 @@ import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 
@@ -344,6 +348,12 @@ def _live_token_cache(config: pytest.Config) -> TokenCache | None:
 
 
 @pytest.fixture
+def nitrobox_http_package() -> Literal["httpx", "httpx2"]:
+    """The HTTP package of ``nitrobox_client``; override it to return ``"httpx2"``."""
+    return "httpx"
+
+
+@pytest.fixture
 def nitrobox_client(
     nitrobox_settings: NitroboxSettings, request: pytest.FixtureRequest
 ) -> Iterator[Client]:
@@ -351,8 +361,10 @@ def nitrobox_client(
     from nitrobox_auth import TokenProvider, create_client
 
     if live_mode(request.config):
+        # The session's provider sends its token requests on httpx (it serves every test);
+        # the API calls go out on the chosen package.
         provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
-        client = create_client(nitrobox_settings, provider=provider, **_options(request).client)
+        client = create_client(nitrobox_settings, provider=provider, **_live_options(request))
         with client:
             yield client
         return
@@ -364,21 +376,34 @@ def nitrobox_client(
             yield client
 
 
+def _live_options(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """Options for ``create_client`` in live mode: the HTTP package of the
+    ``nitrobox_http_package`` fixture and the marker's ``client=``. (The session's provider
+    sends its token requests on httpx: it serves every test.)"""
+    package = request.getfixturevalue("nitrobox_http_package")
+    return {"http_package": package, **_options(request).client}
+
+
 def _client_options(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Options for the provider and for ``create_client``: the marker's ``client=``, and the
+    """Options for the provider and for ``create_client`` against the sandbox: the HTTP
+    package of the ``nitrobox_http_package`` fixture, the marker's ``client=``, and the
     test's clock for token expiry and every retry wait."""
-    client_options = dict(_options(request).client)
-    provider_options: dict[str, Any] = {}
+    from nitrobox_auth import TokenHTTP
+
+    client_options = _live_options(request)
+    provider_options: dict[str, Any] = {
+        "http": TokenHTTP(http_package=client_options["http_package"])
+    }
     clock = _test_clock(request)
     if clock is not None:
         import attrs
 
         from nitrobox_auth import RetryPolicy, TokenRetryPolicy
 
-        provider_options = {
-            "monotonic_clock": clock,
-            "retry": TokenRetryPolicy(sleep=clock.sleep, async_sleep=clock.async_sleep),
-        }
+        provider_options["monotonic_clock"] = clock
+        provider_options["retry"] = TokenRetryPolicy(
+            sleep=clock.sleep, async_sleep=clock.async_sleep
+        )
         retry = client_options.get("retry", RetryPolicy())
         if retry is not None:
             client_options["retry"] = attrs.evolve(
@@ -414,7 +439,7 @@ async def _open_async_client(
 
     if live_mode(request.config):
         provider: TokenProvider = request.getfixturevalue("_nitrobox_live_token_provider")
-        options = _options(request).client
+        options = _live_options(request)
         async with create_client(settings, provider=provider, **options) as client:
             yield client
         return

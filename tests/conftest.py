@@ -13,6 +13,7 @@ from __future__ import annotations
 import socket
 from typing import Any
 
+import http_under_test
 import pytest
 from hypothesis import settings
 
@@ -63,3 +64,9 @@ def _pytester_runs_are_their_own_session(
     if "pytester" in request.fixturenames:
         for name in _XDIST_VARIABLES:
             monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def nitrobox_http_package() -> str:
+    """The plugin's ``nitrobox_client`` runs on the package of this pass (http_under_test)."""
+    return http_under_test.NAME

@@ -1,4 +1,5 @@
 import ssl
+import sys
 import warnings
 from typing import Any, Literal, Self
 
@@ -9,6 +10,21 @@ from .errors import DefaultErrorFactory, ErrorFactory
 
 # httpx.Client(timeout=None) waits forever; a stalled connection must fail instead.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+def decoding_errors(http_client: object) -> tuple[type[Exception], ...]:
+    """The DecodingError of the HTTP package the client set on a Client comes from
+
+    httpx, or a fork with its API such as httpx2, whose exceptions are its own classes: found
+    from the classes of ``http_client`` itself, so the api functions run on either package.
+    """
+    found: list[type[Exception]] = []
+    for cls in type(http_client).__mro__:
+        package = sys.modules.get(cls.__module__.partition(".")[0])
+        error = getattr(package, "DecodingError", None)
+        if isinstance(error, type) and issubclass(error, Exception) and error not in found:
+            found.append(error)
+    return tuple(found) or (httpx.DecodingError,)
 
 
 @define

@@ -80,8 +80,9 @@ class ErrorFactory(Protocol):
         """For an api function called with a client that was closed"""
         ...
 
-    def undecodable_response(self, cause: httpx.DecodingError) -> Exception:
-        """For an answer whose Content-Encoding (gzip, deflate...) httpx cannot decode"""
+    def undecodable_response(self, cause: Exception) -> Exception:
+        """For an answer whose Content-Encoding (gzip, deflate...) httpx cannot decode: ``cause``
+        is the DecodingError of the HTTP package of the client (httpx's, or httpx2's)"""
         ...
 
 
@@ -97,7 +98,7 @@ class DefaultErrorFactory:
     def client_closed(self, side: Literal["sync", "async"]) -> Exception:
         return ClientClosed(side)
 
-    def undecodable_response(self, cause: httpx.DecodingError) -> Exception:
+    def undecodable_response(self, cause: Exception) -> Exception:
         return cause
 
 

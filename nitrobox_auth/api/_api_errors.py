@@ -20,6 +20,7 @@ import httpx
 
 from nitrobox_auth import _strict_json as strict_json
 from nitrobox_auth._errors import NitroboxError
+from nitrobox_auth._http_package import RESPONSES
 from nitrobox_auth._http_rules import parse_retry_after
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth._redact import scrub_credentials
@@ -211,7 +212,7 @@ def _body_fields(content: bytes) -> dict[str, Any]:
 
 
 def _request_of(response: object) -> tuple[str | None, str | None]:
-    if isinstance(response, httpx.Response):
+    if isinstance(response, RESPONSES):
         try:
             request = response.request
         except RuntimeError:
@@ -278,13 +279,13 @@ def unwrap(response: httpx.Response | Response[T, Any]) -> T | Any:
     ``raise_on_unexpected_status=False``), and a 2xx body where the operation documents
     none, raise :class:`NitroboxAPIError` rather than being dropped.
     """
-    if not isinstance(response, httpx.Response) and not getattr(response, "documented", True):
+    if not isinstance(response, RESPONSES) and not getattr(response, "documented", True):
         # Reached only with raise_on_unexpected_status=False: parsed is None, whatever T is.
         raise undocumented_status_error(response)
     raise_for_error(response)
-    if isinstance(response, httpx.Response):
+    if isinstance(response, RESPONSES):  # httpx's or httpx2's
         return response.json() if response.content else None
-    parsed = response.parsed
+    parsed = cast("Response[T, Any]", response).parsed
     if parsed is None and response.content:
         raise error_from_response(response, problem="a success body the spec does not describe")
     return cast(T, parsed)

@@ -14,12 +14,13 @@ Imported by ``create_client`` when it is called: it loads the generated package,
 from __future__ import annotations
 
 import enum
-from typing import Any, Final, Literal, Self
+from typing import TYPE_CHECKING, Any, Final, Literal, Self
 
 import attrs
 import httpx
 from nitrobox_client import Client
 
+from nitrobox_auth._http_package import HTTPPackage
 from nitrobox_auth.token._auth import NitroboxAuth
 from nitrobox_auth.token._provider import TokenProvider
 from nitrobox_auth.transport._bounded import BoundedTransport
@@ -27,6 +28,9 @@ from nitrobox_auth.transport._connection_errors import ConnectionErrorTransport
 from nitrobox_auth.transport._deadline import check_deadline_seconds
 from nitrobox_auth.transport._loop_local import LoopLocalTransport
 from nitrobox_auth.transport._retry import RetryPolicy, install_retries
+
+if TYPE_CHECKING:
+    import httpx2
 
 
 class _Keep(enum.Enum):
@@ -39,8 +43,9 @@ KEEP: Final = _Keep.KEEP
 
 @attrs.frozen(kw_only=True)
 class Wiring:
-    """Everything the httpx clients of a ``NitroboxClient`` are built from."""
+    """Everything the httpx (or httpx2) clients of a ``NitroboxClient`` are built from."""
 
+    package: HTTPPackage
     base_url: str
     provider: TokenProvider
     transport: httpx.BaseTransport
@@ -78,8 +83,8 @@ class Wiring:
         }
         # Outermost, past the retries: what still fails there leaves as APIConnectionError.
         return (
-            httpx.Client(transport=ConnectionErrorTransport(sync_transport), **common),
-            httpx.AsyncClient(
+            self.package.Client(transport=ConnectionErrorTransport(sync_transport), **common),
+            self.package.AsyncClient(
                 transport=ConnectionErrorTransport(async_transport=async_transport), **common
             ),
         )
@@ -114,7 +119,7 @@ class NitroboxClient(Client):
         *,
         retry: RetryPolicy | Literal[_Keep.KEEP] | None = KEEP,
         deadline: float | Literal[_Keep.KEEP] = KEEP,
-        timeout: httpx.Timeout | float | Literal[_Keep.KEEP] = KEEP,
+        timeout: httpx.Timeout | httpx2.Timeout | float | Literal[_Keep.KEEP] = KEEP,
     ) -> Self:
         """A client like this one with other retries, deadline or timeout (see the module).
 
@@ -131,7 +136,7 @@ class NitroboxClient(Client):
         if retry is not KEEP:
             changes["retry"] = retry
         if timeout is not KEEP:
-            changes["timeout"] = httpx.Timeout(timeout)
+            changes["timeout"] = wiring.package.timeout(timeout, default=wiring.timeout)
             if isinstance(timeout, int | float) and deadline is KEEP:
                 deadline = float(timeout)
         if deadline is not KEEP:

@@ -4,7 +4,9 @@ The generated client has a static-token ``AuthenticatedClient`` and no timeout b
 Instead of subclassing either, the factory composes: it builds one ``httpx.Client`` and one
 ``httpx.AsyncClient`` with :class:`NitroboxAuth`, the API base URL and a timeout, and hands
 both to a plain generated ``Client``, so the same object serves the ``sync`` and ``asyncio``
-endpoint functions.
+endpoint functions. The clients are httpx2's instead when what the caller passes is (a
+transport, a timeout, a provider's package) or ``http_package="httpx2"`` says so
+(:mod:`nitrobox_auth._http_package`).
 
 Every failure of a call through that client is a :class:`NitroboxError`: the generated code
 raises through the client's error factory (:mod:`nitrobox_auth.api._error_factory`), and the
@@ -21,11 +23,12 @@ The async side opens its connection pool per event loop
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final, Unpack
+from typing import TYPE_CHECKING, Any, Final, Unpack, cast
 
 import httpx
 
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_package import HTTPPackage, HTTPPackageChoice, choose
 from nitrobox_auth._settings import NitroboxSettings
 from nitrobox_auth.api._client_options import HTTPXOptions
 from nitrobox_auth.api._error_factory import NitroboxErrorFactory
@@ -37,6 +40,8 @@ from nitrobox_auth.transport._size_limit import DEFAULT_MAX_ANSWER_BYTES, DEFAUL
 from nitrobox_auth.transport._wrapping import transport_settings
 
 if TYPE_CHECKING:
+    import httpx2
+
     # Imported when called: `import nitrobox_auth` (and so the pytest plugin, which every
     # pytest run of every user loads) should not load the generated package.
     from nitrobox_auth.api._client import NitroboxClient
@@ -52,14 +57,15 @@ def create_client(
     settings: NitroboxSettings | None = None,
     *,
     provider: TokenProvider | None = None,
-    timeout: httpx.Timeout | float | None = None,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
+    timeout: httpx.Timeout | httpx2.Timeout | float | None = None,
+    transport: httpx.BaseTransport | httpx2.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | httpx2.AsyncBaseTransport | None = None,
     raise_on_unexpected_status: bool = True,
     retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
     deadline: float | None = None,
     max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    http_package: HTTPPackageChoice | None = None,
     **options: Unpack[HTTPXOptions],
 ) -> NitroboxClient:
     """A generated ``Client`` for the Nitrobox API, authenticated with cached OAuth2 tokens.
@@ -83,6 +89,10 @@ def create_client(
     - ``max_answer_bytes`` / ``max_file_bytes``: the largest JSON (text) answer and the
       largest file (binary answer) read, after decompression (default 16 MiB / 256 MiB);
       a larger one raises ``ResponseTooLargeError`` while it is read;
+    - ``http_package``: ``"httpx"`` or ``"httpx2"`` (or the module): the HTTP package of the
+      clients. Without it, the package of ``transport`` / ``async_transport`` / ``timeout``
+      / the ``provider``'s :class:`TokenHTTP`, else httpx. Objects of both packages raise
+      :class:`MixedHTTPPackagesError` (docs/httpx2.md);
     - ``options``: further keyword arguments for both ``httpx.Client`` and
       ``httpx.AsyncClient`` (``headers``, ``event_hooks``, ``verify``, ...; typed: see
       :class:`~nitrobox_auth.api._client_options.HTTPXOptions`).
@@ -98,6 +108,14 @@ def create_client(
         )
     from nitrobox_auth.api._client import NitroboxClient, Wiring
 
+    package = choose(
+        http_package,
+        transport=transport,
+        async_transport=async_transport,
+        timeout=timeout,
+        provider=provider.http_package if provider is not None else None,
+        limits=options.get("limits"),
+    )
     if settings is None:
         settings = NitroboxSettings.from_env()
     base_url = settings.api_base_url
@@ -106,19 +124,23 @@ def create_client(
         pool_settings = transport_settings(base_url, rest)
         # Only a missing one is built; a transport that is never used holds no socket.
         if transport is None:
-            transport = httpx.HTTPTransport(**pool_settings)
+            transport = package.HTTPTransport(**pool_settings)
         if async_transport is None:
-            async_transport = _async_pools(pool_settings)
+            async_transport = _async_pools(pool_settings, package)
     if deadline is None:
         deadline = float(timeout) if isinstance(timeout, int | float) else DEFAULT_API_DEADLINE
-    http_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+    http_timeout = package.timeout(timeout, default=DEFAULT_TIMEOUT)
+    # Typed as httpx's from here on: httpx2's transports have the same API.
+    sync_pool = cast("httpx.BaseTransport", transport)
+    async_pool = cast("httpx.AsyncBaseTransport", async_transport)
     if provider is None:
-        provider = _provider(settings, transport, async_transport, deadline)
+        provider = _provider(settings, sync_pool, async_pool, deadline)
     wiring = Wiring(
+        package=package,
         base_url=base_url,
         provider=provider,
-        transport=transport,
-        async_transport=async_transport,
+        transport=sync_pool,
+        async_transport=async_pool,
         timeout=http_timeout,
         retry=retry,
         deadline=deadline,
@@ -163,12 +185,12 @@ def _provider(
     )
 
 
-def _async_pools(settings: dict[str, Any]) -> LoopLocalTransport:
+def _async_pools(settings: dict[str, Any], package: HTTPPackage) -> LoopLocalTransport:
     # One pool per event loop. The first is built now, like the sync one (loading the
     # CA bundle here, not in the loop); a later loop builds its own when it first sends.
-    first = [httpx.AsyncHTTPTransport(**settings)]
+    first = [package.AsyncHTTPTransport(**settings)]
 
     def pool() -> httpx.AsyncBaseTransport:
-        return first.pop() if first else httpx.AsyncHTTPTransport(**settings)
+        return first.pop() if first else package.AsyncHTTPTransport(**settings)
 
-    return LoopLocalTransport(pool)
+    return LoopLocalTransport(pool, http_package=package)

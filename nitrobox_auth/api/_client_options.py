@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     import ssl
 
     import httpx
+    import httpx2
     from httpx._types import CertTypes, CookieTypes, HeaderTypes, ProxyTypes, QueryParamTypes
 
 
@@ -35,7 +36,7 @@ class HTTPXOptions(TypedDict, total=False):
     http1: bool
     http2: bool
     proxy: ProxyTypes | None
-    limits: httpx.Limits
+    limits: httpx.Limits | httpx2.Limits
     follow_redirects: bool
     max_redirects: int
     # The same hooks go to both clients: give callables that suit the side you call.

@@ -37,10 +37,11 @@ def parse_problem(cause: BaseException) -> str:
     return f"{type(cause).__name__} while parsing it"
 
 
-def _where(source: httpx.Response | httpx.RequestError) -> str:
+def _where(source: httpx.Response | Exception) -> str:
     try:
-        request = source.request  # httpx raises RuntimeError when none was attached
-    except RuntimeError:
+        # httpx (and httpx2) raise RuntimeError when no request was attached.
+        request = source.request  # type: ignore[union-attr]
+    except (RuntimeError, AttributeError):
         return "request"
     return f"{request.method} {redact_url(request.url)}"
 
@@ -63,7 +64,8 @@ class NitroboxErrorFactory:
             content_type=content_type,
         )
 
-    def undecodable_response(self, cause: httpx.DecodingError) -> MalformedResponseError:
+    def undecodable_response(self, cause: Exception) -> MalformedResponseError:
+        # ``cause``: the DecodingError of httpx or of httpx2, whichever the client holds.
         # httpx's text ("Error -3 while decompressing data: incorrect header check") names
         # the codec's complaint, never body bytes.
         return MalformedResponseError(

@@ -1,6 +1,8 @@
 """``NitroboxAuth``: the httpx auth that puts a fresh bearer token on every API request.
 
-Works with ``httpx.Client`` and ``httpx.AsyncClient`` alike (the generated client's too).
+Works with ``httpx.Client`` and ``httpx.AsyncClient`` alike (the generated client's too), and
+with httpx2's: it is an ``httpx2.Auth`` as well when httpx2 is installed (see
+:mod:`nitrobox_auth._http_package`); the flows only read and set headers.
 The decisions are pure functions below; the sync and async flows only differ in
 ``get_token()`` versus ``await aget_token()``.
 """
@@ -14,6 +16,7 @@ import httpx
 
 from nitrobox_auth._credentials import parse_bearer
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_package import AuthBase
 from nitrobox_auth._http_rules import can_replay
 from nitrobox_auth.token._provider import TokenProvider
 from nitrobox_auth.token._rules import AccessToken
@@ -45,7 +48,7 @@ def sent_token(request: httpx.Request) -> str | None:
     return parse_bearer(request.headers.get("Authorization"))
 
 
-class NitroboxAuth(httpx.Auth):
+class NitroboxAuth(AuthBase):
     """Adds ``Authorization: Bearer <token>`` to requests for the Nitrobox API.
 
     Only requests to the API's origin (scheme, host and port of ``api_base_url``, by
@@ -86,7 +89,11 @@ class NitroboxAuth(httpx.Auth):
         """True when the request goes to the API's own origin and so gets the token."""
         return origin_of(request.url) == self._origin
 
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
+    # Typed with httpx's classes; httpx2 calls it with its own, which have the same API.
+    def sync_auth_flow(  # type: ignore[override]
+        self,
+        request: httpx.Request,  # type: ignore[override]
+    ) -> Generator[httpx.Request, httpx.Response]:
         if not self.applies_to(request):
             yield request
             return
@@ -101,8 +108,9 @@ class NitroboxAuth(httpx.Auth):
                 with_bearer(request, self._provider.get_token())
                 yield request
 
-    async def async_auth_flow(
-        self, request: httpx.Request
+    async def async_auth_flow(  # type: ignore[override]
+        self,
+        request: httpx.Request,  # type: ignore[override]
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         if not self.applies_to(request):
             yield request

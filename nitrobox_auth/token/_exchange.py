@@ -2,7 +2,8 @@
 
 :func:`exchange` is a generator of steps ("send this request", "sleep this long") around
 the pure rules of :mod:`nitrobox_auth.token._rules`; :class:`TokenClients` runs it with an
-``httpx.Client`` or an ``httpx.AsyncClient``. Only the I/O lines differ between the two.
+``httpx.Client`` or an ``httpx.AsyncClient`` (or httpx2's: :attr:`TokenHTTP.package`). Only the
+I/O lines differ between the two.
 """
 
 from __future__ import annotations
@@ -10,13 +11,22 @@ from __future__ import annotations
 import logging
 import ssl
 from collections.abc import Callable, Generator
-from typing import Final
+from typing import TYPE_CHECKING, Final, cast
 
 import anyio.to_thread
 import attrs
 import httpx
 
 from nitrobox_auth._errors import APITimeoutError, SettingsError, TokenRequestError
+from nitrobox_auth._http_package import (
+    HTTPX,
+    REQUEST_ERRORS,
+    RESPONSES,
+    TLS_HANDSHAKE_ESCAPES,
+    HTTPPackage,
+    HTTPPackageChoice,
+    decide,
+)
 from nitrobox_auth._redact import scrub
 from nitrobox_auth.token._rules import (
     AccessToken,
@@ -32,7 +42,18 @@ from nitrobox_auth.transport._bounded import BoundedTransport
 from nitrobox_auth.transport._deadline import DEFAULT_TOKEN_DEADLINE, Deadline
 from nitrobox_auth.transport._wrapping import environment_proxy
 
+if TYPE_CHECKING:
+    import httpx2
+
 logger = logging.getLogger("nitrobox.auth")
+
+# What a token fetch catches from a send: no answer (either package, or a TLS error httpx2
+# let escape), or the deadline of the fetch.
+_NO_ANSWER: Final[tuple[type[Exception], ...]] = (
+    *REQUEST_ERRORS,
+    *TLS_HANDSHAKE_ESCAPES,
+    APITimeoutError,
+)
 
 # The token endpoint is small and fast; a long wait there only holds every caller up.
 DEFAULT_TOKEN_TIMEOUT: Final = httpx.Timeout(10.0, connect=5.0)
@@ -49,20 +70,50 @@ class TokenHTTP:
     answer; past it ``get_token()`` raises :class:`TokenRequestError`), and either clients
     of your own (``client`` / ``async_client``, never closed by the provider, used as they
     are) or transports to wrap (``transport`` / ``async_transport``, never closed either).
-    Answers over 64 KiB (after decompression) are refused with ``ResponseTooLargeError``."""
+    Answers over 64 KiB (after decompression) are refused with ``ResponseTooLargeError``.
 
-    timeout: httpx.Timeout | float = DEFAULT_TOKEN_TIMEOUT
+    The clients, transports and timeout may be httpx's or httpx2's (not both); token
+    requests then go out on that package. ``http_package="httpx2"`` chooses it when you pass
+    none of them; the default is httpx."""
+
+    timeout: httpx.Timeout | httpx2.Timeout | float = DEFAULT_TOKEN_TIMEOUT
     deadline: float = attrs.field(default=DEFAULT_TOKEN_DEADLINE, converter=_fetch_deadline)
-    client: httpx.Client | None = attrs.field(default=None, eq=False)
-    async_client: httpx.AsyncClient | None = attrs.field(default=None, eq=False)
-    transport: httpx.BaseTransport | None = attrs.field(default=None, eq=False)
-    async_transport: httpx.AsyncBaseTransport | None = attrs.field(default=None, eq=False)
+    client: httpx.Client | httpx2.Client | None = attrs.field(default=None, eq=False)
+    async_client: httpx.AsyncClient | httpx2.AsyncClient | None = attrs.field(
+        default=None, eq=False
+    )
+    transport: httpx.BaseTransport | httpx2.BaseTransport | None = attrs.field(
+        default=None, eq=False
+    )
+    async_transport: httpx.AsyncBaseTransport | httpx2.AsyncBaseTransport | None = attrs.field(
+        default=None, eq=False
+    )
+    http_package: HTTPPackageChoice | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if self.client is not None and self.transport is not None:
             raise SettingsError("TokenHTTP: give client or transport, not both")
         if self.async_client is not None and self.async_transport is not None:
             raise SettingsError("TokenHTTP: give async_client or async_transport, not both")
+        self.decided_package  # noqa: B018 - refuses a mix of packages now, not at the first fetch
+
+    @property
+    def decided_package(self) -> HTTPPackage | None:
+        """The HTTP package what was passed decides, ``None`` when nothing does."""
+        return decide(
+            self.http_package,
+            client=self.client,
+            async_client=self.async_client,
+            transport=self.transport,
+            async_transport=self.async_transport,
+            # The default (an httpx object) decides nothing: it is copied for httpx2.
+            timeout=None if self.timeout is DEFAULT_TOKEN_TIMEOUT else self.timeout,
+        )
+
+    @property
+    def package(self) -> HTTPPackage:
+        """The HTTP package token requests go out on (httpx unless something says httpx2)."""
+        return self.decided_package or HTTPX
 
 
 @attrs.frozen
@@ -76,7 +127,7 @@ class _Sleep:
 
 
 _Step = _Send | _Sleep
-_Outcome = httpx.Response | httpx.RequestError | APITimeoutError | None
+_Outcome = httpx.Response | Exception | None
 Exchange = Generator[_Step, _Outcome, AccessToken]
 
 
@@ -97,8 +148,11 @@ def exchange(
     retry: TokenRetryPolicy,
     monotonic_clock: Callable[[], float],
     deadline_seconds: float = DEFAULT_TOKEN_DEADLINE,
+    package: HTTPPackage = HTTPX,
 ) -> Exchange:
-    """Steps of one token exchange with retries; returns the token or raises."""
+    """Steps of one token exchange with retries; returns the token or raises.
+
+    ``package`` builds the requests: the one the driving client belongs to."""
     attempt = 0
     deadline = Deadline.after(deadline_seconds)
     while True:
@@ -107,6 +161,7 @@ def exchange(
             token_url=credentials.token_url,
             client_id=credentials.client_id,
             client_secret=credentials.client_secret,
+            package=package,
         )
         # One deadline for the whole fetch, and a token answer is small.
         request.extensions = {
@@ -119,7 +174,7 @@ def exchange(
         )
         issued_at = monotonic_clock()
         outcome = yield _Send(request)
-        if isinstance(outcome, httpx.Response):
+        if isinstance(outcome, RESPONSES):
             result = interpret_token_response(
                 outcome,
                 issued_at=issued_at,
@@ -135,7 +190,7 @@ def exchange(
                 f"{deadline_seconds:g} s deadline of a token fetch"
             )
             raise _gave_up(credentials, retry, reason, attempt, None)
-        elif isinstance(outcome, httpx.RequestError):
+        elif isinstance(outcome, Exception):
             retryable = failure_from_exception(outcome)
             if retryable is None:
                 reason = f"{type(outcome).__name__}: {outcome}"
@@ -196,21 +251,26 @@ class TokenClients:
 
     def __init__(self, http: TokenHTTP, retry: TokenRetryPolicy, token_url: str) -> None:
         self._http = http
+        self.package = package = http.package
         # Read from the environment once: the async path builds a transport per fetch.
         self._proxy = environment_proxy(token_url, trust_env=True)
         self._retry = retry
-        self._client = http.client
+        # Typed as httpx's from here on: httpx2 has the same API for all that is used here.
+        self._client = cast("httpx.Client | None", http.client)
         # Only a client built on a transport of our own is ours to close: a transport passed
         # in may be shared (create_client hands the same one to the API client).
         self._owns_client = http.client is None and http.transport is None
-        self._async_client = http.async_client
+        self._async_client = cast("httpx.AsyncClient | None", http.async_client)
         if self._async_client is None and http.async_transport is not None:
             # Wrapped once and never closed here: the transport is the caller's to close.
-            self._async_client = httpx.AsyncClient(
+            self._async_client = package.AsyncClient(
                 transport=_bounded_async(http.async_transport, http.deadline),
-                timeout=http.timeout,
+                timeout=self._timeout(),
             )
         self._ssl_context: ssl.SSLContext | None = None
+
+    def _timeout(self) -> httpx.Timeout:
+        return self.package.timeout(self._http.timeout, default=DEFAULT_TOKEN_TIMEOUT)
 
     def run_sync(self, steps: Exchange) -> AccessToken:
         step = next(steps)
@@ -219,7 +279,7 @@ class TokenClients:
             if isinstance(step, _Send):
                 try:
                     outcome = self._sync_client().send(step.request, auth=None)
-                except (httpx.RequestError, APITimeoutError) as exc:
+                except _NO_ANSWER as exc:
                     outcome = exc
             else:
                 self._retry.sleep(step.seconds)
@@ -235,9 +295,9 @@ class TokenClients:
         if self._client is None:
             # Every token exchange is bounded in time and size (each request carries its
             # deadline and limit); a transport of our own also gets socket-level deadlines.
-            transport = self._http.transport or httpx.HTTPTransport(proxy=self._proxy)
-            self._client = httpx.Client(
-                transport=_bounded(transport, self._http.deadline), timeout=self._http.timeout
+            transport = self._http.transport or self.package.HTTPTransport(proxy=self._proxy)
+            self._client = self.package.Client(
+                transport=_bounded(transport, self._http.deadline), timeout=self._timeout()
             )
         return self._client
 
@@ -246,17 +306,17 @@ class TokenClients:
             return await self._drive_async(steps, self._async_client)
         if self._ssl_context is None:
             # Loading the CA bundle takes tens of milliseconds: off the event loop, once.
-            self._ssl_context = await anyio.to_thread.run_sync(httpx.create_ssl_context)
+            self._ssl_context = await anyio.to_thread.run_sync(self.package.create_ssl_context)
         # A client per fetch (one every few minutes) never outlives the event loop that
         # made it, so one provider serves asyncio.run() after asyncio.run(), and trio.
         transport = _bounded_async(
-            httpx.AsyncHTTPTransport(
+            self.package.AsyncHTTPTransport(
                 verify=self._ssl_context,
                 proxy=self._proxy,
             ),
             self._http.deadline,
         )
-        async with httpx.AsyncClient(timeout=self._http.timeout, transport=transport) as c:
+        async with self.package.AsyncClient(timeout=self._timeout(), transport=transport) as c:
             return await self._drive_async(steps, c)
 
     async def _drive_async(self, steps: Exchange, client: httpx.AsyncClient) -> AccessToken:
@@ -266,7 +326,7 @@ class TokenClients:
             if isinstance(step, _Send):
                 try:
                     outcome = await client.send(step.request, auth=None)
-                except (httpx.RequestError, APITimeoutError) as exc:
+                except _NO_ANSWER as exc:
                     outcome = exc
             else:
                 await self._retry.async_sleep(step.seconds)
@@ -283,15 +343,19 @@ class TokenClients:
             self._client = None
 
 
-def _bounded(transport: httpx.BaseTransport, deadline: float) -> httpx.BaseTransport:
+def _bounded(
+    transport: httpx.BaseTransport | httpx2.BaseTransport, deadline: float
+) -> httpx.BaseTransport:
     if isinstance(transport, BoundedTransport):
         return transport
-    return BoundedTransport(transport, deadline=deadline)
+    return BoundedTransport(cast("httpx.BaseTransport", transport), deadline=deadline)
 
 
 def _bounded_async(
-    transport: httpx.AsyncBaseTransport, deadline: float
+    transport: httpx.AsyncBaseTransport | httpx2.AsyncBaseTransport, deadline: float
 ) -> httpx.AsyncBaseTransport:
     if isinstance(transport, BoundedTransport):
         return transport
-    return BoundedTransport(async_transport=transport, deadline=deadline)
+    return BoundedTransport(
+        async_transport=cast("httpx.AsyncBaseTransport", transport), deadline=deadline
+    )

@@ -28,6 +28,7 @@ import anyio.to_thread
 import httpx
 
 from nitrobox_auth._errors import NitroboxAuthError, SettingsError, TokenWaitTimeoutError
+from nitrobox_auth._http_package import HTTPPackage
 from nitrobox_auth._redact import mask_secret
 from nitrobox_auth._settings import NitroboxSettings
 from nitrobox_auth.token._cache import TokenCache, cache_key
@@ -150,6 +151,12 @@ class TokenProvider:
         )
 
     @property
+    def http_package(self) -> HTTPPackage | None:
+        """The HTTP package its :class:`TokenHTTP` decided (httpx or httpx2), ``None`` when
+        nothing passed to it decides (its own connections then use httpx)."""
+        return self._http.decided_package
+
+    @property
     def token_url(self) -> str:
         """The token endpoint this provider asks."""
         return self._credentials.token_url
@@ -182,6 +189,7 @@ class TokenProvider:
             retry=self._retry,
             monotonic_clock=self._clock,
             deadline_seconds=self._http.deadline,
+            package=self._clients.package,
         )
 
     def _fresh(self) -> AccessToken | None:

@@ -24,6 +24,7 @@ from nitrobox_auth._errors import (
     TokenRequestError,
     TokenResponseError,
 )
+from nitrobox_auth._http_package import HTTPX, HTTPPackage
 from nitrobox_auth._http_rules import (
     DECIMAL_SECONDS,
     HEADER_SAFE_TOKEN,
@@ -135,9 +136,12 @@ def basic_authorization(client_id: str, client_secret: str) -> str:
     return "Basic " + base64.b64encode(raw).decode("ascii")
 
 
-def build_token_request(*, token_url: str, client_id: str, client_secret: str) -> httpx.Request:
-    """The documented token request: POST, Basic client auth, form body."""
-    return httpx.Request(
+def build_token_request(
+    *, token_url: str, client_id: str, client_secret: str, package: HTTPPackage = HTTPX
+) -> httpx.Request:
+    """The documented token request: POST, Basic client auth, form body (a ``Request`` of the
+    package of the client that sends it)."""
+    return package.Request(
         "POST",
         token_url,
         headers={
@@ -206,8 +210,9 @@ class TokenTiming:
     wait_timeout: float = attrs.field(default=DEFAULT_WAIT_TIMEOUT, validator=_positive_seconds)
 
 
-def failure_from_exception(exc: httpx.RequestError) -> RetryableFailure | None:
-    """A transport error worth retrying, or ``None`` when retrying cannot help."""
+def failure_from_exception(exc: Exception) -> RetryableFailure | None:
+    """A transport error worth retrying (httpx's or httpx2's), or ``None`` when retrying
+    cannot help."""
     if is_transient_error(exc):
         return RetryableFailure(reason=f"{type(exc).__name__}: {exc}")
     return None

@@ -1,6 +1,6 @@
 """``BoundedTransport``: a transport wrapper that bounds every exchange in time and size.
 
-It wraps any httpx transport (sync, async or both) and, for every request:
+It wraps any httpx or httpx2 transport (sync, async or both) and, for every request:
 
 - stamps the request with its total deadline (unless a layer above already did: the
   token provider stamps one per token fetch, retries included) and clamps the httpx
@@ -23,6 +23,15 @@ from typing import Any
 import httpx
 
 from nitrobox_auth._errors import APITimeoutError, ResponseTooLargeError
+from nitrobox_auth._http_package import (
+    BYTE_STREAMS,
+    HTTP_TRANSPORTS,
+    HTTPX,
+    TIMEOUT_ERRORS,
+    AsyncByteStreamBase,
+    SyncByteStreamBase,
+    package_of,
+)
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.transport import _deadline, _size_limit
 from nitrobox_auth.transport._deadline import Deadline, clamp_timeouts, fail_after, socket_deadline
@@ -86,7 +95,7 @@ class _Rules:
         headers = response.headers
         encoding = headers.get("Content-Encoding", "")
         raw = response.stream
-        if isinstance(raw, httpx.ByteStream) and _size_limit.is_identity(encoding):
+        if isinstance(raw, BYTE_STREAMS) and _size_limit.is_identity(encoding):
             # The whole body is already in memory (an in-process or mock transport): no
             # read can stall and nothing is left to decode, only its size to check (and
             # which limit applies is looked up only for a body that could pass one).
@@ -101,8 +110,11 @@ class _Rules:
             raise self.too_large(limit)()
         decoder = BoundedDecoder(encoding, limit, self.too_large(limit))
         consumed = response.is_stream_consumed
+        # A fresh answer is of the package of the one received (httpx or httpx2): a client
+        # refuses the other package's Response.
+        package = (package_of(response) or HTTPX) if consumed else HTTPX
         if consumed:
-            headers = httpx.Headers(headers)
+            headers = package.Headers(headers)
         if decoder.decodes:
             del headers["Content-Encoding"]
             if "Content-Length" in headers:
@@ -111,7 +123,7 @@ class _Rules:
         if consumed:
             # Read already (an httpx.Response built with content=): a fresh response over
             # the raw bytes, so they too pass the size limit and the bounded decoder.
-            return httpx.Response(
+            return package.Response(
                 response.status_code,
                 headers=headers,
                 stream=body,
@@ -123,7 +135,7 @@ class _Rules:
         return response
 
 
-class _SyncBody(httpx.SyncByteStream):
+class _SyncBody(SyncByteStreamBase):
     def __init__(self, rules: _Rules, raw: Any, decoder: BoundedDecoder) -> None:
         self._rules = rules
         self._raw = raw
@@ -139,7 +151,7 @@ class _SyncBody(httpx.SyncByteStream):
                     chunk = next(chunks)
                 except StopIteration:
                     break
-                except httpx.TimeoutException:
+                except TIMEOUT_ERRORS:
                     if deadline.expired():
                         raise self._rules.timed_out() from None
                     raise
@@ -154,7 +166,7 @@ class _SyncBody(httpx.SyncByteStream):
         self._raw.close()
 
 
-class _AsyncBody(httpx.AsyncByteStream):
+class _AsyncBody(AsyncByteStreamBase):
     def __init__(self, rules: _Rules, raw: Any, decoder: BoundedDecoder) -> None:
         self._rules = rules
         self._raw = raw
@@ -173,7 +185,7 @@ class _AsyncBody(httpx.AsyncByteStream):
                 break
             except TimeoutError:
                 raise self._rules.timed_out() from None
-            except httpx.TimeoutException:
+            except TIMEOUT_ERRORS:
                 if deadline.expired():
                     raise self._rules.timed_out() from None
                 raise
@@ -215,7 +227,7 @@ class BoundedTransport(WrappingTransport):
         self.deadline = _deadline.check_deadline_seconds("deadline", deadline)
         self.max_answer_bytes = _size_limit.check_limit("max_answer_bytes", max_answer_bytes)
         self.max_file_bytes = _size_limit.check_limit("max_file_bytes", max_file_bytes)
-        if isinstance(transport, httpx.HTTPTransport):
+        if isinstance(transport, HTTP_TRANSPORTS):
             _deadline.install_socket_deadline(transport)
 
     def _repr_options(self) -> str:
@@ -238,7 +250,7 @@ class BoundedTransport(WrappingTransport):
         with socket_deadline(rules.deadline):
             try:
                 response = inner.handle_request(request)
-            except httpx.TimeoutException:
+            except TIMEOUT_ERRORS:
                 if rules.deadline.expired():
                     raise rules.timed_out() from None
                 raise
@@ -263,7 +275,7 @@ class BoundedTransport(WrappingTransport):
                 response = await inner.handle_async_request(request)
         except TimeoutError:
             raise rules.timed_out() from None
-        except httpx.TimeoutException:
+        except TIMEOUT_ERRORS:
             if rules.deadline.expired():
                 raise rules.timed_out() from None
             raise

@@ -1,7 +1,9 @@
 """The outermost transport of ``create_client``'s clients: no-answer failures become typed.
 
-httpx raises its own ``ConnectError``, ``ReadTimeout``... when the API gives no (complete)
-answer. Past the retry transport, that is final, and it leaves this package as
+httpx (or httpx2) raises its own ``ConnectError``, ``ReadTimeout``... when the API gives no
+(complete) answer; httpx2 may let an ``ssl.SSLError`` or ``anyio.EndOfStream`` of a failed
+TLS handshake escape instead (see :mod:`nitrobox_auth._http_package`). Past the retry
+transport, that is final, and it leaves this package as
 :class:`~nitrobox_auth.APITimeoutError` (any timeout) or
 :class:`~nitrobox_auth.APIConnectionError` (any other transport failure), with the method
 and the URL (secret-looking query values masked) of the call. The response body is wrapped
@@ -15,14 +17,24 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 
 from nitrobox_auth._errors import APIConnectionError, APITimeoutError
+from nitrobox_auth._http_package import (
+    ASYNC_BYTE_STREAMS,
+    BYTE_STREAMS,
+    NO_ANSWER_ERRORS,
+    SYNC_BYTE_STREAMS,
+    TIMEOUT_ERRORS,
+    AsyncByteStreamBase,
+    SyncByteStreamBase,
+)
 from nitrobox_auth._logging import redact_url
 from nitrobox_auth.transport._wrapping import WrappingTransport
 
 
-def connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
-    """The typed error for an httpx transport failure of ``request``."""
+def connection_error(request: httpx.Request, error: Exception) -> APIConnectionError:
+    """The typed error for a transport failure of ``request`` (httpx's or httpx2's, or a TLS
+    error that escaped httpx2's mapping)."""
     method, url = request.method, redact_url(request.url)
-    timed_out = isinstance(error, httpx.TimeoutException)
+    timed_out = isinstance(error, TIMEOUT_ERRORS)
     what = "no answer in time" if timed_out else "no answer"
     # The class name says which failure (ConnectError, ReadTimeout...); httpx's own text
     # ("[Errno 111] Connection refused") says why. Neither holds a header or a token.
@@ -32,7 +44,7 @@ def connection_error(request: httpx.Request, error: httpx.TransportError) -> API
     return cls(message, method=method, url=url)
 
 
-class _SyncStream(httpx.SyncByteStream):
+class _SyncStream(SyncByteStreamBase):
     def __init__(self, stream: httpx.SyncByteStream, request: httpx.Request) -> None:
         self._stream = stream
         self._request = request
@@ -40,14 +52,14 @@ class _SyncStream(httpx.SyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
         try:
             yield from self._stream
-        except httpx.TransportError as error:
+        except NO_ANSWER_ERRORS as error:
             raise connection_error(self._request, error) from error
 
     def close(self) -> None:
         self._stream.close()
 
 
-class _AsyncStream(httpx.AsyncByteStream):
+class _AsyncStream(AsyncByteStreamBase):
     def __init__(self, stream: httpx.AsyncByteStream, request: httpx.Request) -> None:
         self._stream = stream
         self._request = request
@@ -56,7 +68,7 @@ class _AsyncStream(httpx.AsyncByteStream):
         try:
             async for chunk in self._stream:
                 yield chunk
-        except httpx.TransportError as error:
+        except NO_ANSWER_ERRORS as error:
             raise connection_error(self._request, error) from error
 
     async def aclose(self) -> None:
@@ -70,11 +82,11 @@ class ConnectionErrorTransport(WrappingTransport):
         inner = self._sync_inner()
         try:
             response = inner.handle_request(request)
-        except httpx.TransportError as error:
+        except NO_ANSWER_ERRORS as error:
             raise connection_error(request, error) from error
         stream = response.stream
         # A body already in memory cannot fail to arrive: left unwrapped.
-        if isinstance(stream, httpx.SyncByteStream) and not isinstance(stream, httpx.ByteStream):
+        if isinstance(stream, SYNC_BYTE_STREAMS) and not isinstance(stream, BYTE_STREAMS):
             response.stream = _SyncStream(stream, request)
         return response
 
@@ -82,9 +94,9 @@ class ConnectionErrorTransport(WrappingTransport):
         inner = self._async_inner()
         try:
             response = await inner.handle_async_request(request)
-        except httpx.TransportError as error:
+        except NO_ANSWER_ERRORS as error:
             raise connection_error(request, error) from error
         stream = response.stream
-        if isinstance(stream, httpx.AsyncByteStream) and not isinstance(stream, httpx.ByteStream):
+        if isinstance(stream, ASYNC_BYTE_STREAMS) and not isinstance(stream, BYTE_STREAMS):
             response.stream = _AsyncStream(stream, request)
         return response

@@ -23,6 +23,7 @@ import httpcore
 import httpx
 
 from nitrobox_auth._checks import positive_seconds
+from nitrobox_auth._http_package import CORE_NETWORK_BACKENDS, package_of
 
 EXTENSION_KEY: Final = "nitrobox_deadline"
 
@@ -155,25 +156,31 @@ class socket_deadline:
             _current.reset(self._token)
 
 
-def _clamp(timeout: float | None) -> float | None:
+# httpcore's ReadTimeout for httpx's pools, httpcore2's for httpx2's: each transport maps
+# only its own core's exceptions to its package's ReadTimeout.
+_TimeoutError = type[Exception]
+
+
+def _clamp(timeout: float | None, expired: _TimeoutError) -> float | None:
     at = _current.get()
     if at is None:
         return timeout
     left = at - time.monotonic()
     if left <= 0:
-        raise httpcore.ReadTimeout("the total deadline ran out")
+        raise expired("the total deadline ran out")
     return left if timeout is None else min(timeout, left)
 
 
 class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
+    def __init__(self, stream: httpcore.NetworkStream, expired: _TimeoutError) -> None:
         self._stream = stream
+        self._expired = expired
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _clamp(timeout))
+        return self._stream.read(max_bytes, _clamp(timeout, self._expired))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _clamp(timeout))
+        self._stream.write(buffer, _clamp(timeout, self._expired))
 
     def close(self) -> None:
         self._stream.close()
@@ -185,7 +192,8 @@ class _DeadlineStream(httpcore.NetworkStream):
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
         return _DeadlineStream(
-            self._stream.start_tls(ssl_context, server_hostname, _clamp(timeout))
+            self._stream.start_tls(ssl_context, server_hostname, _clamp(timeout, self._expired)),
+            self._expired,
         )
 
     def get_extra_info(self, info: str) -> Any:
@@ -193,8 +201,9 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 
 class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+    def __init__(self, backend: httpcore.NetworkBackend, expired: _TimeoutError) -> None:
         self._backend = backend
+        self._expired = expired
 
     def connect_tcp(
         self,
@@ -205,15 +214,16 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
         stream = self._backend.connect_tcp(
-            host, port, _clamp(timeout), local_address, socket_options
+            host, port, _clamp(timeout, self._expired), local_address, socket_options
         )
-        return _DeadlineStream(stream)
+        return _DeadlineStream(stream, self._expired)
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
     ) -> httpcore.NetworkStream:
         return _DeadlineStream(
-            self._backend.connect_unix_socket(path, _clamp(timeout), socket_options)
+            self._backend.connect_unix_socket(path, _clamp(timeout, self._expired), socket_options),
+            self._expired,
         )
 
     def sleep(self, seconds: float) -> None:
@@ -225,11 +235,18 @@ def install_socket_deadline(transport: httpx.HTTPTransport) -> httpx.HTTPTranspo
 
     httpx offers no public hook for httpcore's network backend, so this reaches into the
     pool httpx built (``_pool._network_backend``, present in httpx 0.28 for the direct,
-    HTTP-proxy and SOCKS pools). Where the attribute is missing the transport is left as
-    it is and the deadline is still enforced between body chunks.
+    HTTP-proxy and SOCKS pools, and in httpx2 2.16 on httpcore2). Where the attribute is
+    missing the transport is left as it is and the deadline is still enforced between body
+    chunks.
     """
     pool = getattr(transport, "_pool", None)
     backend = getattr(pool, "_network_backend", None)
-    if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _DeadlineBackend):
-        setattr(pool, "_network_backend", _DeadlineBackend(backend))  # noqa: B010
+    package = package_of(transport)
+    if (
+        package is not None
+        and isinstance(backend, CORE_NETWORK_BACKENDS)
+        and not isinstance(backend, _DeadlineBackend)
+    ):
+        expired = package.core.ReadTimeout
+        setattr(pool, "_network_backend", _DeadlineBackend(backend, expired))  # noqa: B010
     return transport

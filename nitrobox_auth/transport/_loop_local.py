@@ -18,6 +18,8 @@ from collections.abc import AsyncGenerator, Callable
 
 import httpx
 
+from nitrobox_auth._http_package import HTTPX, HTTPPackage
+
 
 def _running_loop() -> object:
     """The running event loop (asyncio) or trio run, to compare with ``==`` (anyio makes a
@@ -35,8 +37,16 @@ def _running_loop() -> object:
 class LoopLocalTransport(httpx.AsyncBaseTransport):
     """Sends through ``factory()``'s transport, one per event loop (see the module)."""
 
-    def __init__(self, factory: Callable[[], httpx.AsyncBaseTransport]) -> None:
+    def __init__(
+        self,
+        factory: Callable[[], httpx.AsyncBaseTransport],
+        *,
+        http_package: HTTPPackage = HTTPX,
+    ) -> None:
         self._factory = factory
+        # The package of the pools the factory builds (read by _http_package.package_of:
+        # the class alone would say httpx).
+        self.http_package = http_package
         self._loop: object | None = None
         self._inner: httpx.AsyncBaseTransport | None = None
         self._keeper: AsyncGenerator[None] | None = None

@@ -24,6 +24,7 @@ from typing import Final
 import attrs
 import httpx
 
+from nitrobox_auth._http_package import AuthBase
 from nitrobox_auth._http_rules import (
     RetrySchedule,
     can_replay,
@@ -110,15 +111,20 @@ def _state(request: httpx.Request) -> _Attempts | None:
     return state if isinstance(state, _Attempts) else None
 
 
-class RetryAuth(httpx.Auth):
-    """An ``httpx.Auth`` that retries on retryable statuses around another auth.
+class _NoAuth(AuthBase):
+    """Sends the request as it is (the auth of a client that has none)."""
+
+
+class RetryAuth(AuthBase):
+    """An ``httpx.Auth`` (an ``httpx2.Auth`` too) that retries on retryable statuses around
+    another auth.
 
     The wrapped auth (``NitroboxAuth``, or ``None`` for none) runs again from its start for
     every attempt, so every attempt carries the token that is current at that moment.
     """
 
     def __init__(self, auth: httpx.Auth | None, policy: RetryPolicy) -> None:
-        self._auth = auth if auth is not None else httpx.Auth()
+        self._auth = auth if auth is not None else _NoAuth()
         self.policy = policy
 
     def __repr__(self) -> str:
@@ -170,8 +176,10 @@ class RetryAuth(httpx.Auth):
         log_retry(request, f"status {response.status_code}", delay, state.number)
         return delay
 
-    def sync_auth_flow(
-        self, request: httpx.Request
+    # Typed with httpx's classes; httpx2 calls it with its own, which have the same API.
+    def sync_auth_flow(  # type: ignore[override]
+        self,
+        request: httpx.Request,  # type: ignore[override]
     ) -> Generator[httpx.Request, httpx.Response, None]:
         state = self._start(request)
         while True:
@@ -193,8 +201,9 @@ class RetryAuth(httpx.Auth):
             response.read()
             self.policy.sleep(delay)
 
-    async def async_auth_flow(
-        self, request: httpx.Request
+    async def async_auth_flow(  # type: ignore[override]
+        self,
+        request: httpx.Request,  # type: ignore[override]
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         state = self._start(request)
         while True:

@@ -13,6 +13,7 @@ from typing import Any, Final
 import httpx
 
 from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._http_package import HTTPX, HTTPPackage, package_of
 
 # httpx.Client options that configure the transport it would build itself.
 TRANSPORT_OPTIONS: Final = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
@@ -42,11 +43,11 @@ def transport_settings(base_url: str, options: dict[str, Any]) -> dict[str, Any]
 
 
 def default_transports(
-    base_url: str, options: dict[str, Any]
+    base_url: str, options: dict[str, Any], package: HTTPPackage = HTTPX
 ) -> tuple[httpx.HTTPTransport, httpx.AsyncHTTPTransport]:
-    """The transports httpx would build for these client options (which are removed)."""
+    """The transports ``package``'s client would build for these options (which are removed)."""
     settings = transport_settings(base_url, options)
-    return httpx.HTTPTransport(**settings), httpx.AsyncHTTPTransport(**settings)
+    return package.HTTPTransport(**settings), package.AsyncHTTPTransport(**settings)
 
 
 class WrappingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -92,6 +93,12 @@ class WrappingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 f"this {type(self).__name__} wraps no async transport (give it async_transport=...)"
             )
         return self._async_transport
+
+    @property
+    def http_package(self) -> HTTPPackage | None:
+        """The HTTP package of the wrapped transport: a wrapper is of the package it wraps."""
+        inner = self._transport if self._transport is not None else self._async_transport
+        return package_of(inner)
 
     def close(self) -> None:
         if self._transport is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
+from http_under_test import httpx
 
 from nitrobox_auth import NitroboxSettings
 
@@ -124,7 +124,9 @@ def _one_of_value(
 class MockNitrobox:
     """A scripted Nitrobox: a token endpoint plus one canned API answer; records requests."""
 
-    def __init__(self, status: int = 200, **response: Any) -> None:
+    def __init__(self, status: int = 200, *, http: Any = httpx, **response: Any) -> None:
+        # ``http``: the HTTP package its answers and transports are of (default: the pass's).
+        self.http = http
         self.status = status
         self.response = response
         self.api_requests: list[httpx.Request] = []
@@ -133,19 +135,19 @@ class MockNitrobox:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/acme/oauth2/token":
             self.token_requests += 1
-            return httpx.Response(
+            return self.http.Response(
                 200,
                 json={"access_token": ACCESS_TOKEN, "token_type": "bearer", "expires_in": 269},
             )
         request.read()
         self.api_requests.append(request)
-        return httpx.Response(self.status, **copy.deepcopy(self.response))
+        return self.http.Response(self.status, **copy.deepcopy(self.response))
 
     def transports(self) -> dict[str, Any]:
         """``transport`` and ``async_transport`` for ``create_client``."""
         return {
-            "transport": httpx.MockTransport(self),
-            "async_transport": httpx.MockTransport(self),
+            "transport": self.http.MockTransport(self),
+            "async_transport": self.http.MockTransport(self),
         }
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-import httpx
 import pytest
 from generated_helpers import ACCESS_TOKEN, BASE_URL, SETTINGS, MockNitrobox
+from http_under_test import httpx
 from nitrobox_client import Client
 from nitrobox_client.api.customers import retrieve_customer
 
@@ -67,9 +67,10 @@ def test_one_client_serves_sync_and_asyncio_with_one_cached_token() -> None:
 def test_default_timeout_and_explicit_timeout() -> None:
     """Both httpx clients get 30 s (5 s to connect) by default, or the given timeout."""
     default = create_client(SETTINGS, **MockNitrobox().transports())
-    assert httpx.Timeout(30.0, connect=5.0) == DEFAULT_TIMEOUT
-    assert default.get_httpx_client().timeout == DEFAULT_TIMEOUT
-    assert default.get_async_httpx_client().timeout == DEFAULT_TIMEOUT
+    expected = httpx.Timeout(30.0, connect=5.0)  # of the package the transports are of
+    assert expected.as_dict() == DEFAULT_TIMEOUT.as_dict()
+    assert default.get_httpx_client().timeout == expected
+    assert default.get_async_httpx_client().timeout == expected
     custom = create_client(SETTINGS, timeout=2.5, **MockNitrobox().transports())
     assert custom.get_httpx_client().timeout == httpx.Timeout(2.5)
     assert custom.get_async_httpx_client().timeout == httpx.Timeout(2.5)

@@ -1,5 +1,6 @@
 """Every operation of the bundled spec, called through its generated module (sync and
-asyncio) with a client from ``create_client``, over ``httpx.MockTransport``."""
+asyncio) with a client from ``create_client``, over ``httpx.MockTransport``; the sync wire
+test runs on an httpx2 client too (the generated code runs on either package)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-import httpx
+import http_under_test
 import nitrobox_client.api
 import pytest
 from dateutil.parser import isoparse
@@ -31,6 +32,7 @@ from generated_helpers import (
     normalize_path,
     resolve,
 )
+from http_under_test import httpx
 
 from nitrobox_auth import create_client
 
@@ -209,19 +211,27 @@ class Call:
                 assert set(sent) <= set(properties)
 
 
+# The pass's package, and httpx2 in the httpx pass too: each operation on an httpx2 client.
+PACKAGES = sorted({http_under_test.NAME, "httpx2"})
+
+
+@pytest.mark.parametrize("package", PACKAGES)
 @pytest.mark.parametrize(("method", "path", "op", "params"), OPERATIONS)
 def test_sync_call_matches_spec(
-    method: str, path: str, op: dict[str, Any], params: list[Any]
+    method: str, path: str, op: dict[str, Any], params: list[Any], package: str
 ) -> None:
     """sync_detailed sends method, path, query, JSON body keys and the bearer token of the spec."""
+    http = importlib.import_module(package)
     call = Call(method, path, op, params)
     status, answer, parses = _success(op)
-    nitrobox = MockNitrobox(status, **answer)
+    nitrobox = MockNitrobox(status, http=http, **answer)
     client = create_client(SETTINGS, **nitrobox.transports())
+    assert isinstance(client.get_httpx_client(), http.Client)
     response = call.module.sync_detailed(client=client, **call.kwargs)
     assert response.status_code == status
     assert (response.parsed is not None) == parses
     assert len(nitrobox.api_requests) == 1
+    assert isinstance(nitrobox.api_requests[0], http.Request)
     call.check(nitrobox.api_requests[0], method)
 
 

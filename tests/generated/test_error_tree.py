@@ -7,8 +7,8 @@ import sys
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generated_helpers import ACCESS_TOKEN, SETTINGS, MockNitrobox

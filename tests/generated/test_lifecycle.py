@@ -8,8 +8,9 @@ import sys
 import warnings
 from pathlib import Path
 
-import httpx
 import pytest
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generated_helpers import SETTINGS, MockNitrobox
@@ -90,7 +91,7 @@ def test_with_closes_every_socket_the_factory_opened() -> None:
 
     with Sandbox().serve() as sandbox, warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
-        with create_client(sandbox.settings()) as client:
+        with create_client(sandbox.settings(), http_package=HTTP_NAME) as client:
             assert query_customers.sync_detailed(client=client).status_code == 200
         del client
         gc.collect()
@@ -109,7 +110,7 @@ def test_async_with_closes_both_sides() -> None:
 
     with Sandbox().serve() as sandbox, warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
-        client = create_client(sandbox.settings())
+        client = create_client(sandbox.settings(), http_package=HTTP_NAME)
         assert query_customers.sync_detailed(client=client).status_code == 200
         asyncio.run(use(client))
         del client

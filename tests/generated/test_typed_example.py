@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 
-import httpx
 import pytest
 from generated_helpers import ROOT, SETTINGS, MockNitrobox
+from http_under_test import httpx
 
 from nitrobox_auth import create_client
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-import httpx
 import pytest
 from hostile.hostile_server import TOKEN_PATH, HostileServer, fixed
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 
 from nitrobox_auth import NitroboxSettings, create_client
 from nitrobox_auth._bundled_spec import load_bundled_spec
@@ -34,7 +35,8 @@ def make_client() -> Iterator[Callable[..., Client]]:
     made: list[Client] = []
 
     def make(*args: Any, **options: Any) -> Client:
-        client = create_client(*args, **options)
+        # On the package of this pass, sockets and all (tests/http_under_test.py).
+        client = create_client(*args, **{"http_package": HTTP_NAME, **options})
         made.append(client)
         return client
 
@@ -66,7 +68,9 @@ def sandbox(spec_document: dict[str, Any]) -> Sandbox:
 @pytest.fixture
 def api(sandbox: Sandbox) -> Iterator[httpx.Client]:
     """A client into the sandbox (in-process) that sends a valid bearer token."""
-    with httpx.Client(transport=sandbox.transport(), base_url=sandbox.base_url) as client:
+    with httpx.Client(
+        transport=sandbox.transport(http_package=HTTP_NAME), base_url=sandbox.base_url
+    ) as client:
         answer = client.post(
             f"/{sandbox.tenant}/oauth2/token",
             data={"grant_type": "client_credentials"},

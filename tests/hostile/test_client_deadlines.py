@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import anyio
-import httpx
 import pytest
 from hostile.conftest import MakeClient
 from hostile.hostile_server import (
@@ -19,6 +18,7 @@ from hostile.hostile_server import (
     drip_head,
     silent,
 )
+from http_under_test import httpx
 
 from nitrobox_auth import (
     APITimeoutError,

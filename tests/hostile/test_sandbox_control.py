@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import anyio
-import httpx
 import pytest
 from hostile.conftest import assert_global_error
+from http_under_test import httpx
 
 from nitrobox_auth.cli import main
 from nitrobox_sandbox import Sandbox, SandboxConfigError

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import urllib.parse
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_sandbox._limits import content_disposition
 

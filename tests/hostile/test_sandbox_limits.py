@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from hostile.conftest import assert_global_error
+from http_under_test import httpx
 
 from nitrobox_auth._strict_json import json_depth
 from nitrobox_sandbox import Sandbox

@@ -4,9 +4,9 @@ is stored, so every later read and page still answers."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 from hostile.conftest import assert_global_error
+from http_under_test import httpx
 
 from nitrobox_sandbox._responses import StrictJSONResponse
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import logging
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth import InvalidClientError, OAuthError, TokenHTTP, TokenProvider, TokenRetryPolicy
 from nitrobox_auth._redact import mask_secret, scrub

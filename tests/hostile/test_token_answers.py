@@ -4,8 +4,8 @@ or a decoder error; a token that lives under a second is refused."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth import (
     NitroboxError,

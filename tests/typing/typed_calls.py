@@ -6,8 +6,10 @@ Not a test module (no ``test_`` prefix): nothing here runs, it is only type-chec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import assert_type
 
+import httpx2
 from nitrobox_client import Client
 from nitrobox_client.api.billing_runs import billing_run
 from nitrobox_client.api.configurations import delete_address_validation_config
@@ -36,8 +38,12 @@ from nitrobox_auth import (
     FieldError,
     MalformedResponseError,
     NitroboxAPIError,
+    NitroboxAuth,
     NitroboxError,
+    NitroboxSettings,
     NotFoundError,
+    TokenHTTP,
+    TokenProvider,
     create_client,
     unwrap,
 )
@@ -154,3 +160,23 @@ def wrong_uses(ident: str) -> None:
     )
     print(error_model)
     unwrap(object())  # type: ignore[call-overload]
+
+
+def on_httpx2(
+    settings: NitroboxSettings, handler: Callable[[httpx2.Request], httpx2.Response]
+) -> None:
+    """A service on httpx2 passes its own transports, timeout and clients; no cast needed."""
+    mine = create_client(
+        settings,
+        transport=httpx2.MockTransport(handler),
+        async_transport=httpx2.MockTransport(handler),
+        timeout=httpx2.Timeout(10.0),
+        limits=httpx2.Limits(max_connections=10),
+    )
+    assert_type(mine.with_options(timeout=httpx2.Timeout(5.0)).is_closed, bool)
+    assert_type(create_client(settings, http_package="httpx2").is_closed, bool)
+    provider = TokenProvider.from_settings(settings, http=TokenHTTP(client=httpx2.Client()))
+    with httpx2.Client(auth=NitroboxAuth(provider)) as plain:
+        assert_type(
+            plain.get("https://api.nbx-stage-westeurope.nitrobox.io/v2/customers"), httpx2.Response
+        )

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth.cli import main
 

@@ -6,8 +6,8 @@ import argparse
 import subprocess
 import sys
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._sandbox_cmd import notify_settings

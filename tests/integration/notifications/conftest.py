@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import httpx
 from notification_helpers import CLIENT_ID, CLIENT_SECRET, Endpoint, counting
 
 from nitrobox_auth import NitroboxAuth, TokenProvider

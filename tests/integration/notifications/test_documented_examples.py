@@ -9,8 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 import nitrobox_auth.webhooks as webhooks
 from nitrobox_auth.webhooks import Notification, WebhookReceiver

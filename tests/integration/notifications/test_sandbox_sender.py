@@ -7,9 +7,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
 from fakes import FakeClock
+from http_under_test import httpx
 from notification_helpers import BILLING_RUN, CONTRACT, CUSTOMER, Endpoint, keep
 
 from nitrobox_auth.webhooks import (

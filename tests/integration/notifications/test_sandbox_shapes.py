@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import httpx
 import pytest
+from http_under_test import httpx
 from notification_helpers import BILLING_RUN, CONTRACT, CUSTOMER, Endpoint, keep
 from spec.spec_helpers import schema_validator
 

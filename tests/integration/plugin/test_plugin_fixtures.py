@@ -70,6 +70,55 @@ def test_fixtures_run_against_the_sandbox_by_default(pytester: pytest.Pytester) 
     result.assert_outcomes(passed=2)
 
 
+HTTPX2_CONFTEST = """
+import pytest
+
+
+@pytest.fixture
+def nitrobox_http_package():
+    return "httpx2"
+"""
+
+HTTPX2_SUITE = '''
+import anyio
+import httpx2
+from nitrobox_auth import NotFoundError, paginate, unwrap
+from nitrobox_client.api.customers import query_customers, retrieve_customer
+
+
+def test_the_fixture_client_runs_on_httpx2(nitrobox_client, nitrobox_sandbox):
+    """Token, typed calls, paging and errors against the sandbox, all through httpx2."""
+    assert isinstance(nitrobox_client.get_httpx_client(), httpx2.Client)
+    assert list(paginate(query_customers, client=nitrobox_client)) == []
+    try:
+        unwrap(retrieve_customer.sync_detailed("nobody", client=nitrobox_client))
+    except NotFoundError:
+        pass
+    else:
+        raise AssertionError("a missing customer must raise NotFoundError")
+    assert nitrobox_sandbox.stats()["token_requests"] == 1
+
+
+def test_its_async_side_too(nitrobox_client):
+    async def main():
+        async with nitrobox_client:
+            assert isinstance(nitrobox_client.get_async_httpx_client(), httpx2.AsyncClient)
+            answer = await query_customers.asyncio_detailed(client=nitrobox_client)
+            assert answer.status_code == 200
+
+    anyio.run(main)
+'''
+
+
+@pytest.mark.integration
+def test_an_httpx2_based_nitrobox_client_fixture(pytester: pytest.Pytester) -> None:
+    """A project on httpx2 overrides nitrobox_http_package; the fixtures work the same."""
+    pytester.makeconftest(HTTPX2_CONFTEST)
+    pytester.makepyfile(HTTPX2_SUITE)
+    result = pytester.runpytest_subprocess("-W", "error")
+    result.assert_outcomes(passed=2)
+
+
 @pytest.mark.integration
 def test_async_use_as_documented_leaks_nothing(pytester: pytest.Pytester) -> None:
     """`async with nitrobox_client:` around asyncio calls leaves no socket open."""

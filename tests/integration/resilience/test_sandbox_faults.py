@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import anyio
-import httpx
 import pytest
 from fakes import FakeClock
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 from nitrobox_client import Client
 from nitrobox_client.api.customers import create_customer, query_customers, retrieve_customer
 from nitrobox_client.models.customer_create_request import CustomerCreateRequest
@@ -65,7 +66,9 @@ class Clients:
         retry = RetryPolicy(sleep=self.clock.sleep, async_sleep=self.clock.async_sleep, **policy)
         # The fake clock's backoffs take no real time; the call's total deadline is real
         # time, so it is set far beyond the simulated waits (90 s backoffs below).
-        client = create_client(settings, provider=provider, retry=retry, deadline=3600)
+        client = create_client(
+            settings, provider=provider, retry=retry, deadline=3600, http_package=HTTP_NAME
+        )
         self.opened.append((client, provider))
         return client
 
@@ -246,7 +249,7 @@ def test_connection_refused_post_is_retried(
         settings, monotonic_clock=clock, http=TokenHTTP(transport=tokens)
     )
     retry = RetryPolicy(max_attempts=3, sleep=clock.sleep, async_sleep=clock.async_sleep)
-    client = create_client(settings, provider=provider, retry=retry)
+    client = create_client(settings, provider=provider, retry=retry, http_package=HTTP_NAME)
     caplog.set_level(logging.DEBUG, logger="nitrobox.http")
     with client, pytest.raises(APIConnectionError) as caught:
         create_customer.sync_detailed(client=client, body=_customer("never"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 
 from nitrobox_auth._bundled_spec import load_bundled_spec
 from nitrobox_sandbox import ManualClock, Sandbox
@@ -34,7 +35,9 @@ def sandbox(spec_document: dict[str, Any], clock: ManualClock) -> Sandbox:
 @pytest.fixture
 def client(sandbox: Sandbox) -> Iterator[httpx.Client]:
     """A plain client into the sandbox, in-process."""
-    with httpx.Client(transport=sandbox.transport(), base_url=sandbox.base_url) as client:
+    with httpx.Client(
+        transport=sandbox.transport(http_package=HTTP_NAME), base_url=sandbox.base_url
+    ) as client:
         yield client
 
 
@@ -61,7 +64,9 @@ def api(sandbox: Sandbox, client: httpx.Client) -> Iterator[httpx.Client]:
     token = fetch_token(client)
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(
-        transport=sandbox.transport(), base_url=sandbox.base_url, headers=headers
+        transport=sandbox.transport(http_package=HTTP_NAME),
+        base_url=sandbox.base_url,
+        headers=headers,
     ) as api:
         yield api
 

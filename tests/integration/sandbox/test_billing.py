@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 NewCustomer = Callable[..., httpx.Response]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import httpx
+from http_under_test import httpx
 
 from nitrobox_sandbox import Sandbox
 

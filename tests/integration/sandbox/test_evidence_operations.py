@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 NewCustomer = Callable[..., httpx.Response]
 DATE = "2025-01-15T10:00:00Z"

@@ -6,8 +6,9 @@ import time
 from typing import Any
 
 import anyio
-import httpx
 import pytest
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 
 from nitrobox_sandbox import Faults, ManualClock, Sandbox, SandboxConfigError
 
@@ -46,7 +47,9 @@ def test_error_rate_is_a_seeded_share_of_5xx(spec_document: dict[str, Any]) -> N
 
     def run() -> list[int]:
         sandbox = Sandbox(spec=spec_document, faults=Faults(error_rate=0.3, seed=7))
-        with httpx.Client(transport=sandbox.transport(), base_url=sandbox.base_url) as client:
+        with httpx.Client(
+            transport=sandbox.transport(http_package=HTTP_NAME), base_url=sandbox.base_url
+        ) as client:
             token = client.post(
                 "/sandbox/oauth2/token",
                 data={"grant_type": "client_credentials"},
@@ -88,7 +91,9 @@ def test_latency_delays_without_blocking_the_event_loop(sandbox: Sandbox, get_to
 
     async def main() -> float:
         async with httpx.AsyncClient(
-            transport=sandbox.async_transport(), base_url=sandbox.base_url, headers=headers
+            transport=sandbox.async_transport(http_package=HTTP_NAME),
+            base_url=sandbox.base_url,
+            headers=headers,
         ) as client:
             started = time.perf_counter()
             async with anyio.create_task_group() as group:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 
 from nitrobox_auth import NitroboxAuth, TokenProvider, create_client
 from nitrobox_sandbox import ManualClock, Sandbox, SandboxError
@@ -98,7 +99,7 @@ def test_generated_client_creates_and_queries(served: Sandbox) -> None:
 
     # the provider is ours to close: create_client does not close one it builds itself
     provider = TokenProvider.from_settings(served.settings())
-    client = create_client(served.settings(), provider=provider)
+    client = create_client(served.settings(), provider=provider, http_package=HTTP_NAME)
     try:
         body = CustomerCreateRequest.from_dict(
             {"customerIdent": "C-1", "addresses": [{"addressType": "INVOICE", "country": "DE"}]}

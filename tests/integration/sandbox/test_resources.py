@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 NewCustomer = Callable[..., httpx.Response]
 

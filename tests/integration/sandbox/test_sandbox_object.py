@@ -7,8 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 
 from nitrobox_auth import NitroboxError
 from nitrobox_sandbox import Faults, Sandbox, SandboxConfigError, SandboxError
@@ -43,7 +44,9 @@ def test_spec_from_a_json_file(tmp_path: Path, spec_document: dict[str, Any]) ->
     path = tmp_path / "openapi.json"
     path.write_text(json.dumps(spec_document), encoding="utf-8")
     sandbox = Sandbox(spec=path)
-    with httpx.Client(transport=sandbox.transport(), base_url=sandbox.base_url) as client:
+    with httpx.Client(
+        transport=sandbox.transport(http_package=HTTP_NAME), base_url=sandbox.base_url
+    ) as client:
         assert client.get("/v2/customers").status_code == 401
 
 
@@ -57,7 +60,9 @@ def test_unreadable_spec_is_a_sandbox_error(tmp_path: Path) -> None:
 def test_default_spec_is_the_bundled_one() -> None:
     """Without spec=, every operation of nitrobox_client/openapi.json is routed."""
     sandbox = Sandbox()
-    with httpx.Client(transport=sandbox.transport(), base_url=sandbox.base_url) as client:
+    with httpx.Client(
+        transport=sandbox.transport(http_package=HTTP_NAME), base_url=sandbox.base_url
+    ) as client:
         response = client.post("/v2/billingrun", json={})
     assert response.status_code == 401  # routed to an operation, which needs a token
     assert sandbox.stats()["operations"] == {"billingRun": 1}
@@ -67,7 +72,9 @@ def test_sync_transport_serves_many_threads(sandbox: Sandbox, get_token: Any) ->
     """One in-process transport, shared by 16 threads, answers every request."""
     headers = {"Authorization": f"Bearer {get_token()}"}
     with httpx.Client(
-        transport=sandbox.transport(), base_url=sandbox.base_url, headers=headers
+        transport=sandbox.transport(http_package=HTTP_NAME),
+        base_url=sandbox.base_url,
+        headers=headers,
     ) as client:
 
         def create(number: int) -> int:

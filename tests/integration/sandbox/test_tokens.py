@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 
 from nitrobox_sandbox import ManualClock, Sandbox
 
@@ -116,7 +117,9 @@ def test_configured_lifetime_is_announced_and_enforced(
 ) -> None:
     """token_lifetime sets expires_in (whole seconds, rounded down) and the real expiry."""
     sandbox = Sandbox(spec=spec_document, clock=clock, token_lifetime=2.5)
-    with httpx.Client(transport=sandbox.transport(), base_url=sandbox.base_url) as client:
+    with httpx.Client(
+        transport=sandbox.transport(http_package=HTTP_NAME), base_url=sandbox.base_url
+    ) as client:
         answer = client.post(TOKEN_PATH, data=GRANT, auth=BASIC).json()
         assert answer["expires_in"] == 2
         headers = {"Authorization": f"Bearer {answer['access_token']}"}

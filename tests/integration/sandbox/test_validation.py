@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_sandbox import Sandbox
 

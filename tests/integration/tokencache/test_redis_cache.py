@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 import time
 
-import httpx
 import pytest
 import redis
+from http_under_test import httpx
 from loopback_servers import RedisServer, free_port
 
 from nitrobox_auth import CachedToken, RedisTokenCache, TokenHTTP, TokenProvider

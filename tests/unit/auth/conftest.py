@@ -10,9 +10,9 @@ from typing import Any
 
 import anyio
 import attrs
-import httpx
 import pytest
 from fakes import FakeClock, token_value
+from http_under_test import httpx
 
 from nitrobox_auth import AccessToken, TokenHTTP, TokenProvider, TokenRetryPolicy
 

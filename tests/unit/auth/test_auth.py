@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import anyio
-import httpx
 import pytest
 from fakes import token_value
+from http_under_test import httpx
 
 from nitrobox_auth import NitroboxAuth, SettingsError
 

@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import anyio
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth import InvalidClientError, NitroboxAuth, TokenHTTP, TokenProvider
 

@@ -1,5 +1,6 @@
 """No client secret, Basic header or access token in any repr, str, exception message or
-log record (nitrobox, httpx and httpcore loggers, all at DEBUG), across good and bad runs."""
+log record (nitrobox, httpx and httpcore loggers, all at DEBUG; httpx2's in the httpx2 pass),
+across good and bad runs."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from typing import Any
 
 import anyio
 import attrs
-import httpcore
-import httpx
 import pytest
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpcore, httpx
 
 from nitrobox_auth import (
     NitroboxAuth,
@@ -101,7 +102,7 @@ class Evidence:
 def evidence(caplog: pytest.LogCaptureFixture) -> Evidence:
     """Collects texts; every log record at DEBUG and up is captured for the scan."""
     caplog.set_level(logging.DEBUG)
-    for name in ("nitrobox", "httpx", "httpcore"):
+    for name in ("nitrobox", HTTP_NAME, httpcore.__name__):
         caplog.set_level(logging.DEBUG, logger=name)
     return Evidence()
 
@@ -160,7 +161,9 @@ def test_nothing_secret_is_shown_anywhere(evidence: Evidence, caplog) -> None:
     bad_runs(evidence)
     records = caplog.records
     loggers = {r.name.split(".")[0] for r in records}
-    assert {"nitrobox", "httpx", "httpcore"} <= loggers, "the scan must see real log records"
+    # httpx2 and httpcore2 log under their own names.
+    expected = {"nitrobox", HTTP_NAME, httpcore.__name__}
+    assert expected <= loggers, "the scan must see real log records"
     formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")
     for record in records:
         evidence.texts += [formatter.format(record), repr(record.args), repr(record.msg)]

@@ -8,8 +8,8 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth import TokenTiming, TokenWaitTimeoutError
 from nitrobox_auth.token._single_flight import Flight

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 
 import anyio
-import httpx
 import pytest
 from fakes import token_value
+from http_under_test import httpx
 
 from nitrobox_auth import (
     InvalidClientError,

@@ -8,8 +8,8 @@ from email.utils import format_datetime
 from typing import Any
 
 import attrs
-import httpx
 import pytest
+from http_under_test import httpx
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-import httpx
 import pytest
 from fakes import FakeClock
+from http_under_test import httpx
 
 from nitrobox_auth.cli._probe_pace import PacedTransport
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import httpx
+from http_under_test import httpx
 
 from nitrobox_auth.cli._operations import operations
 from nitrobox_auth.cli._probe import run_steps

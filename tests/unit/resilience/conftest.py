@@ -8,9 +8,9 @@ import collections
 from typing import Any
 
 import anyio
-import httpx
 import pytest
 from fakes import FakeClock, token_value
+from http_under_test import httpx
 
 from nitrobox_auth import (
     NitroboxAuth,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import httpx
 from nitrobox_client import Client
 from nitrobox_client.api.customers import create_customer, retrieve_customer
 from nitrobox_client.models.customer import Customer

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import anyio
-import httpx
 import pytest
+from http_under_test import httpx
 from nitrobox_client.api.customers import retrieve_customer
 
 from nitrobox_auth import (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth._logging import get_logger, log_request, redact_url
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import anyio
-import httpx
 import pytest
+from http_under_test import httpx
 from nitrobox_client import Client
 from nitrobox_client.api.billing_groups import query_business_segments
 from nitrobox_client.api.customers import (

@@ -3,7 +3,7 @@ reads it, ``{"_embedded": [...7 documents...]}``, must give every document, type
 
 from __future__ import annotations
 
-import httpx
+from http_under_test import httpx
 from nitrobox_client.api.documents import query_documents
 from nitrobox_client.models import Document
 

@@ -6,8 +6,8 @@ import email.utils
 import logging
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth import RetryPolicy, RetryTransport
 from nitrobox_auth.transport._retry import install_retries

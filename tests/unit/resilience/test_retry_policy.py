@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import email.utils
 
-import httpx
 import pytest
+from http_under_test import httpx
 
 from nitrobox_auth import RetryPolicy, SettingsError
 from nitrobox_auth._http_rules import parse_retry_after

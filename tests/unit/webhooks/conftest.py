@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from fakes import FakeClock
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 from webhook_helpers import CLIENT_ID, CLIENT_SECRET
 
 from nitrobox_auth.webhooks import WebhookReceiver
@@ -28,6 +29,7 @@ def asgi_client(receiver: WebhookReceiver) -> Iterator[httpx.Client]:
     from nitrobox_sandbox import SyncASGITransport
 
     with httpx.Client(
-        transport=SyncASGITransport(receiver.asgi_app()), base_url="http://receiver.test"
+        transport=SyncASGITransport(receiver.asgi_app(), http_package=HTTP_NAME),
+        base_url="http://receiver.test",
     ) as client:
         yield client

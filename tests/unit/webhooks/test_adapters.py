@@ -6,8 +6,9 @@ import io
 import json
 from typing import Any
 
-import httpx
 import pytest
+from http_under_test import NAME as HTTP_NAME
+from http_under_test import httpx
 from starlette.applications import Starlette
 from starlette.routing import Mount
 from webhook_helpers import CLIENT_ID, CLIENT_SECRET, basic
@@ -23,7 +24,9 @@ def test_mounted_under_a_prefix_in_starlette() -> None:
     seen: list[str] = []
     receiver.on("*")(lambda event: seen.append(event.notification_type))
     app = Starlette(routes=[Mount("/hooks/nitrobox", app=receiver.asgi_app())])
-    with httpx.Client(transport=SyncASGITransport(app), base_url="http://svc.test") as client:
+    with httpx.Client(
+        transport=SyncASGITransport(app, http_package=HTTP_NAME), base_url="http://svc.test"
+    ) as client:
         grant = {"grant_type": "client_credentials"}
         answer = client.post(
             "/hooks/nitrobox/oauth2/token", auth=(CLIENT_ID, CLIENT_SECRET), data=grant

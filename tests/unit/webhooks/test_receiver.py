@@ -8,9 +8,9 @@ import logging
 from typing import Any
 
 import anyio
-import httpx
 import pytest
 from fakes import FakeClock
+from http_under_test import httpx
 from webhook_helpers import CLIENT_ID, CLIENT_SECRET, basic, call, notify, token
 
 from nitrobox_auth import NitroboxError

@@ -4,7 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient, Client, decoding_errors
 from ...models.address import Address
 from ...models.address_create_request import AddressCreateRequest
 from ...models.global_error_response import GlobalErrorResponse
@@ -136,11 +136,12 @@ def sync_detailed(
         body=body,
     )
 
+    http_client = client.get_httpx_client()
     try:
-        response = client.get_httpx_client().request(
+        response = http_client.request(
             **kwargs,
         )
-    except httpx.DecodingError as error:
+    except decoding_errors(http_client) as error:
         # httpx decodes the body after the transports returned it: only here can it be typed.
         raise client.error_factory.undecodable_response(error) from error
 
@@ -223,9 +224,10 @@ async def asyncio_detailed(
         body=body,
     )
 
+    http_client = client.get_async_httpx_client()
     try:
-        response = await client.get_async_httpx_client().request(**kwargs)
-    except httpx.DecodingError as error:
+        response = await http_client.request(**kwargs)
+    except decoding_errors(http_client) as error:
         raise client.error_factory.undecodable_response(error) from error
 
     return _build_response(client=client, response=response)
