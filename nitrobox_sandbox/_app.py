@@ -56,6 +56,7 @@ from nitrobox_sandbox._validation import NOT_PARSED, SandboxRequest, ValidationO
 
 _FORM = "application/x-www-form-urlencoded"
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_NO_QUERY = QueryParams()
 
 
 class SandboxApp(Starlette):
@@ -281,6 +282,8 @@ async def _api_call(
     body_bytes = await read_body(request, state.body_read_timeout)
     body = _strict_body(op, request, body_bytes)
     check_children(state.handlers, op, path_params, body)
+    # most API calls have no query string: one shared empty (immutable) mapping for them
+    query = request.query_params if request.scope.get("query_string") else _NO_QUERY
     checked = state.validator.validate(
         op,
         SandboxRequest(
@@ -290,13 +293,13 @@ async def _api_call(
             content_type=request.headers.get("content-type", "application/json"),
             path_params=path_params,
             headers=request.headers,
-            query=request.query_params,
+            query=query,
             origin=lambda: str(request.base_url).rstrip("/"),
             cookies=lambda: request.cookies,
             json_body=NOT_PARSED if body is None else body,
         ),
-        query=request.query_params,
-        raw_query=request.query_params,
+        query=query,
+        raw_query=query,
     )
     if isinstance(checked, ValidationOutcome):
         state.stats.count("validation_errors")

@@ -30,6 +30,10 @@ _FALLBACK_STRINGS = ("sandbox", "a", "A", "1", "DE", "EUR", "de", "sandbox-1", "
 _MAX_CACHED = 10_000
 
 
+# (property, its schema, required, the string checks of a plain string property)
+_Field = tuple[str, Any, bool, "_Text | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class _Node:
     """What shaping reads from one schema on every answer, worked out once: the schema
@@ -42,6 +46,13 @@ class _Node:
     kind: str | None
     kind_fixed: bool
     text: _Text | None  # the string checks, compiled (None: an enum, or read them per call)
+
+    @property
+    def string_leaf(self) -> _Text | None:
+        """The checks of a plain string schema: a string that passes them is its own shape."""
+        if self.choice is None and self.kind_fixed and self.kind == "string":
+            return self.text
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +105,7 @@ class Synthesizer:
     def __init__(self, spec: Spec) -> None:
         self._spec = spec
         self._merged: dict[int, tuple[Mapping[str, Any], dict[str, Any]]] = {}
-        self._objects: dict[int, tuple[Mapping[str, Any], list[tuple[str, Any, bool]]]] = {}
+        self._objects: dict[int, tuple[Mapping[str, Any], list[_Field]]] = {}
         self._nodes: dict[int, tuple[Any, _Node | None]] = {}
 
     def shape(self, schema: Any, hint: Any = MISSING, *, name: str = "", depth: int = 0) -> Any:
@@ -160,9 +171,9 @@ class Synthesizer:
         self._merged[id(schema)] = (schema, merged)
         return merged
 
-    def _fields(self, schema: Mapping[str, Any]) -> list[tuple[str, Any, bool]]:
-        """``(property, its schema, required)`` in the schema's order, write-only optional
-        properties left out (answers never show them)."""
+    def _fields(self, schema: Mapping[str, Any]) -> list[_Field]:
+        """``(property, its schema, required, the string checks if a plain string)`` in the
+        schema's order, write-only optional properties left out (answers never show them)."""
         cached = self._objects.get(id(schema))
         if cached is not None and cached[0] is schema:
             return cached[1]
@@ -173,7 +184,9 @@ class Synthesizer:
             resolved = self._spec.resolve(sub)
             if isinstance(resolved, Mapping) and resolved.get("writeOnly") and prop not in required:
                 continue
-            fields.append((prop, sub, prop in required))
+            node = self._node(sub)
+            leaf = node.string_leaf if node is not None else None
+            fields.append((prop, sub, prop in required, leaf))
         if len(self._objects) >= _MAX_CACHED:
             self._objects.clear()
         self._objects[id(schema)] = (schema, fields)
@@ -224,9 +237,13 @@ class Synthesizer:
             hint = example if isinstance(example, Mapping) else {}
         properties: Mapping[str, Any] = schema.get("properties", {})
         result: dict[str, Any] = {}
-        for prop, sub, required in self._fields(schema):
+        for prop, sub, required, leaf in self._fields(schema):
             if prop in hint:
-                result[prop] = self.shape(sub, hint[prop], name=prop, depth=depth + 1)
+                value = hint[prop]
+                if leaf is not None and isinstance(value, str) and leaf.fits(value):
+                    result[prop] = value  # what shape() answers, without the call
+                else:
+                    result[prop] = self.shape(sub, value, name=prop, depth=depth + 1)
             elif required:
                 result[prop] = self.shape(sub, name=prop, depth=depth + 1)
         extra = schema.get("additionalProperties")
