@@ -22,6 +22,7 @@ from openapi_schema_validator import (
     oas31_format_checker,
 )
 
+from nitrobox_sandbox._prechecks import matches, plain_pattern
 from nitrobox_sandbox._responses import FieldProblem
 from nitrobox_sandbox._spec import Operation, Spec
 
@@ -31,13 +32,6 @@ _DEFAULT_STYLE = {"query": "form", "path": "simple", "header": "simple"}
 # Keywords a validator only reads as notes.
 _ANNOTATIONS = frozenset({"description", "example", "examples", "default", "title", "deprecated"})
 _STRING_KEYWORDS = frozenset({"type", "format", "minLength", "maxLength", "enum", "pattern"})
-# Patterns that mean the same in Python's `re` and in ECMA-262 (which openapi-schema-validator
-# uses when installed with it): anchors, ASCII letters and digits, `_ . ~ @ -` in a class
-# (or the same outside one, `.` excepted), ranges, and counted repetition.
-_PLAIN_PATTERN = re.compile(
-    r"\^?(?:(?:\[(?:[A-Za-z0-9_.~@]|[A-Za-z0-9]-[A-Za-z0-9])*-?\]|[A-Za-z0-9_~@-])"
-    r"(?:\{\d+(?:,\d*)?\}|[+*?])?)+\$?"
-)
 
 
 class MultiMapping(Protocol):
@@ -178,20 +172,15 @@ def _quick_check(schema: Mapping[str, Any], checker: Any) -> Callable[[Any], boo
         return None
     if enum is not None and not (isinstance(enum, list) and all(isinstance(v, str) for v in enum)):
         return None
-    if pattern is not None and not (isinstance(pattern, str) and _PLAIN_PATTERN.fullmatch(pattern)):
+    compiled = plain_pattern(pattern) if pattern is not None else None
+    if pattern is not None and compiled is None:
         return None
-    try:
-        compiled = re.compile(pattern) if pattern is not None else None
-    except re.error:
-        return None  # the validator says what is wrong with it
     return lambda value: (
         isinstance(value, str)
         and len(value) >= shortest
         and (longest is None or len(value) <= longest)
         and (enum is None or value in enum)
-        # Python's `$` also matches before a final newline, ECMA's (which the validator
-        # may use) does not: a value with a newline is left to the validator
-        and (compiled is None or ("\n" not in value and compiled.search(value) is not None))
+        and (compiled is None or matches(compiled, value))
         and formatted(value)
     )
 

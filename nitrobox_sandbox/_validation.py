@@ -36,6 +36,7 @@ from nitrobox_sandbox._parameters import (
     check_parameters,
     compile_rules,
 )
+from nitrobox_sandbox._prechecks import Check, compile_precheck
 from nitrobox_sandbox._responses import FieldProblem
 from nitrobox_sandbox._spec import Operation, Spec
 
@@ -125,11 +126,14 @@ class RequestValidator:
         # validator on every call (about 1 ms a request body); JSON bodies, most of them,
         # are checked by a jsonschema validator built once per operation instead: the
         # classes and format checker openapi-core would use, so the same errors.
-        self._json_bodies: dict[str, Any] = {}
+        self._json_bodies: dict[str, tuple[Any, Check | None]] = {}
         for op in spec.operations:
             compiled = _compile_json_body(spec, op)
             if compiled is not None:
-                self._json_bodies[op.operation_id] = compiled
+                # A 3.0 body's valid values pass a compiled pre-check first (_prechecks);
+                # the validator decides the rest. (3.1 reads readOnly differently: no check.)
+                precheck = None if spec.is_31 else compile_precheck(compiled.schema, compiled)
+                self._json_bodies[op.operation_id] = (compiled, precheck)
 
     def validate(
         self,
@@ -159,7 +163,7 @@ class RequestValidator:
                 return ValidationOutcome(400, "The uploaded file is empty", empty)
             compiled = self._json_bodies.get(op.operation_id)
             if compiled is not None and request.body and _is_plain_json(request.content_type):
-                refused = _check_json_body(compiled, request.body, request.json_body)
+                refused = _check_json_body(*compiled, request.body, request.json_body)
                 if refused is not None:
                     return refused
                 return ValidRequest(query=typed)
@@ -243,7 +247,9 @@ def _is_plain_json(content_type: str) -> bool:
     return content_type.split(";")[0].strip().lower() == _JSON
 
 
-def _check_json_body(validator: Any, raw: bytes, parsed: Any) -> ValidationOutcome | None:
+def _check_json_body(
+    validator: Any, precheck: Check | None, raw: bytes, parsed: Any
+) -> ValidationOutcome | None:
     """What openapi-core answers for an invalid JSON body, or ``None`` for a valid one."""
     try:
         # the app parsed it strictly already (_limits.parse_json): the same value as here
@@ -252,6 +258,8 @@ def _check_json_body(validator: Any, raw: bytes, parsed: Any) -> ValidationOutco
         return ValidationOutcome(
             400, "The request body is not valid JSON", (FieldProblem("body", "is not valid JSON"),)
         )
+    if precheck is not None and precheck(value):
+        return None
     errors = list(validator.iter_errors(value))
     if not errors:
         return None

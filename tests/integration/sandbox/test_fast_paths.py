@@ -1,14 +1,17 @@
 """The sandbox's fast paths answer exactly what the general ones would.
 
 API paths skip Starlette's route walk (``SandboxApp``), and common parameter schemas are
-checked by compiled rules before the schema validator (``_parameters._quick_check``).
-Neither may change an answer: a path a control route claims (or would redirect) still
-goes to Starlette, and a compiled check never passes a value the validator refuses.
+checked by compiled rules before the schema validator (``_parameters._quick_check``), as
+are JSON bodies (``_prechecks``). None may change an answer: a path a control route
+claims (or would redirect) still goes to Starlette, and a compiled check never passes a
+value the validator refuses.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
+import random
 from typing import Any
 
 import pytest
@@ -17,6 +20,8 @@ from starlette.applications import Starlette
 from nitrobox_sandbox import Sandbox
 from nitrobox_sandbox._parameters import compile_rules
 from nitrobox_sandbox._spec import Spec
+from nitrobox_sandbox._synth import Synthesizer
+from nitrobox_sandbox._validation import RequestValidator
 
 PATHS = [
     "/_sandbox/stats",
@@ -128,3 +133,42 @@ def test_compiled_parameter_checks_never_pass_what_the_validator_refuses(
                     errors = list(rule.validator.iter_errors(value))
                     assert not errors, (op.operation_id, rule.name, value)
     assert checked > 100  # the compiled checks do pass the values that are fine
+
+
+def _variants(value: Any, rnd: random.Random) -> Any:
+    """``value`` with fields dropped, added and swapped for values of other types."""
+    if isinstance(value, dict):
+        out = {k: _variants(v, rnd) for k, v in value.items() if rnd.random() > 0.15}
+        if rnd.random() < 0.2:
+            out[rnd.choice(["extra", "customerIdent", "debtorId"])] = rnd.choice([1, "x", None])
+        return out
+    if isinstance(value, list):
+        return [_variants(v, rnd) for v in value] + [_variants(v, rnd) for v in value[:1]]
+    return rnd.choice([value, value, value, None, "", "x" * 300, -1, 2.5, True, "a\n", [value]])
+
+
+def test_the_prechecks_never_passes_what_the_validator_refuses(
+    spec_document: dict[str, Any],
+) -> None:
+    spec = Spec(spec_document)
+    validator = RequestValidator(spec_document, spec)
+    synth = Synthesizer(spec)
+    rnd = random.Random(18)
+    passed = refused = 0
+    for op in spec.operations:
+        compiled = validator._json_bodies.get(op.operation_id)
+        if compiled is None or compiled[1] is None:
+            continue
+        schema_validator, precheck = compiled
+        body = spec.resolve(op.definition["requestBody"])
+        example = synth.shape(body["content"]["application/json"]["schema"])
+        for value in [example, *(_variants(copy.deepcopy(example), rnd) for _ in range(40))]:
+            errors = list(schema_validator.iter_errors(value))
+            if precheck(value):
+                passed += 1
+                assert not errors, (op.operation_id, value)
+            elif errors:
+                refused += 1
+    # both kinds of body were tried
+    assert passed > 100
+    assert refused > 100
