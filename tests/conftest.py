@@ -56,6 +56,11 @@ def _sockets_only_in_integration_tests(
 # not one of them (pytest-benchmark, for one, would disable itself with a warning).
 _XDIST_VARIABLES = ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID")
 
+# This suite's own tools, which no user suite run with pytester uses: their pytest plugins
+# import hypothesis (and schemathesis) in every interpreter, about 3 s of CPU for each
+# pytester subprocess and xdist worker, more than the inner suite itself takes.
+_UNUSED_PLUGINS = "-p no:schemathesis -p no:hypothesispytest"
+
 
 @pytest.fixture(autouse=True)
 def _pytester_runs_are_their_own_session(
@@ -64,6 +69,10 @@ def _pytester_runs_are_their_own_session(
     if "pytester" in request.fixturenames:
         for name in _XDIST_VARIABLES:
             monkeypatch.delenv(name, raising=False)
+        # After pytester is made: it clears PYTEST_ADDOPTS. In-process runs, subprocess
+        # runs and their xdist workers all read it.
+        request.getfixturevalue("pytester")
+        monkeypatch.setenv("PYTEST_ADDOPTS", _UNUSED_PLUGINS)
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from http_under_test import UNDER_HTTPX2
 
-ROOT = Path(__file__).resolve().parents[2]
-
 pytestmark = [
     pytest.mark.integration,
+    # On the worker that builds the wheel for the other wheel test (tests/integration/conftest.py).
+    pytest.mark.xdist_group("wheel"),
     # The venv does not depend on the pass's package: the script runs on both itself.
     pytest.mark.skipif(UNDER_HTTPX2, reason="runs httpx and httpx2 itself; once per CI run"),
 ]
@@ -115,23 +115,17 @@ def _run(args: list[str], cwd: Path | None = None) -> str:
 
 
 @pytest.fixture(scope="module")
-def venv_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def venv_python(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) -> Path:
     """A fresh venv with only the wheel and its httpx2 extra (and what they depend on)."""
     base = tmp_path_factory.mktemp("httpx2-wheel")
-    wheels = base / "dist"
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)])
-    (wheel,) = wheels.glob("nitrobox_client-*.whl")
-    _run([sys.executable, "-m", "venv", str(base / "venv")])
+    # No pip of its own (ensurepip costs seconds): this pip installs into the venv's
+    # interpreter (`pip --python`), resolving the wheel's dependencies as a user's pip does.
+    _run([sys.executable, "-m", "venv", "--without-pip", str(base / "venv")])
     python = base / "venv" / "bin" / "python"
     _run(
         [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--disable-pip-version-check",
-            f"{wheel}[httpx2]",
+            *(sys.executable, "-m", "pip", "--python", str(python), "install"),
+            *("-q", "--disable-pip-version-check", f"{built_wheel}[httpx2]"),
         ]
     )
     return python

@@ -17,6 +17,7 @@ CHECKED_FILES = (
     HERE / "typed_calls.py",
     HERE / "paging_types.py",
     HERE.parents[1] / "examples" / "typed_client.py",
+    HERE.parent / "unit" / "webhooks" / "typed_handlers.py",
 )
 
 # Files the tests write: each must fail mypy in the way its test says.
@@ -39,6 +40,13 @@ WRITTEN_CASES = {
         "create_client(settings, headers={'X-Trace': '1'}, verify=False, http2=False)\n"
         "TokenProvider.from_settings(settings, http=TokenHTTP(), cache=None)\n"
         "create_client(settings).with_options(retry=None, deadline=3, timeout=2.0)\n"
+    ),
+    # A handler for the wrong event class is an error that names the right one.
+    "wrong_handler.py": (
+        "from nitrobox_auth.webhooks import InvoiceArchivedNotification, WebhookReceiver\n"
+        "receiver = WebhookReceiver(client_id='n', client_secret='s')\n"
+        "@receiver.on('order.created')\n"
+        "def wrong(event: InvoiceArchivedNotification) -> None: ...\n"
     ),
 }
 

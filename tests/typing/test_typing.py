@@ -37,3 +37,12 @@ def test_a_misspelt_option_is_a_mypy_error(mypy_run: MypyRun) -> None:
     assert 'did you mean "headers"' in errors[0]
     assert 'Unexpected keyword argument "transport" for "from_settings"' in errors[1]
     assert 'Unexpected keyword argument "retries" for "with_options"' in errors[2]
+
+
+def test_mypy_gives_handlers_and_waits_the_event_class(mypy_run: MypyRun) -> None:
+    """receiver.on and inbox.wait_for give each notification type its event class
+    (tests/unit/webhooks/typed_handlers.py), and a handler for the wrong class is refused."""
+    assert mypy_run.of("typed_handlers.py") == [], mypy_run.output
+    errors = [line for line in mypy_run.of("wrong_handler.py") if ": error:" in line]
+    assert errors, mypy_run.output
+    assert 'expected "Callable[[OrderNotification], None]"' in "\n".join(errors)

@@ -3,7 +3,7 @@ the FastAPI set-up, gunicorn with the Flask set-up, and uvicorn sharing a RedisD
 on a redis-server of the test's own. A sender plays Nitrobox: a token from the token
 endpoint, then every notification on a new connection, so deliveries land on any worker.
 
-Servers start once per module (a few seconds each); every wait is bounded.
+Servers start once per run (a few seconds each); every wait is bounded.
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ from notification_servers import (
 
 from nitrobox_auth.webhooks import NOTIFICATION_TYPES, WebhookReceiver
 
-pytestmark = pytest.mark.integration
+# One xdist worker takes the whole module, so each server starts once per run, not once on
+# each worker that draws one of its tests (`--dist loadgroup`).
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("notification-servers")]
 
 SECRET = "portal-secret-7f3a9c21d0"
 OLD_SECRET = "portal-secret-before-rotation-55e1"

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.integration
+# One worker builds the wheel and the venv once: under `--dist loadgroup` the fixtures would
+# otherwise be built again on each worker that draws one of these tests.
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("wheel")]
 
-ROOT = Path(__file__).resolve().parents[3]
 
 USER_TESTS = """
 from __future__ import annotations
@@ -81,22 +82,22 @@ def _run(argv: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProc
 
 
 @pytest.fixture(scope="module")
-def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def venv(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) -> Path:
     """A fresh venv outside the repository with the built wheel[sandbox] and mypy."""
     home = tmp_path_factory.mktemp("user")
-    dist = home / "dist"
-    built = _run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-        home,
-        600,
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    (wheel,) = dist.glob("nitrobox_client-*.whl")
-    created = _run([sys.executable, "-m", "venv", str(home / "venv")], home, 300)
+    # No pip of its own (ensurepip costs seconds): this pip installs into the venv's
+    # interpreter (`pip --python`), resolving the wheel's dependencies as a user's pip does.
+    # --no-compile: the test imports nothing from the venv but mypy (compiled already).
+    created = _run([sys.executable, "-m", "venv", "--without-pip", str(home / "venv")], home, 300)
     assert created.returncode == 0, created.stderr
     python = home / "venv" / "bin" / "python"
     installed = _run(
-        [str(python), "-m", "pip", "install", "-q", f"{wheel}[sandbox]", "mypy"], home, 900
+        [
+            *(sys.executable, "-m", "pip", "--python", str(python), "install"),
+            *("-q", "--no-compile", f"{built_wheel}[sandbox]", "mypy"),
+        ],
+        home,
+        900,
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return home
@@ -106,7 +107,9 @@ def _mypy(home: Path, name: str, source: str) -> subprocess.CompletedProcess[str
     path = home / name
     path.write_text(textwrap.dedent(source), encoding="utf-8")
     python = home / "venv" / "bin" / "python"
-    return _run([str(python), "-m", "mypy", "--strict", "--no-incremental", str(path)], home, 600)
+    # Incremental, cache in the venv's home: the first run reads the installed packages, the
+    # second reuses that work and checks only its own file.
+    return _run([str(python), "-m", "mypy", "--strict", str(path)], home, 600)
 
 
 def test_the_installed_packages_ship_py_typed(venv: Path) -> None:

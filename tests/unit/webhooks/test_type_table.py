@@ -1,12 +1,11 @@
 """The type table: Literal overloads of ``receiver.on`` and ``inbox.wait_for`` in step with
-NOTIFICATION_TYPES, fields declared once with their wire names, and mypy seeing it all."""
+NOTIFICATION_TYPES, and fields declared once with their wire names. mypy seeing it all
+(typed_handlers.py) is checked in the typing tests' one mypy run (tests/typing)."""
 
 from __future__ import annotations
 
 import dataclasses
-import sys
 import typing
-from pathlib import Path
 from typing import Any, get_args, get_origin, get_overloads, get_type_hints
 
 import pytest
@@ -16,11 +15,6 @@ import nitrobox_sandbox._inbox as inbox_module
 from nitrobox_auth.webhooks import NOTIFICATION_TYPES, Notification, WebhookReceiver
 from nitrobox_auth.webhooks._events import EVENT_CLASSES, Shape
 from nitrobox_sandbox import NotificationInbox
-
-sys.path.insert(0, str(Path(__file__).parents[2] / "typing"))
-from typing_helpers import run_mypy_strict
-
-TYPED = Path(__file__).with_name("typed_handlers.py")
 
 
 def _event_class(annotation: Any) -> Any:
@@ -80,18 +74,3 @@ def test_every_field_is_declared_once_with_its_wire_name(shape: type[Shape]) -> 
     assert {f.name for f in dataclasses.fields(shape)} - base == declared
     wire_names = [key for _, key, _ in shape.wire_fields()]
     assert len(wire_names) == len(set(wire_names))
-
-
-def test_mypy_gives_handlers_and_waits_the_event_class(tmp_path: Path) -> None:
-    typed = run_mypy_strict(TYPED)
-    assert typed.returncode == 0, typed.stdout
-    wrong = tmp_path / "wrong_handler.py"
-    wrong.write_text(
-        "from nitrobox_auth.webhooks import InvoiceArchivedNotification, WebhookReceiver\n"
-        "receiver = WebhookReceiver(client_id='n', client_secret='s')\n"
-        "@receiver.on('order.created')\n"
-        "def wrong(event: InvoiceArchivedNotification) -> None: ...\n"
-    )
-    result = run_mypy_strict(wrong)
-    assert result.returncode == 1
-    assert 'expected "Callable[[OrderNotification], None]"' in result.stdout

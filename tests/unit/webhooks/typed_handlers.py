@@ -1,4 +1,5 @@
-"""Checked by mypy --strict in test_type_table.py: the idiomatic calls give the event class."""
+"""Checked by mypy --strict in the typing tests' one run (tests/typing/test_typing.py): the
+idiomatic calls give the event class."""
 
 from __future__ import annotations
 
