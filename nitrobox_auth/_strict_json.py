@@ -30,6 +30,7 @@ MAX_ANSWER_DEPTH: Final = 64
 
 _STRING: Final = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET: Final = re.compile(rb"[\[\]{}]")
+_SURROGATE_ESCAPE: Final = re.compile(rb"\\u[dD][89a-fA-F]")  # \uD800 to \uDFFF
 
 
 class StrictJSONError(NitroboxError, ValueError):
@@ -109,7 +110,10 @@ def loads(data: str | bytes | bytearray, *, max_depth: int) -> Any:
         raise StrictJSONError(f"nested too deeply (more than {max_depth} levels)") from None
     except ValueError:  # integers longer than sys.get_int_max_str_digits()
         raise StrictJSONError("an integer has too many digits") from None
-    _check_strings(value)
+    # A surrogate can only come from a \u escape (UTF-8 cannot carry one, and the decode
+    # above refused any): a text without such an escape has none to look for.
+    if _SURROGATE_ESCAPE.search(raw):
+        _check_strings(value)
     return value
 
 

@@ -135,9 +135,9 @@ def capture(
     for raw_name, raw_value in raw_headers:
         name, value = raw_name.decode("latin-1").lower(), raw_value.decode("latin-1")
         if name in SENSITIVE_HEADERS:  # the runtime's list: one rule for what is a credential
-            value, token = _masked(value)
-            if name == "authorization" and token is not None:
-                fingerprint = token_fingerprint(token)
+            value, token_print = _masked(value)
+            if name == "authorization" and token_print is not None:
+                fingerprint = token_print
         elif name == "content-type":
             content_type = value.split(";")[0].strip().lower()
         headers[name] = value
@@ -184,10 +184,12 @@ def _masked_pairs(text: str) -> dict[str, str]:
 
 
 def _masked(value: str) -> tuple[str, str | None]:
-    """A credential header's value as shown, and the bearer token in it (if one)."""
+    """A credential header's value as shown, and the fingerprint of the bearer token in it
+    (if one)."""
     token = parse_bearer(value)
     if token is not None:
-        return f"Bearer {token_fingerprint(token)}", token
+        fingerprint = token_fingerprint(token)
+        return f"Bearer {fingerprint}", fingerprint
     scheme, _, credential = value.partition(" ")
     return (f"{scheme} {MASK}" if credential else MASK), None
 

@@ -117,10 +117,11 @@ def check_depth(body: bytes) -> None:
 
 def parse_json(body: bytes) -> Any:
     """``body`` as strict JSON (see the module docstring), or :class:`ErrorAnswer` (400)."""
-    check_depth(body)
     try:
         value = strict_json.loads(body, max_depth=MAX_JSON_DEPTH)
     except strict_json.StrictJSONError as exc:
+        # loads checks the depth before anything else; that refusal has its own answer
+        check_depth(body)
         raise ErrorAnswer(
             400,
             "The request body is not valid JSON",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -22,12 +22,16 @@ from openapi_schema_validator import (
     oas31_format_checker,
 )
 
+from nitrobox_sandbox._prechecks import matches, plain_pattern
 from nitrobox_sandbox._responses import FieldProblem
 from nitrobox_sandbox._spec import Operation, Spec
 
 _PRIMITIVES = ("string", "integer", "number", "boolean")
 _INTEGER = re.compile(r"[-+]?\d+", re.ASCII)  # int() reads more digits than a client means
 _DEFAULT_STYLE = {"query": "form", "path": "simple", "header": "simple"}
+# Keywords a validator only reads as notes.
+_ANNOTATIONS = frozenset({"description", "example", "examples", "default", "title", "deprecated"})
+_STRING_KEYWORDS = frozenset({"type", "format", "minLength", "maxLength", "enum", "pattern"})
 
 
 class MultiMapping(Protocol):
@@ -43,6 +47,8 @@ class ParameterRule:
     item_kind: str | None
     validator: Any
     default: Any
+    # passes only values the validator finds nothing wrong with (see _quick_check)
+    quick: Callable[[Any], bool] | None = None
 
 
 def compile_rules(spec: Spec, op: Operation) -> list[ParameterRule] | None:
@@ -79,6 +85,7 @@ def compile_rules(spec: Spec, op: Operation) -> list[ParameterRule] | None:
                 item_kind=item_kind,
                 validator=cls(root, format_checker=checker),
                 default=schema.get("default"),
+                quick=_quick_check(schema, checker),
             )
         )
     return rules
@@ -118,11 +125,68 @@ def check_parameters(
             what = rule.item_kind if rule.kind == "array" else rule.kind
             errors.append(FieldProblem(rule.name, f"cannot be read as {what}", shown))
             continue
-        problems = [e.message for e in rule.validator.iter_errors(value)]
+        problems = (
+            []
+            if rule.quick is not None and rule.quick(value)
+            else [e.message for e in rule.validator.iter_errors(value)]
+        )
         errors.extend(FieldProblem(rule.name, message, shown) for message in problems)
         if rule.location == "query" and not problems:
             typed[rule.name] = value
     return typed, errors
+
+
+def _quick_check(schema: Mapping[str, Any], checker: Any) -> Callable[[Any], bool] | None:
+    """A check for the parameter schemas most operations have (a string with lengths, an
+    enum or a plain ASCII pattern; an integer with bounds; a boolean; each with a format)
+    that passes only values the schema validator passes too, at a fraction of its cost.
+
+    What it does not pass goes to the validator, which decides and words the errors; any
+    other schema (``None``) always does.
+    """
+    keywords = {k for k in schema if not k.startswith("x-")} - _ANNOTATIONS
+    kind = schema.get("type")
+    fmt = schema.get("format")
+
+    def formatted(value: Any) -> bool:
+        return fmt is None or bool(checker.conforms(value, fmt))
+
+    if kind == "boolean" and keywords <= {"type", "format"}:
+        return lambda value: isinstance(value, bool) and formatted(value)
+    if kind == "integer" and keywords <= {"type", "format", "minimum", "maximum"}:
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if not all(_is_number(b) for b in (low, high) if b is not None):
+            return None
+        return lambda value: (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (low is None or value >= low)
+            and (high is None or value <= high)
+            and formatted(value)
+        )
+    if kind != "string" or not keywords <= _STRING_KEYWORDS:
+        return None
+    shortest, longest = schema.get("minLength", 0), schema.get("maxLength")
+    enum, pattern = schema.get("enum"), schema.get("pattern")
+    if not isinstance(shortest, int) or not isinstance(longest, int | None):
+        return None
+    if enum is not None and not (isinstance(enum, list) and all(isinstance(v, str) for v in enum)):
+        return None
+    compiled = plain_pattern(pattern) if pattern is not None else None
+    if pattern is not None and compiled is None:
+        return None
+    return lambda value: (
+        isinstance(value, str)
+        and len(value) >= shortest
+        and (longest is None or len(value) <= longest)
+        and (enum is None or value in enum)
+        and (compiled is None or matches(compiled, value))
+        and formatted(value)
+    )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _cast(kind: str, raw: str) -> Any:

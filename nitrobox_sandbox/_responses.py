@@ -77,6 +77,11 @@ def error_body(
     }
 
 
+# What json.dumps(ensure_ascii=False, allow_nan=False, separators=(",", ":")) uses, built
+# once (dumps builds a new encoder per call when given options).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
 class StrictJSONResponse(JSONResponse):
     """A JSON answer that always serialises: strict JSON (no ``NaN``/``Infinity``), UTF-8.
 
@@ -87,7 +92,7 @@ class StrictJSONResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         try:
-            text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+            text = _ENCODER.encode(content)
         except (ValueError, TypeError, RecursionError):
             self.status_code = 500
             fallback = error_body(500, "Sandbox error: the answer cannot be serialised", "")

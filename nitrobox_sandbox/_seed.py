@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openapi_core.datatypes import RequestParameters
 from starlette.datastructures import QueryParams
 
 from nitrobox_sandbox._errors import SeedError
@@ -135,14 +134,16 @@ def _load_one(state: SandboxState, op: Operation, kind: str, index: int, body: A
         checked = state.validator.validate(
             op,
             SandboxRequest(
-                host_url=_ORIGIN,
                 path=op.path,
                 method=op.method.lower(),
                 body=raw,
                 content_type="application/json",
-                parameters=RequestParameters(
-                    query={}, header={"content-type": "application/json"}, cookie={}, path={}
-                ),
+                path_params={},
+                headers={"content-type": "application/json"},
+                query={},
+                origin=lambda: _ORIGIN,
+                cookies=dict,
+                json_body=parsed,
             ),
             query=QueryParams(""),
             raw_query=QueryParams(""),

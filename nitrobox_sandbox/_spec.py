@@ -51,7 +51,6 @@ class Operation:
     path: str
     pointer: str
     definition: Mapping[str, Any] = field(repr=False)
-    regex: re.Pattern[str] = field(repr=False)
     param_names: tuple[str, ...] = field(repr=False)
 
     @property
@@ -89,13 +88,13 @@ class Spec:
                         path,
                         pointer,
                         definition,
-                        _path_regex(path),
                         tuple(re.findall(r"\{([^}/]+)\}", path)),
                     )
                 )
         # Literal segments beat parameters ("/v2/customers/search" before "/v2/customers/{id}").
         self.operations.sort(key=lambda op: _specificity(op.path))
         self.by_id = {op.operation_id: op for op in self.operations}
+        self._router, self._templates = _router(self.operations)
         # The document is never changed after loading: what a $ref or a pointer names, and
         # each operation's success answer, are looked up once (answers read them per request).
         self._refs: dict[str, Any] = {}
@@ -103,20 +102,21 @@ class Spec:
         self._successes: dict[tuple[str, bool], ResponseSpec] = {}
 
     def match(self, method: str, path: str) -> tuple[Operation | None, dict[str, str], list[str]]:
-        """The operation for ``method path``, its path parameters, and the allowed methods."""
-        allowed: list[str] = []
-        template: str | None = None
-        for op in self.operations:
-            if template is not None and op.path != template:
-                continue  # a more specific template already claimed the path
-            found = op.regex.fullmatch(path)
-            if found is None:
-                continue
-            template = op.path
-            if op.method == method.upper():
-                return op, dict(zip(op.param_names, found.groups(), strict=True)), []
-            allowed.append(op.method)
-        return None, {}, allowed
+        """The operation for ``method path``, its path parameters, and the allowed methods.
+
+        The most specific template that matches the whole path claims it (see
+        :func:`_router`); its operation for ``method``, or none and the methods it has."""
+        found = self._router.fullmatch(path)
+        if found is None:
+            return None, {}, []
+        group = found.lastindex
+        assert group is not None  # every alternative is a group
+        by_method = self._templates[group]
+        op = by_method.get(method.upper())
+        if op is None:
+            return None, {}, list(by_method)
+        values = found.groups()[group : group + len(op.param_names)]
+        return op, dict(zip(op.param_names, values, strict=True)), []
 
     def resolve(self, schema: Any) -> Any:
         """Follow ``$ref`` until a schema that is not a reference."""
@@ -183,9 +183,32 @@ class Spec:
         return None
 
 
-def _path_regex(template: str) -> re.Pattern[str]:
+def _router(
+    operations: list[Operation],
+) -> tuple[re.Pattern[str], dict[int, dict[str, Operation]]]:
+    """One regex for every path template, in ``operations``' order, and per template (by
+    the number of its group in the regex) its operations by method.
+
+    Each template is a group around its own pattern; of the alternatives, the first that
+    matches the whole path wins (as trying the templates one by one would), its group
+    closes last (so ``lastindex`` names it), and its parameters are the groups after it.
+    """
+    by_path: dict[str, dict[str, Operation]] = {}
+    for op in operations:
+        by_path.setdefault(op.path, {}).setdefault(op.method, op)
+    alternatives: list[str] = []
+    templates: dict[int, dict[str, Operation]] = {}
+    group = 1
+    for path, by_method in by_path.items():
+        alternatives.append(f"({_path_pattern(path)})")
+        templates[group] = by_method
+        group += 1 + len(next(iter(by_method.values())).param_names)
+    return re.compile("|".join(alternatives)), templates
+
+
+def _path_pattern(template: str) -> str:
     parts = re.split(r"(\{[^}/]+\})", template)
-    return re.compile("".join("([^/]+)" if p.startswith("{") else re.escape(p) for p in parts))
+    return "".join("([^/]+)" if p.startswith("{") else re.escape(p) for p in parts)
 
 
 def _specificity(path: str) -> tuple[tuple[int, ...], str]:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from nitrobox_sandbox._spec import Spec
@@ -29,25 +30,97 @@ _FALLBACK_STRINGS = ("sandbox", "a", "A", "1", "DE", "EUR", "de", "sandbox-1", "
 _MAX_CACHED = 10_000
 
 
+# (property, its schema, required, the string checks of a plain string property)
+_Field = tuple[str, Any, bool, "_Text | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """What shaping reads from one schema on every answer, worked out once: the schema
+    (``$ref`` followed, ``allOf`` merged), whether it admits null, its ``oneOf``/``anyOf``
+    key, and its type where the hint cannot change it (``kind_fixed``)."""
+
+    schema: Mapping[str, Any]
+    nullable: bool
+    choice: str | None
+    kind: str | None
+    kind_fixed: bool
+    text: _Text | None  # the string checks, compiled (None: an enum, or read them per call)
+
+    @property
+    def string_leaf(self) -> _Text | None:
+        """The checks of a plain string schema: a string that passes them is its own shape."""
+        if self.choice is None and self.kind_fixed and self.kind == "string":
+            return self.text
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A schema's string checks (what :func:`_string_fits` reads), compiled."""
+
+    min_length: int
+    max_length: int | None
+    pattern: re.Pattern[str] | None
+    bad_pattern: bool  # a pattern ``re`` cannot compile: any string fits it
+    format: Any
+
+    @classmethod
+    def of(cls, schema: Mapping[str, Any]) -> _Text | None:
+        if schema.get("enum"):
+            return None  # an enum decides alone (_shape_string)
+        try:
+            minimum = int(schema.get("minLength", 0))
+        except (TypeError, ValueError):
+            return None  # left to _string_fits, which fails as it always did
+        maximum = schema.get("maxLength")
+        pattern, compiled, bad = schema.get("pattern"), None, False
+        if isinstance(pattern, str):
+            try:
+                compiled = re.compile(pattern)
+            except re.error:
+                bad = True
+        return cls(
+            minimum,
+            maximum if isinstance(maximum, int) else None,
+            compiled,
+            bad,
+            schema.get("format"),
+        )
+
+    def fits(self, value: str) -> bool:
+        """What :func:`_string_fits` answers for the schema."""
+        if len(value) < self.min_length:
+            return False
+        if self.max_length is not None and len(value) > self.max_length:
+            return False
+        if self.bad_pattern:
+            return True
+        if self.pattern is not None and self.pattern.search(value) is None:
+            return False
+        return self.format is None or _format_fits(self.format, value)
+
+
 class Synthesizer:
     def __init__(self, spec: Spec) -> None:
         self._spec = spec
         self._merged: dict[int, tuple[Mapping[str, Any], dict[str, Any]]] = {}
-        self._objects: dict[int, tuple[Mapping[str, Any], list[tuple[str, Any, bool]]]] = {}
+        self._objects: dict[int, tuple[Mapping[str, Any], list[_Field]]] = {}
+        self._nodes: dict[int, tuple[Any, _Node | None]] = {}
 
     def shape(self, schema: Any, hint: Any = MISSING, *, name: str = "", depth: int = 0) -> Any:
         """A value valid for ``schema``, keeping as much of ``hint`` as fits."""
-        schema = self._spec.resolve(schema)
-        if not isinstance(schema, Mapping) or depth > _MAX_DEPTH:
+        node = self._node(schema)
+        if node is None or depth > _MAX_DEPTH:
             return None if hint is MISSING else hint
-        if "allOf" in schema:
-            schema = self._merged_all_of(schema)
-        if hint is None and _nullable(schema):
+        schema = node.schema
+        if hint is None and node.nullable:
             return None
-        for key in ("oneOf", "anyOf"):
-            if key in schema:
-                return self._shape_choice(schema, key, hint, name, depth)
-        kind = _type_of(schema, hint)
+        if node.choice is not None:
+            return self._shape_choice(schema, node.choice, hint, name, depth)
+        kind = node.kind if node.kind_fixed else _type_of(schema, hint)
+        if kind == "string" and isinstance(hint, str) and node.text and node.text.fits(hint):
+            return hint  # most of an answer: a stored string that fits its schema
         if kind == "object":
             return self._shape_object(schema, hint, depth)
         if kind == "array":
@@ -55,7 +128,7 @@ class Synthesizer:
         if hint is MISSING:
             hint = _example_or_default(schema)
         if kind == "string":
-            return _shape_string(schema, hint, name)
+            return _shape_string(schema, hint, name, node.text)
         if kind in ("integer", "number"):
             return _shape_number(schema, hint, kind)
         if kind == "boolean":
@@ -63,6 +136,30 @@ class Synthesizer:
         if kind == "null":
             return None
         return None if hint is MISSING else hint
+
+    def _node(self, schema: Any) -> _Node | None:
+        """``schema``'s :class:`_Node` (``None``: not a schema), cached like ``_fields``."""
+        cached = self._nodes.get(id(schema))
+        if cached is not None and cached[0] is schema:
+            return cached[1]
+        resolved = self._spec.resolve(schema)
+        node = None
+        if isinstance(resolved, Mapping):
+            if "allOf" in resolved:
+                resolved = self._merged_all_of(resolved)
+            kind = resolved.get("type")
+            node = _Node(
+                schema=resolved,
+                nullable=_nullable(resolved),
+                choice=next((k for k in ("oneOf", "anyOf") if k in resolved), None),
+                kind=_type_of(resolved, MISSING),
+                kind_fixed=not isinstance(kind, list),  # a list of types: the hint's
+                text=_Text.of(resolved),
+            )
+        if len(self._nodes) >= _MAX_CACHED:
+            self._nodes.clear()
+        self._nodes[id(schema)] = (schema, node)
+        return node
 
     def _merged_all_of(self, schema: Mapping[str, Any]) -> dict[str, Any]:
         cached = self._merged.get(id(schema))
@@ -74,9 +171,9 @@ class Synthesizer:
         self._merged[id(schema)] = (schema, merged)
         return merged
 
-    def _fields(self, schema: Mapping[str, Any]) -> list[tuple[str, Any, bool]]:
-        """``(property, its schema, required)`` in the schema's order, write-only optional
-        properties left out (answers never show them)."""
+    def _fields(self, schema: Mapping[str, Any]) -> list[_Field]:
+        """``(property, its schema, required, the string checks if a plain string)`` in the
+        schema's order, write-only optional properties left out (answers never show them)."""
         cached = self._objects.get(id(schema))
         if cached is not None and cached[0] is schema:
             return cached[1]
@@ -87,7 +184,9 @@ class Synthesizer:
             resolved = self._spec.resolve(sub)
             if isinstance(resolved, Mapping) and resolved.get("writeOnly") and prop not in required:
                 continue
-            fields.append((prop, sub, prop in required))
+            node = self._node(sub)
+            leaf = node.string_leaf if node is not None else None
+            fields.append((prop, sub, prop in required, leaf))
         if len(self._objects) >= _MAX_CACHED:
             self._objects.clear()
         self._objects[id(schema)] = (schema, fields)
@@ -138,9 +237,13 @@ class Synthesizer:
             hint = example if isinstance(example, Mapping) else {}
         properties: Mapping[str, Any] = schema.get("properties", {})
         result: dict[str, Any] = {}
-        for prop, sub, required in self._fields(schema):
+        for prop, sub, required, leaf in self._fields(schema):
             if prop in hint:
-                result[prop] = self.shape(sub, hint[prop], name=prop, depth=depth + 1)
+                value = hint[prop]
+                if leaf is not None and isinstance(value, str) and leaf.fits(value):
+                    result[prop] = value  # what shape() answers, without the call
+                else:
+                    result[prop] = self.shape(sub, value, name=prop, depth=depth + 1)
             elif required:
                 result[prop] = self.shape(sub, name=prop, depth=depth + 1)
         extra = schema.get("additionalProperties")
@@ -190,16 +293,18 @@ def _type_of(schema: Mapping[str, Any], hint: Any) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
+_TYPE_CHECKS: dict[str, Any] = {
+    "object": lambda v: isinstance(v, Mapping),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+}
+
+
 def _fits_type(kind: str, value: Any) -> bool:
-    checks: dict[str, Any] = {
-        "object": lambda v: isinstance(v, Mapping),
-        "array": lambda v: isinstance(v, list),
-        "string": lambda v: isinstance(v, str),
-        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-        "boolean": lambda v: isinstance(v, bool),
-    }
-    check = checks.get(kind)
+    check = _TYPE_CHECKS.get(kind)
     return bool(check(value)) if check else False
 
 
@@ -227,14 +332,18 @@ def _example_or_default(schema: Mapping[str, Any]) -> Any:
     return MISSING
 
 
-def _shape_string(schema: Mapping[str, Any], hint: Any, name: str) -> str:
+def _shape_string(schema: Mapping[str, Any], hint: Any, name: str, text: _Text | None) -> str:
     enum = schema.get("enum")
     if enum:
         return hint if hint in enum else str(next(v for v in enum if v is not None))
-    if isinstance(hint, str) and _string_fits(schema, hint):
+
+    def fits(value: str) -> bool:
+        return _string_fits(schema, value) if text is None else text.fits(value)
+
+    if isinstance(hint, str) and fits(hint):
         return hint
     for candidate in _candidates(schema, name):
-        if _string_fits(schema, candidate):
+        if fits(candidate):
             return candidate
     return _candidates(schema, name)[0]
 
