@@ -13,7 +13,11 @@ from collections.abc import Callable
 from typing import Final
 
 TOKEN_PATH: Final = "/hostile-test/oauth2/token"
-_JSON_HEAD: Final = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+# The server answers one request per connection and then closes it, so every answer says
+# so: a client that reused the connection (after the token answer, say) could otherwise
+# send its next request into a socket being closed and get a disconnect, not a deadline.
+_CLOSE: Final = "Connection: close\r\n"
+_JSON_HEAD: Final = f"HTTP/1.1 200 OK\r\n{_CLOSE}Content-Type: application/json\r\n"
 # A drip never lasts longer than this, whatever the client does.
 _MAX_DRIP_SECONDS: Final = 30.0
 # One byte per interval: far below any per-read timeout, so only a total deadline ends a
@@ -72,7 +76,7 @@ class _Handler(socketserver.BaseRequestHandler):
 
 
 def _not_found(handler: _Handler) -> None:
-    handler.send(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+    handler.send(f"HTTP/1.1 404 Not Found\r\n{_CLOSE}Content-Length: 0\r\n\r\n".encode())
 
 
 def drip_body(handler: _Handler) -> None:
@@ -95,8 +99,8 @@ def silent(handler: _Handler) -> None:
 
 def always_503(handler: _Handler) -> None:
     handler.send(
-        b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: application/json\r\n"
-        b"Content-Length: 2\r\n\r\n{}"
+        f"HTTP/1.1 503 Service Unavailable\r\n{_CLOSE}Retry-After: 1\r\n"
+        "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}".encode()
     )
 
 
@@ -117,7 +121,7 @@ def bomb(unpacked_bytes: int, content_type: str = "application/json") -> Behavio
 
     def send_bomb(handler: _Handler) -> None:
         handler.send(
-            f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Encoding: gzip\r\n"
+            f"HTTP/1.1 200 OK\r\n{_CLOSE}Content-Type: {content_type}\r\nContent-Encoding: gzip\r\n"
             f"Content-Length: {len(payload)}\r\n\r\n".encode()
             + payload
         )
@@ -130,7 +134,7 @@ def fixed(
 ) -> Behaviour:
     def send_fixed(handler: _Handler) -> None:
         handler.send(
-            f"HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\n{extra}"
+            f"HTTP/1.1 {status} X\r\n{_CLOSE}Content-Type: {content_type}\r\n{extra}"
             f"Content-Length: {len(body)}\r\n\r\n".encode()
             + body
         )

@@ -191,7 +191,8 @@ def test_sending_a_request_again_gets_a_fresh_deadline(
 ) -> None:
     """A request object sent a second time is not held to the first send's deadline."""
     hostile.behaviours[PATH] = lambda handler: handler.send(
-        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+        b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 2\r\n\r\n{}"
     )
     http = make_client(settings, timeout=2).get_httpx_client()
     request = http.build_request("GET", PATH)

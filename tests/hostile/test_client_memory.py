@@ -70,7 +70,7 @@ def test_a_declared_length_over_the_limit_is_refused_before_reading(
 ) -> None:
     """Content-Length over the limit: refused without waiting for the body."""
     hostile.behaviours[PATH] = lambda handler: handler.send(
-        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
         b"Content-Length: 1000000000000\r\n\r\n{"
     )
     client = make_client(settings, timeout=5)
@@ -167,7 +167,8 @@ def test_a_narrower_accept_encoding_of_the_caller_is_kept(
     """identity stays identity; br (which the client cannot bound) becomes gzip, deflate."""
     seen: list[str] = []
     hostile.behaviours[PATH] = lambda handler: handler.send(
-        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+        b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 2\r\n\r\n{}"
     )
     http = make_client(settings).get_httpx_client()
     for asked in ("identity", "br"):
