@@ -86,24 +86,29 @@ class Served:
         return self
 
     def _wait_ready(self) -> None:
-        """Until the server answers a few requests in a row on new connections (every worker
-        has imported the app by then, in practice), within READY_TIMEOUT."""
+        """Until every worker has answered (x-worker-pid), each request on a new connection,
+        within READY_TIMEOUT: a test that starts while some workers are still importing the
+        app would see one worker take every delivery."""
         deadline = time.monotonic() + READY_TIMEOUT
         assert self.process is not None
+        seen: set[str] = set()
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.kind} exited with {self.process.returncode}")
             try:
-                answers = [
-                    httpx.post(f"{self.base_url}/oauth2/token", timeout=1.0).status_code
-                    for _ in range(self.workers * 3)
-                ]
-                if all(status == 401 for status in answers):
-                    return
+                answer = httpx.post(f"{self.base_url}/oauth2/token", timeout=1.0)
             except httpx.HTTPError:
                 time.sleep(0.1)
+                continue
+            if answer.status_code == 401 and "x-worker-pid" in answer.headers:
+                seen.add(answer.headers["x-worker-pid"])
+                if len(seen) == self.workers:
+                    return
         self.stop()
-        raise RuntimeError(f"{self.kind} did not answer on port {self.port}")
+        raise RuntimeError(
+            f"{self.kind}: {len(seen)} of {self.workers} workers answered on port {self.port}"
+            f" within {READY_TIMEOUT:g} s"
+        )
 
     def stop(self) -> None:
         process, self.process = self.process, None
