@@ -9,8 +9,8 @@ from fakes import python_output
 
 pytest_plugins = ["pytester"]
 
-# In-process runs (no interpreter to start, the packages already imported) where a fresh
-# process is not the point. pytest-asyncio, when installed, warns at configure time about
+# Options of the user suites these tests run, in-process (no interpreter to start, the
+# packages already imported) where a fresh process is not the point. pytest-asyncio, when installed, warns at configure time about
 # an unset option, and this process turns warnings into errors: the user suites here use
 # no asyncio fixture, so it is left out.
 INPROCESS = ("-p", "no:cacheprovider", "-p", "no:asyncio")
@@ -115,7 +115,7 @@ def test_an_httpx2_based_nitrobox_client_fixture(pytester: pytest.Pytester) -> N
     """A project on httpx2 overrides nitrobox_http_package; the fixtures work the same."""
     pytester.makeconftest(HTTPX2_CONFTEST)
     pytester.makepyfile(HTTPX2_SUITE)
-    result = pytester.runpytest_subprocess("-W", "error")
+    result = pytester.runpytest_subprocess("-W", "error", *INPROCESS)
     result.assert_outcomes(passed=2)
 
 
