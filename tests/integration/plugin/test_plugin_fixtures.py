@@ -10,9 +10,9 @@ from fakes import python_output
 pytest_plugins = ["pytester"]
 
 # Options of the user suites these tests run, in-process (no interpreter to start, the
-# packages already imported) where a fresh process is not the point. pytest-asyncio, when installed, warns at configure time about
-# an unset option, and this process turns warnings into errors: the user suites here use
-# no asyncio fixture, so it is left out.
+# packages already imported) where a fresh process is not the point. pytest-asyncio, when
+# installed, warns at configure time about an unset option, and these runs turn warnings
+# into errors: the user suites here use no asyncio fixture, so it is left out.
 INPROCESS = ("-p", "no:cacheprovider", "-p", "no:asyncio")
 
 NITROBOX_VARIABLES = (
