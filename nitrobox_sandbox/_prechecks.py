@@ -152,16 +152,10 @@ def _string(schema: Mapping[str, Any]) -> Check | None:
         if compiled is None:
             return lambda v: not isinstance(v, str)  # a string goes to the validator
 
-    def check(value: Any) -> bool:
-        if not isinstance(value, str):
-            return True  # these keywords concern strings only
-        if shortest is not None and len(value) < shortest:
-            return False
-        if longest is not None and len(value) > longest:
-            return False
-        return compiled is None or matches(compiled, value)
-
-    return check
+    if compiled is None:
+        return _sized(str, shortest, longest, None)
+    pattern = compiled
+    return _sized(str, shortest, longest, lambda value: matches(pattern, value))
 
 
 def _number(schema: Mapping[str, Any]) -> Check | None:
@@ -187,15 +181,24 @@ def _array(schema: Mapping[str, Any], keywords: Mapping[str, Any], checker: Any)
     if not _counts(fewest, most):
         return None
     item = _compile(schema["items"], keywords, checker) if "items" in schema else _always
+    return _sized(list, fewest, most, lambda value: all(item(v) for v in value))
+
+
+def _sized(
+    kind: type[str] | type[list[Any]], fewest: int | None, most: int | None, then: Check | None
+) -> Check:
+    """A check of a value's length (a string's, an array's) and then of ``then``; a value of
+    another kind passes (these keywords concern ``kind`` only)."""
 
     def check(value: Any) -> bool:
-        if not isinstance(value, list):
-            return True  # these keywords concern arrays only
-        if fewest is not None and len(value) < fewest:
+        if not isinstance(value, kind):
+            return True
+        size = len(value)
+        if fewest is not None and size < fewest:
             return False
-        if most is not None and len(value) > most:
+        if most is not None and size > most:
             return False
-        return all(item(v) for v in value)
+        return then is None or then(value)
 
     return check
 
