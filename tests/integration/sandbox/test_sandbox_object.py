@@ -11,7 +11,7 @@ import pytest
 from http_under_test import NAME as HTTP_NAME
 from http_under_test import httpx
 
-from nitrobox_auth import NitroboxError
+from nitrobox_auth import NitroboxError, SettingsError
 from nitrobox_sandbox import Faults, Sandbox, SandboxConfigError, SandboxError
 
 
@@ -48,6 +48,13 @@ def test_spec_from_a_json_file(tmp_path: Path, spec_document: dict[str, Any]) ->
         transport=sandbox.transport(http_package=HTTP_NAME), base_url=sandbox.base_url
     ) as client:
         assert client.get("/v2/customers").status_code == 401
+
+
+@pytest.mark.parametrize("side", ["transport", "async_transport"])
+def test_an_unknown_http_package_is_a_settings_error(side: str) -> None:
+    """http_package= names httpx or httpx2 (or the module); anything else says so, typed."""
+    with pytest.raises(SettingsError, match=r"'httpx' or 'httpx2'.*'requests'"):
+        getattr(Sandbox(), side)(http_package="requests")
 
 
 def test_unreadable_spec_is_a_sandbox_error(tmp_path: Path) -> None:
