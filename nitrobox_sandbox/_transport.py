@@ -36,8 +36,11 @@ class SyncASGITransport(httpx.BaseTransport):
         client: tuple[str, int] = ("127.0.0.1", 123),
         http_package: HTTPPackageChoice = "httpx",
     ) -> None:
+        # Read by create_client (the class alone would say httpx): a transport handed out
+        # for httpx2 makes an httpx2 client.
+        self.http_package = http_package_named(http_package)
         # Typed as httpx: httpx2 has the same API, and its client calls this one likewise.
-        self._http: Any = http_package_module(http_package)
+        self._http: Any = self.http_package.module
         self._asgi = self._http.ASGITransport(app=app, client=client)
         self._lock = threading.Lock()
         self._portal: BlockingPortal | None = None

@@ -11,7 +11,7 @@ import pytest
 from http_under_test import NAME as HTTP_NAME
 from http_under_test import httpx
 
-from nitrobox_auth import NitroboxError, SettingsError
+from nitrobox_auth import NitroboxError, SettingsError, create_client
 from nitrobox_sandbox import Faults, Sandbox, SandboxConfigError, SandboxError
 
 
@@ -55,6 +55,20 @@ def test_an_unknown_http_package_is_a_settings_error(side: str) -> None:
     """http_package= names httpx or httpx2 (or the module); anything else says so, typed."""
     with pytest.raises(SettingsError, match=r"'httpx' or 'httpx2'.*'requests'"):
         getattr(Sandbox(), side)(http_package="requests")
+
+
+def test_create_client_takes_the_package_of_the_sandbox_transports() -> None:
+    """Both in-process transports for this pass's package make a client of that package
+    (the sync one is the sandbox's own class, not httpx's or httpx2's)."""
+    sandbox = Sandbox()
+    with create_client(
+        sandbox.settings(),
+        transport=sandbox.transport(http_package=HTTP_NAME),
+        async_transport=sandbox.async_transport(http_package=HTTP_NAME),
+    ) as client:
+        http = client.get_httpx_client()
+        assert type(http).__module__.partition(".")[0] == HTTP_NAME
+        assert http.get("/v2/customers").status_code == 200
 
 
 def test_unreadable_spec_is_a_sandbox_error(tmp_path: Path) -> None:
