@@ -26,7 +26,7 @@ from typing import Any, Literal, TypeVar, overload
 from urllib.parse import parse_qsl, unquote_plus
 
 from nitrobox_auth._checks import ascii_digits
-from nitrobox_auth._credentials import parse_basic, parse_bearer
+from nitrobox_auth._credentials import parse_basic, parse_bearer, same_secret
 from nitrobox_auth._redact import mask_secret, scrub, scrub_credentials
 from nitrobox_auth.webhooks._deliveries import (
     DeliveryLog,
@@ -62,7 +62,6 @@ from nitrobox_auth.webhooks._tokens import (
     TokenSigner,
     TokenState,
     derive_key,
-    same_secret,
 )
 
 logger = logging.getLogger("nitrobox_auth.webhooks")
@@ -215,7 +214,13 @@ class WebhookReceiver:
         self.token_lifetime = float(token_lifetime)
         self.max_body_size = max_body_size
         self._signer = TokenSigner(keys, lifetime=self.token_lifetime, clock=clock)
-        self._memory = MemoryDeliveryLog(remember)
+        # A MemoryDeliveryLog given is the one used (its own size); any other log falls back
+        # to one of `remember` deliveries when its store fails.
+        self._memory = (
+            delivery_log
+            if isinstance(delivery_log, MemoryDeliveryLog)
+            else MemoryDeliveryLog(remember)
+        )
         self.delivery_log: DeliveryLog = (
             self._memory
             if delivery_log is None or isinstance(delivery_log, MemoryDeliveryLog)
@@ -457,7 +462,7 @@ class WebhookReceiver:
     def check_bearer(self, headers: Mapping[str, str]) -> Answer | str:
         """``POST /notifications``, step 1, before any byte of the body is read: the token
         (valid) or the 401 answer; then the 413 answer if ``content-length`` is over the limit."""
-        token = _bearer(headers.get("authorization"))
+        token = parse_bearer(headers.get("authorization"))
         if token is None:
             return self._unauthorized(
                 "invalid_request", "no bearer token: fetch one at /oauth2/token"
@@ -658,7 +663,3 @@ def _basic_credentials(header: str | None) -> list[tuple[str, str]]:
     if any(c in client_id + secret for c in "%+"):
         pairs.append((unquote_plus(client_id), unquote_plus(secret)))
     return pairs
-
-
-def _bearer(header: str | None) -> str | None:
-    return parse_bearer(header)

@@ -40,13 +40,6 @@ class TokenState(enum.Enum):
     INVALID = "invalid"
 
 
-def same_secret(given: str, expected: str) -> bool:
-    """Compare credentials in constant time (no early exit on the first differing byte)."""
-    return hmac.compare_digest(
-        given.encode("utf-8", "surrogateescape"), expected.encode("utf-8", "surrogateescape")
-    )
-
-
 def derive_key(client_id: str, client_secret: str) -> bytes:
     """HKDF-SHA256 (RFC 5869) of the client secret: a 32-byte key only for signing tokens."""
     secret = client_secret.encode("utf-8", "surrogateescape")
