@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 # at once, without an answer. In-process transports have none; there the client gets the
 # exception httpx raises for a connection closed before the answer.
 DROP_EXTENSION: Final = "nitrobox.drop_connection"
+# In-process: the HTTP package (httpx or httpx2 module) of the transport that sent the call,
+# so a dropped connection raises that package's error (set by nitrobox_sandbox._transport).
+HTTP_MODULE_EXTENSION: Final = "nitrobox.http_module"
 _OPERATION: Final = "nitrobox.operation_id"
 _SCRIPTED: Final = "nitrobox.scripted"
 
@@ -61,7 +64,7 @@ async def scripted_answer(
         state.stats.count("injected_errors")
     # Read so the journal shows what the call sent (too large or cut short: no body kept).
     with contextlib.suppress(ErrorAnswer):
-        await read_body(request)
+        await read_body(request, state.body_read_timeout)
     if fault.delay:
         await anyio.sleep(fault.delay)
     if fault.reset:
@@ -116,10 +119,12 @@ def _record(state: SandboxState, request: Request, sequence: int, status: int | 
 
 
 async def _drop(request: Request) -> Response:
-    drop = (request.scope.get("extensions") or {}).get(DROP_EXTENSION)
+    extensions = request.scope.get("extensions") or {}
+    drop = extensions.get(DROP_EXTENSION)
     if drop is None:
-        # In-process: what httpx raises when a server closes without answering.
-        raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        # In-process: what the client's package raises when a server closes without answering.
+        module = extensions.get(HTTP_MODULE_EXTENSION, httpx)
+        raise module.RemoteProtocolError("Server disconnected without sending a response.")
     drop()
     # Let the server see the connection go before the (unsent) answer below.
     await anyio.lowlevel.checkpoint()
@@ -149,7 +154,7 @@ def control_routes(state: SandboxState) -> list[Route]:
             return Response(status_code=204)
         if request.method == "POST":
             try:
-                values = parse_json(await read_body(request) or b"{}")
+                values = parse_json(await read_body(request, state.body_read_timeout) or b"{}")
                 if not isinstance(values, dict) or set(values) != {"operation_id", "entries"}:
                     raise SandboxConfigError(
                         'the body must be {"operation_id": "...", "entries": [503, {...}]}'

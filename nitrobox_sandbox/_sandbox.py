@@ -22,7 +22,7 @@ from nitrobox_sandbox._server import BackgroundServer
 from nitrobox_sandbox._spec import load_spec
 from nitrobox_sandbox._state import SandboxState
 from nitrobox_sandbox._store import Snapshot
-from nitrobox_sandbox._transport import SyncASGITransport, http_package_module
+from nitrobox_sandbox._transport import SyncASGITransport, http_package_module, telling_package
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -131,8 +131,9 @@ class Sandbox:
     ) -> httpx.AsyncBaseTransport:
         """An async httpx transport into this sandbox, without a socket
         (``http_package="httpx2"``: one for an ``httpx2.AsyncClient``)."""
-        transport: httpx.AsyncBaseTransport = http_package_module(http_package).ASGITransport(
-            app=self._app
+        module = http_package_module(http_package)
+        transport: httpx.AsyncBaseTransport = module.ASGITransport(
+            app=telling_package(self._app, module)
         )
         return transport
 

@@ -18,6 +18,18 @@ import httpx
 from anyio.from_thread import BlockingPortal
 
 from nitrobox_auth.tooling import HTTPPackageChoice, http_package_named
+from nitrobox_sandbox._double import HTTP_MODULE_EXTENSION
+
+
+def telling_package(app: Any, module: ModuleType) -> Any:
+    """``app`` with the calls' scope naming the HTTP package (httpx or httpx2) that sends
+    them in-process, so the app can raise that package's errors."""
+
+    async def asgi(scope: Any, receive: Any, send: Any) -> None:
+        extensions = {**(scope.get("extensions") or {}), HTTP_MODULE_EXTENSION: module}
+        await app({**scope, "extensions": extensions}, receive, send)
+
+    return asgi
 
 
 def http_package_module(choice: HTTPPackageChoice) -> ModuleType:
@@ -41,7 +53,7 @@ class SyncASGITransport(httpx.BaseTransport):
         self.http_package = http_package_named(http_package)
         # Typed as httpx: httpx2 has the same API, and its client calls this one likewise.
         self._http: Any = self.http_package.module
-        self._asgi = self._http.ASGITransport(app=app, client=client)
+        self._asgi = self._http.ASGITransport(app=telling_package(app, self._http), client=client)
         self._lock = threading.Lock()
         self._portal: BlockingPortal | None = None
         self._thread: threading.Thread | None = None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
+import anyio
+import http_under_test
 import httpx
 import pytest
 
@@ -67,13 +70,40 @@ def test_a_delay_alone_answers_normally_but_late(api: httpx.Client, sandbox: San
 def test_reset_drops_the_call_in_process_as_a_closed_connection(
     api: httpx.Client, sandbox: Sandbox
 ) -> None:
-    """In-process the client gets what httpx raises for a server that closed unanswered."""
+    """In-process the client gets what its package raises for a server that closed
+    unanswered (httpx's, or httpx2's in that pass)."""
     sandbox.script("queryCustomers", Fault(reset=True))
-    with pytest.raises(httpx.RemoteProtocolError):
+    with pytest.raises(http_under_test.httpx.RemoteProtocolError):
         api.get("/v2/customers")
     assert sandbox.calls("queryCustomers")[0].status is None
     assert "500" not in sandbox.stats()["statuses"]  # no answer, so none counted
     assert api.get("/v2/customers").status_code == 200
+
+
+@pytest.mark.parametrize("package", ["httpx", "httpx2"])
+def test_reset_raises_the_error_of_the_senders_package(
+    sandbox: Sandbox, get_token: Callable[[], str], package: str
+) -> None:
+    """A plain client of either package gets its own package's error, sync and async."""
+    module = importlib.import_module(package)
+    sandbox.script("queryCustomers", Fault(reset=True), Fault(reset=True))
+    headers = {"Authorization": f"Bearer {get_token()}"}
+    with (
+        module.Client(
+            transport=sandbox.transport(http_package=package), base_url=sandbox.base_url
+        ) as sync_client,
+        pytest.raises(module.RemoteProtocolError),
+    ):
+        sync_client.get("/v2/customers", headers=headers)
+
+    async def call() -> None:
+        async with module.AsyncClient(
+            transport=sandbox.async_transport(http_package=package), base_url=sandbox.base_url
+        ) as async_client:
+            await async_client.get("/v2/customers", headers=headers)
+
+    with pytest.raises(module.RemoteProtocolError):
+        anyio.run(call)
 
 
 def test_the_client_retries_through_scripted_token_and_api_faults(sandbox: Sandbox) -> None:
