@@ -213,6 +213,10 @@ class Journal:
                 self.dropped += 1
             self._entries.append(entry)
 
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._entries)
+
     def entries(self) -> list[RecordedCall]:
         with self._lock:
             captured = sorted(self._entries, key=lambda e: e.sequence)
@@ -248,7 +252,8 @@ class CallLog:
         ]
 
     def __repr__(self) -> str:
-        return f"<CallLog: {len(self._journal.entries())} calls, {self.dropped} dropped>"
+        # Counted, not read: reading parses every kept body.
+        return f"<CallLog: {len(self._journal)} calls, {self.dropped} dropped>"
 
     @property
     def dropped(self) -> int:

@@ -151,7 +151,10 @@ def _options(request: pytest.FixtureRequest) -> _Options:
             pytrace=False,
         )
     if not isinstance(options.assert_scripts_used, bool):
-        pytest.fail(f"@pytest.mark.{_MARKER}(assert_scripts_used=...) must be True or False")
+        pytest.fail(
+            f"@pytest.mark.{_MARKER}(assert_scripts_used=...) must be True or False",
+            pytrace=False,
+        )
     if not isinstance(options.client, dict) or "provider" in options.client:
         pytest.fail(
             f"@pytest.mark.{_MARKER}(client=...) must be a dict of create_client() options "
