@@ -14,8 +14,9 @@ import re
 from typing import Final
 
 # A credential as it appears in free text (a gateway echoing our Authorization header, an
-# exception message): the scheme, then a token68 value (RFC 9110 section 11.2).
-CREDENTIAL_IN_TEXT: Final = re.compile(r"(?i)\b(bearer|basic)\s+([A-Za-z0-9._~+/=-]+)")
+# exception message): the scheme, then a token68 value (RFC 9110 section 11.2) of 8 or more
+# characters, so prose ("use Basic auth", "Bearer token") keeps its words.
+CREDENTIAL_IN_TEXT: Final = re.compile(r"(?i)\b(bearer|basic)\s+([A-Za-z0-9._~+/=-]{8,})")
 
 
 def _split(header: str | None, scheme: str) -> str | None:
