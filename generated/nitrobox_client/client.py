@@ -71,12 +71,13 @@ class Client:
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     error_factory: ErrorFactory = field(factory=DefaultErrorFactory, kw_only=True)
     _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
     _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    # Out of the repr: headers, cookies and httpx options may carry credentials.
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Shared with the clients with_headers/with_cookies/with_timeout derive, like the httpx clients.
@@ -255,7 +256,7 @@ class AuthenticatedClient:
         error_factory: Builds the exceptions the endpoint functions raise for an undocumented status, a
             success body that cannot be parsed, a body that cannot be decoded, and use after close (default: the
             errors module's own; see errors.ErrorFactory).
-        token: The token to use for authentication
+        token: The token to use for authentication (never in the repr)
         prefix: The prefix to use for the Authorization header
         auth_header_name: The name of the Authorization header
     """
@@ -263,18 +264,19 @@ class AuthenticatedClient:
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     error_factory: ErrorFactory = field(factory=DefaultErrorFactory, kw_only=True)
     _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
     _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    # Out of the repr: headers, cookies and httpx options may carry credentials.
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Shared with the clients with_headers/with_cookies/with_timeout derive, like the httpx clients.
     _lifecycle: _Lifecycle = field(factory=_Lifecycle, init=False)
 
-    token: str
+    token: str = field(repr=False)
     prefix: str = "Bearer"
     auth_header_name: str = "Authorization"
 

@@ -118,3 +118,25 @@ def test_generated_code_never_imports_the_runtime() -> None:
             ]
     assert offenders == []
     assert len(list(package.rglob("*.py"))) > 100
+
+
+def test_the_generated_clients_keep_credentials_out_of_their_repr() -> None:
+    """The token, headers, cookies and httpx options of a generated client never show in
+    its repr (a log line or a traceback that prints the client)."""
+    from nitrobox_client import AuthenticatedClient, Client
+
+    shown = [
+        repr(AuthenticatedClient(base_url="https://api.test", token="token-secret-value")),
+        repr(
+            Client(
+                base_url="https://api.test",
+                headers={"X-Api-Key": "header-secret-value"},
+                cookies={"session": "cookie-secret-value"},
+                httpx_args={"auth": ("user", "httpx-arg-secret")},
+            ).with_headers({"X-Other": "later-secret-value"})
+        ),
+    ]
+    secrets = ("token-secret", "header-secret", "cookie-secret", "httpx-arg", "later-secret")
+    for text in shown:
+        for secret in secrets:
+            assert secret not in text
