@@ -55,7 +55,8 @@ class Wiring:
     deadline: float
     max_answer_bytes: int
     max_file_bytes: int
-    options: dict[str, Any]
+    # Out of the repr: the caller's headers and cookies may carry credentials.
+    options: dict[str, Any] = attrs.field(repr=False)
 
     def bounded(self) -> BoundedTransport:
         """The innermost layer: every exchange bounded in time and size."""
@@ -94,11 +95,15 @@ class Wiring:
 class NitroboxClient(Client):
     """A generated ``nitrobox_client.Client`` wired by ``create_client``."""
 
-    _wiring: Wiring | None = attrs.field(default=None, init=False)
+    _wiring: Wiring | None = attrs.field(default=None, init=False, repr=False)
 
     def _share_httpx_clients(self, new: Self) -> Self:
         new = super()._share_httpx_clients(new)
-        new._wiring = self._wiring
+        wiring = self._wiring
+        # with_timeout() changes the timeout: with_options() rebuilds the clients with it.
+        if wiring is not None and new._timeout is not None and new._timeout is not wiring.timeout:
+            wiring = attrs.evolve(wiring, timeout=new._timeout)
+        new._wiring = wiring
         return new
 
     def close(self) -> None:

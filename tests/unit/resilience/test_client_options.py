@@ -140,3 +140,27 @@ def test_an_async_httpx_client_closed_by_hand_raises_client_closed_error() -> No
             await retrieve_customer.asyncio_detailed("c-1", client=client)
 
     asyncio.run(run())
+
+
+def test_with_options_keeps_a_timeout_set_with_with_timeout() -> None:
+    """with_timeout() then with_options(retry=...): the calls still go out with that timeout."""
+    server = Server()
+    client = create_client(SETTINGS, transport=httpx.MockTransport(server))
+    derived = client.with_timeout(httpx.Timeout(3.0)).with_options(retry=None)
+    assert derived.get_httpx_client().timeout == httpx.Timeout(3.0)
+    unwrap(retrieve_customer.sync_detailed("c-1", client=derived))
+    assert server.timeouts[-1]["read"] == pytest.approx(3.0, abs=0.01)
+
+
+def test_repr_shows_no_header_or_cookie_given_to_create_client() -> None:
+    """Headers and cookies may carry credentials: neither reaches repr(client)."""
+    client = create_client(
+        SETTINGS,
+        transport=httpx.MockTransport(Server()),
+        headers={"X-Api-Key": "header-secret-value"},
+        cookies={"session": "cookie-secret-value"},
+    )
+    for shown in (repr(client), repr(client.with_options(retry=None))):
+        assert "header-secret-value" not in shown
+        assert "cookie-secret-value" not in shown
+        assert "client-secret-value" not in shown
