@@ -286,7 +286,8 @@ class RetryTransport(WrappingTransport):
             try:
                 response = inner.handle_request(request)
             except Exception as error:
-                log_failure(request, error, time.perf_counter() - started, attempt)
+                if logs:
+                    log_failure(request, error, time.perf_counter() - started, attempt)
                 delay = self._retry_delay(request, error, attempt, replayable)
                 if delay is None or self.policy is None:
                     raise
@@ -312,7 +313,8 @@ class RetryTransport(WrappingTransport):
             try:
                 response = await inner.handle_async_request(request)
             except Exception as error:
-                log_failure(request, error, time.perf_counter() - started, attempt)
+                if logs:
+                    log_failure(request, error, time.perf_counter() - started, attempt)
                 delay = self._retry_delay(request, error, attempt, replayable)
                 if delay is None or self.policy is None:
                     raise
