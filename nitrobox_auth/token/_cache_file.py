@@ -19,7 +19,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Final
 
-from nitrobox_auth._errors import SettingsError
+from nitrobox_auth._checks import positive_seconds
 from nitrobox_auth.token._cache import CachedToken, TokenCache
 
 # Long enough for a token fetch with its retries to finish in another process; past it the
@@ -46,13 +46,8 @@ class FileTokenCache(TokenCache):
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
-        if not isinstance(lock_timeout, int | float) or not 0 < lock_timeout < float("inf"):
-            raise SettingsError(
-                f"FileTokenCache lock_timeout must be a finite number of seconds > 0, "
-                f"not {lock_timeout!r}"
-            )
+        self._lock_timeout = positive_seconds("FileTokenCache lock_timeout", lock_timeout)
         self._directory = Path(directory).expanduser()
-        self._lock_timeout = float(lock_timeout)
         self._wall_clock = wall_clock
 
     @property

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Final
 
+from nitrobox_auth._checks import positive_seconds
 from nitrobox_auth._errors import NitroboxError, SettingsError
 from nitrobox_auth.token._cache import CachedToken, TokenCache
 
@@ -62,10 +63,7 @@ class RedisTokenCache(TokenCache):
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
         for name, value in (("lock_timeout", lock_timeout), ("lock_ttl", lock_ttl)):
-            if not isinstance(value, int | float) or not 0 < value < math.inf:
-                raise SettingsError(
-                    f"RedisTokenCache {name} must be a finite number of seconds > 0, not {value!r}"
-                )
+            positive_seconds(f"RedisTokenCache {name}", value)
         self._client, self._owns_client = redis_client(
             url_or_client, owner="RedisTokenCache", error=SettingsError
         )
