@@ -28,6 +28,7 @@ from nitrobox_auth._logging import redact_url
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._operations import find_operation, operations
 from nitrobox_auth.cli._output import Output
+from nitrobox_auth.cli._parser import add_sandbox_flag
 from nitrobox_auth.cli._probe_body import BodyBuilder
 from nitrobox_auth.cli._probe_judge import (
     CONTRADICTED,
@@ -100,9 +101,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"at most N requests per second (default {DEFAULT_RATE:g}, at most {MAX_RATE:g})",
     )
     parser.add_argument("--report", type=Path, metavar="FILE", help="write a JSON report here")
-    parser.add_argument(
-        "--sandbox", action="store_true", help="use an embedded sandbox even if credentials are set"
-    )
+    add_sandbox_flag(parser)
     parser.add_argument(
         "--writes",
         action="store_true",
@@ -157,7 +156,7 @@ def run(args: argparse.Namespace, output: Output) -> int:
     if args.report is not None:
         check_report_path(args.report)
     if writes:
-        refuse_production(output, force_sandbox=args.sandbox)
+        refuse_production(force_sandbox=args.sandbox)
     judge = Judge(spec)
     write_steps = plan_writes(spec, ops, selected) if writes else []
     if not writes:

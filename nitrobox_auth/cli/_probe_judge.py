@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nitrobox_auth import _strict_json as strict_json
-from nitrobox_auth._bundled_spec import resolve
+from nitrobox_auth._bundled_spec import follow_pointer, resolve
 from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH, json_type_name
 from nitrobox_auth.cli._errors import CommandError
 
@@ -158,9 +158,10 @@ class Judge:
         # A shared response (`$ref: '#/components/responses/CustomerCreated'`): its schema
         # lives under the component (a chain of refs is followed to its last target).
         response = raw_op["responses"][key]
+        resolve(self._spec, response)  # refuses a chain that does not end, before the walk
         while isinstance(response, Mapping) and isinstance(response.get("$ref"), str):
             pointer = response["$ref"][2:]
-            response = resolve(self._spec, {"$ref": response["$ref"]})
+            response = follow_pointer(self._spec, response["$ref"])  # one step of the chain
         pointer += "/" + _pointer(["content", media, "schema"])
         root = {**self._spec, "$ref": "#/" + pointer}
         validator = self._validator_cls(root, format_checker=self._validator_cls.FORMAT_CHECKER)

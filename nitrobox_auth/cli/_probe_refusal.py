@@ -10,10 +10,12 @@ declared field name or a Bean Validation code; the rejected value is never read.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Collection, Mapping
 from typing import Any
+
+from nitrobox_auth import _strict_json as strict_json
+from nitrobox_auth._strict_json import MAX_ANSWER_DEPTH
 
 MAX_FIELDS = 20
 _CODE_WIDTH = 80
@@ -58,8 +60,8 @@ def refused_fields(body: bytes, names: Collection[str]) -> tuple[tuple[str, str]
     """(field path, code) for each entry of the error body's ``errors``; names not in
     ``names`` (the spec's declared field names) are shown as ``*``."""
     try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):
+        data = strict_json.loads(body, max_depth=MAX_ANSWER_DEPTH)
+    except strict_json.StrictJSONError:
         return ()
     errors = data.get("errors") if isinstance(data, Mapping) else None
     if not isinstance(errors, list):

@@ -31,9 +31,7 @@ class ProductionRefusedError(CommandError):
     """``--writes`` against production: refused before anything is sent."""
 
 
-def refuse_production(
-    output: Output, *, force_sandbox: bool, environ: Mapping[str, str] | None = None
-) -> None:
+def refuse_production(*, force_sandbox: bool, environ: Mapping[str, str] | None = None) -> None:
     """Raise unless the writes go to an embedded sandbox or a non-production environment."""
     env = os.environ if environ is None else environ
     if force_sandbox or not credentials_configured(env):

@@ -62,10 +62,6 @@ class WriteStep:
     skip: str | None = None
 
 
-def _literals(path: str) -> list[str]:
-    return [s for s in path.split("/") if s and "{" not in s]
-
-
 def _end_verb(op: Operation) -> int | None:
     """The preference index of the verb that makes ``op`` end a record, or None."""
     if op.method == "DELETE":

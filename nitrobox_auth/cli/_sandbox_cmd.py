@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from nitrobox_auth._logging import redact_url
 from nitrobox_auth.cli._errors import CommandError
 from nitrobox_auth.cli._output import Output
 from nitrobox_auth.cli._sandbox_seam import sandbox_class, sandbox_errors
@@ -217,7 +218,8 @@ def run(args: argparse.Namespace, output: Output) -> int:
         output.line(f"  journal        {sandbox.base_url}/_sandbox/calls")
         if notify is not None:
             output.line(
-                f"  notifications  to {args.notify_url} (token from {args.notify_token_url})"
+                f"  notifications  to {redact_url(args.notify_url)} "
+                f"(token from {redact_url(args.notify_token_url)})"
             )
             output.line(f"  delivery log   {sandbox.base_url}/_sandbox/notifications")
         output.line("Point the client or the nitrobox command at it:")
