@@ -14,6 +14,7 @@ import secrets
 import threading
 from typing import TYPE_CHECKING, Any
 
+from nitrobox_auth._checks import positive_seconds
 from nitrobox_auth.token._cache_redis import redis_client
 from nitrobox_auth.webhooks._deliveries import Seen
 from nitrobox_auth.webhooks._errors import WebhookConfigError
@@ -56,12 +57,7 @@ class RedisDeliveryLog:
         retention: float = DEFAULT_RETENTION,
     ) -> None:
         for name, value in (("busy_ttl", busy_ttl), ("retention", retention)):
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise WebhookConfigError(f"RedisDeliveryLog {name} must be seconds, not {value!r}")
-            if not 0 < value < math.inf:
-                raise WebhookConfigError(
-                    f"RedisDeliveryLog {name} must be a finite number of seconds > 0"
-                )
+            positive_seconds(f"RedisDeliveryLog {name}", value, error=WebhookConfigError)
         self._client, self._owns_client = redis_client(
             url_or_client,
             owner="RedisDeliveryLog",

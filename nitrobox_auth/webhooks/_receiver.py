@@ -16,7 +16,6 @@ import difflib
 import inspect
 import json
 import logging
-import math
 import time
 import traceback
 from collections.abc import Awaitable, Callable, Generator, Mapping
@@ -25,7 +24,7 @@ from http import HTTPStatus
 from typing import Any, Literal, TypeVar, overload
 from urllib.parse import parse_qsl, unquote_plus
 
-from nitrobox_auth._checks import ascii_digits
+from nitrobox_auth._checks import ascii_digits, positive_seconds
 from nitrobox_auth._credentials import parse_basic, parse_bearer, same_secret
 from nitrobox_auth._redact import mask_secret, scrub, scrub_credentials
 from nitrobox_auth.webhooks._deliveries import (
@@ -191,7 +190,7 @@ class WebhookReceiver:
             not isinstance(previous_client_secret, str) or not previous_client_secret
         ):
             raise WebhookConfigError("previous_client_secret must be a non-empty string")
-        _positive("token_lifetime", token_lifetime)
+        positive_seconds("token_lifetime", token_lifetime, error=WebhookConfigError)
         for name, number in (("max_body_size", max_body_size), ("remember", remember)):
             if isinstance(number, bool) or not isinstance(number, int) or number < 1:
                 raise WebhookConfigError(f"{name} must be a positive integer, got {number!r}")
@@ -643,13 +642,6 @@ def _signing_key(name: str, key: bytes | str) -> bytes:
             "(e.g. secrets.token_urlsafe(32))"
         )
     return raw
-
-
-def _positive(name: str, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-        raise WebhookConfigError(f"{name} must be a positive number of seconds, got {value!r}")
-    if not math.isfinite(value):
-        raise WebhookConfigError(f"{name} must be finite, got {value!r}")
 
 
 def _basic_credentials(header: str | None) -> list[tuple[str, str]]:
