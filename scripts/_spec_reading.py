@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from _bundle import HTTP_METHODS
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
 Json = Any
 
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PACKAGE = "nitrobox_client"
 _REF = re.compile(r"^#/components/(?P<section>[^/]+)/(?P<name>[^/]+)$")
 RENAMES_KEY = "x-nitrobox-renamed"

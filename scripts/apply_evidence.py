@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from _bundle import HTTP_METHODS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MIN_ANSWERS = 3
@@ -45,7 +46,6 @@ FIELD_NAME = re.compile(r"^[A-Za-z_$@][A-Za-z0-9_.$@-]{0,63}$")
 # Codes a refused write gives for a field it needs (Nitrobox: "must not be null").
 MISSING_CODES = re.compile(r"must not be (null|empty|blank)|required|missing", re.I)
 JSON_TYPES = ("string", "integer", "number", "boolean", "array", "object")
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
 # libyaml's safe loader when it is there: the spec files are large.
